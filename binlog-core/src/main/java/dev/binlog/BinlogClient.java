@@ -1,0 +1,252 @@
+package dev.binlog;
+
+import dev.binlog.stream.ChangeStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Streams the committed row changes of a MySQL or MariaDB server to a {@link ChangeListener}, in commit order, as a
+ * replica would receive them; resumes from its {@link PositionStore} after a restart.
+ *
+ * <pre>{@code
+ * BinlogClient client = BinlogClient.builder()
+ *         .host("db.example.com").user("repl").password(secret)
+ *         .filter(TableFilter.builder().include("shop.orders").build())
+ *         .positionStore(PositionStore.file(Path.of("binlog.position")))
+ *         .listener(change -> System.out.println(change.type() + " " + change.after()))
+ *         .build();
+ * client.start();
+ * }</pre>
+ */
+public final class BinlogClient implements AutoCloseable {
+
+    private final ClientSettings settings;
+    private final ChangeStream stream;
+
+    private BinlogClient(ClientSettings settings, ChangeListener listener, List<StateListener> stateListeners) {
+        this.settings = settings;
+        this.stream = new ChangeStream(settings, listener, stateListeners);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ClientSettings settings() {
+        return settings;
+    }
+
+    /** Connects and starts streaming on a thread of its own; returns at once. Errors are reported by state. */
+    public void start() {
+        stream.start();
+    }
+
+    /** Waits until the stream stops (closed, end of log in stop-at-end mode, or failed); true if it did in time. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return stream.awaitTermination(timeout);
+    }
+
+    /** Stops delivering after the current row; the connection stays open (or keeps reconnecting). */
+    public void pause() {
+        stream.pause();
+    }
+
+    public void resume() {
+        stream.resume();
+    }
+
+    public ClientState state() {
+        return stream.state();
+    }
+
+    /** The error that stopped the stream, or that the last reconnect is recovering from. */
+    public Optional<Throwable> lastError() {
+        return Optional.ofNullable(stream.lastError());
+    }
+
+    /** Position of the last event received, or empty before the first. */
+    public Optional<BinlogPosition> currentPosition() {
+        return Optional.ofNullable(stream.currentPosition());
+    }
+
+    /** Position of the last transaction the listener finished and the store saved. */
+    public Optional<BinlogPosition> committedPosition() {
+        return Optional.ofNullable(stream.committedPosition());
+    }
+
+    /** Seconds the listener is behind the server (event time vs. now, corrected for clock skew), or empty if unknown. */
+    public Optional<Double> lagSeconds() {
+        return Optional.ofNullable(stream.lagSeconds());
+    }
+
+    public Optional<ServerDescription> server() {
+        return Optional.ofNullable(stream.server());
+    }
+
+    public StreamStatistics statistics() {
+        return stream.statistics();
+    }
+
+    /** Stops reading, finishes the row in hand, disconnects, and joins the stream thread within a bounded time. */
+    @Override
+    public void close() {
+        stream.close();
+    }
+
+    /**
+     * Builds a {@link BinlogClient}. Defaults: port 3306, TLS {@link TlsMode#PREFERRED}, start
+     * {@link StartPosition#latest()}, in-memory positions, every table, schema source {@link SchemaSource#AUTO},
+     * connect timeout 10 s, heartbeat 30 s, reconnect back-off 1 s doubling to 60 s with jitter and no limit on
+     * attempts, server id chosen at random in 0x40000000–0x7FFFFFFF (see {@code README.md}: set it when you run more than
+     * one client against a server with real replicas).
+     */
+    public static final class Builder {
+        private String host = "localhost";
+        private int port = 3306;
+        private String user;
+        private String password = "";
+        private TlsMode tlsMode = TlsMode.PREFERRED;
+        private Path tlsCaFile;
+        private Path tlsClientCertificateFile;
+        private Path tlsClientKeyFile;
+        private Long serverId;
+        private StartPosition startPosition = StartPosition.latest();
+        private TableFilter filter = TableFilter.all();
+        private PositionStore positionStore;
+        private SchemaSource schemaSource = SchemaSource.AUTO;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration heartbeatInterval = Duration.ofSeconds(30);
+        private Duration reconnectInitialBackoff = Duration.ofSeconds(1);
+        private Duration reconnectMaxBackoff = Duration.ofSeconds(60);
+        private int maxReconnectAttempts = -1;
+        private boolean stopAtEnd;
+        private ChangeListener listener;
+        private final List<StateListener> stateListeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder user(String value) {
+            user = value;
+            return this;
+        }
+
+        public Builder password(String value) {
+            password = value == null ? "" : value;
+            return this;
+        }
+
+        public Builder tlsMode(TlsMode value) {
+            tlsMode = value;
+            return this;
+        }
+
+        /** PEM file with the CA certificate(s) that sign the server's certificate (VERIFY_CA, VERIFY_IDENTITY). */
+        public Builder tlsCaFile(Path value) {
+            tlsCaFile = value;
+            return this;
+        }
+
+        /** PEM client certificate and key, for servers that require X.509 authentication. */
+        public Builder tlsClientCertificate(Path certificateFile, Path keyFile) {
+            tlsClientCertificateFile = certificateFile;
+            tlsClientKeyFile = keyFile;
+            return this;
+        }
+
+        /** This client's {@code server_id} as a replica; must differ from every other replica of the server. */
+        public Builder serverId(long value) {
+            serverId = value;
+            return this;
+        }
+
+        /** Where to start when the position store has nothing saved. */
+        public Builder startPosition(StartPosition value) {
+            startPosition = value;
+            return this;
+        }
+
+        public Builder filter(TableFilter value) {
+            filter = value;
+            return this;
+        }
+
+        public Builder positionStore(PositionStore value) {
+            positionStore = value;
+            return this;
+        }
+
+        public Builder schemaSource(SchemaSource value) {
+            schemaSource = value;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            connectTimeout = value;
+            return this;
+        }
+
+        /** How often the server sends a heartbeat on an idle stream; twice this without any event means a dead link. */
+        public Builder heartbeatInterval(Duration value) {
+            heartbeatInterval = value;
+            return this;
+        }
+
+        public Builder reconnectBackoff(Duration initial, Duration max) {
+            reconnectInitialBackoff = initial;
+            reconnectMaxBackoff = max;
+            return this;
+        }
+
+        /** Gives up after this many failed reconnects in a row; -1 (default) never gives up on retryable errors. */
+        public Builder maxReconnectAttempts(int value) {
+            maxReconnectAttempts = value;
+            return this;
+        }
+
+        /** Stop at the end of the server's current binary log instead of waiting for new events. */
+        public Builder stopAtEnd(boolean value) {
+            stopAtEnd = value;
+            return this;
+        }
+
+        public Builder listener(ChangeListener value) {
+            listener = value;
+            return this;
+        }
+
+        public Builder stateListener(StateListener value) {
+            stateListeners.add(Objects.requireNonNull(value));
+            return this;
+        }
+
+        public BinlogClient build() {
+            if (user == null || user.isBlank()) {
+                throw new ConfigurationException("no user given: set the replication user (needs REPLICATION SLAVE,"
+                        + " REPLICATION CLIENT and SELECT)");
+            }
+            if (listener == null) {
+                throw new ConfigurationException("no listener given: call listener(...) before build()");
+            }
+            ClientSettings settings = new ClientSettings(host, port, user, password, tlsMode, tlsCaFile,
+                    tlsClientCertificateFile, tlsClientKeyFile, serverId, startPosition, filter,
+                    positionStore == null ? PositionStore.inMemory() : positionStore, schemaSource, connectTimeout,
+                    heartbeatInterval, reconnectInitialBackoff, reconnectMaxBackoff, maxReconnectAttempts, stopAtEnd);
+            return new BinlogClient(settings, listener, List.copyOf(stateListeners));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.binlog;
+
+import java.util.Objects;
+
+/**
+ * A place in a server's binary log to resume from: binlog file and offset, plus the GTID state executed up to that
+ * point when the server has GTIDs (a MySQL GTID set such as {@code 3e11fa47-71ca-11e1-9e33-c80aa9429562:1-77}, or a
+ * MariaDB GTID list such as {@code 0-1-42,1-2-7}).
+ *
+ * <p>The string form is stable and parsable: {@code mysql-bin.000003:4711} or
+ * {@code mysql-bin.000003:4711 gtid=0-1-42}.
+ *
+ * @param file     binary log file name
+ * @param position byte offset in the file
+ * @param gtidSet  executed GTID set or GTID list in its server's text form, or {@code null}
+ */
+public record BinlogPosition(String file, long position, String gtidSet) {
+
+    private static final String GTID_SEPARATOR = " gtid=";
+
+    public BinlogPosition {
+        Objects.requireNonNull(file, "file");
+        if (file.isBlank() || file.contains(":") || file.contains(" ")) {
+            throw new IllegalArgumentException("invalid binlog file name '" + file + "'");
+        }
+        if (position < 0) {
+            throw new IllegalArgumentException("negative binlog position " + position);
+        }
+        if (gtidSet != null && gtidSet.isBlank()) {
+            gtidSet = null;
+        }
+    }
+
+    public BinlogPosition(String file, long position) {
+        this(file, position, null);
+    }
+
+    public BinlogPosition withGtidSet(String newGtidSet) {
+        return new BinlogPosition(file, position, newGtidSet);
+    }
+
+    /** Parses the form {@link #toString()} writes. */
+    public static BinlogPosition parse(String text) {
+        String trimmed = text.trim();
+        String gtids = null;
+        int gtidAt = trimmed.indexOf(GTID_SEPARATOR);
+        if (gtidAt >= 0) {
+            gtids = trimmed.substring(gtidAt + GTID_SEPARATOR.length()).trim();
+            trimmed = trimmed.substring(0, gtidAt).trim();
+        }
+        int colon = trimmed.lastIndexOf(':');
+        if (colon <= 0 || colon == trimmed.length() - 1) {
+            throw new IllegalArgumentException("'" + text + "' is not a binlog position; expected FILE:POSITION,"
+                    + " e.g. mysql-bin.000003:4");
+        }
+        try {
+            return new BinlogPosition(trimmed.substring(0, colon), Long.parseLong(trimmed.substring(colon + 1)), gtids);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' has no numeric position after the colon", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return gtidSet == null ? file + ":" + position : file + ":" + position + GTID_SEPARATOR + gtidSet;
+    }
+}

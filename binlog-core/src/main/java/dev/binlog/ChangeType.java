@@ -1,0 +1,8 @@
+package dev.binlog;
+
+/** What happened to a row. */
+public enum ChangeType {
+    INSERT,
+    UPDATE,
+    DELETE
+}

@@ -1,0 +1,19 @@
+package dev.binlog;
+
+/** Life cycle of a {@link BinlogClient}. */
+public enum ClientState {
+    /** Built, not started. */
+    NEW,
+    /** Connecting or authenticating for the first time. */
+    CONNECTING,
+    /** Receiving events. */
+    STREAMING,
+    /** Connection lost; retrying with back-off. */
+    RECONNECTING,
+    /** Paused by the application: connected or not, no event is delivered until resumed. */
+    PAUSED,
+    /** Closed by the application, or reached the end of the log in stop-at-end mode. */
+    STOPPED,
+    /** Stopped by an error that retrying cannot fix; see {@link BinlogClient#lastError()}. */
+    FAILED
+}

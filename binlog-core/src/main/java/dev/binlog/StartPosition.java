@@ -1,0 +1,100 @@
+package dev.binlog;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Where a stream starts when its {@link PositionStore} has nothing saved.
+ * Text forms (for properties and the CLI): {@code earliest}, {@code latest}, {@code FILE:POS},
+ * {@code @2026-11-23T10:15:30Z} (first event at or after that time), or a GTID set / MariaDB GTID list.
+ */
+public sealed interface StartPosition {
+
+    /** The first event of the oldest binary log the server still has. */
+    record Earliest() implements StartPosition {
+        @Override
+        public String toString() {
+            return "earliest";
+        }
+    }
+
+    /** The end of the current binary log: only changes made from now on. */
+    record Latest() implements StartPosition {
+        @Override
+        public String toString() {
+            return "latest";
+        }
+    }
+
+    /** An explicit file and offset (the offset of an event header; 4 is the first event of a file). */
+    record At(BinlogPosition position) implements StartPosition {
+        @Override
+        public String toString() {
+            return position.toString();
+        }
+    }
+
+    /** After the transactions of a GTID set (MySQL) or GTID list (MariaDB). */
+    record Gtid(String gtidSet) implements StartPosition {
+        @Override
+        public String toString() {
+            return gtidSet;
+        }
+    }
+
+    /** The first transaction whose events are at or after this instant. */
+    record Timestamp(Instant instant) implements StartPosition {
+        @Override
+        public String toString() {
+            return "@" + instant;
+        }
+    }
+
+    static StartPosition earliest() {
+        return new Earliest();
+    }
+
+    static StartPosition latest() {
+        return new Latest();
+    }
+
+    static StartPosition at(String file, long position) {
+        return new At(new BinlogPosition(file, position));
+    }
+
+    static StartPosition gtid(String gtidSet) {
+        return new Gtid(gtidSet);
+    }
+
+    static StartPosition timestamp(Instant instant) {
+        return new Timestamp(instant);
+    }
+
+    /** Parses the text forms listed above; throws {@link IllegalArgumentException} naming the accepted forms. */
+    static StartPosition parse(String text) {
+        String t = text.trim();
+        if (t.equalsIgnoreCase("earliest")) {
+            return earliest();
+        }
+        if (t.equalsIgnoreCase("latest")) {
+            return latest();
+        }
+        if (t.startsWith("@")) {
+            try {
+                return timestamp(Instant.parse(t.substring(1)));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + t + "': expected @ followed by an ISO-8601 instant such as"
+                        + " @2026-11-23T10:15:30Z", e);
+            }
+        }
+        if (t.matches("[0-9]+-[0-9]+-[0-9]+(,[0-9]+-[0-9]+-[0-9]+)*")
+                || t.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:.*")) {
+            return gtid(t);
+        }
+        if (t.matches(".+:[0-9]+")) {
+            return new At(BinlogPosition.parse(t));
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a start position; use earliest, latest, FILE:POS,"
+                + " @ISO-8601-time, a GTID set (uuid:1-5) or a MariaDB GTID list (0-1-42)");
+    }
+}
