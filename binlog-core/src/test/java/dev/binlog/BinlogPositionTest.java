@@ -1,0 +1,45 @@
+package dev.binlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BinlogPositionTest {
+
+    @Test
+    void printsFileAndOffset() {
+        assertThat(new BinlogPosition("mysql-bin.000003", 4711)).hasToString("mysql-bin.000003:4711");
+    }
+
+    @Test
+    void printsGtidSetAfterThePosition() {
+        assertThat(new BinlogPosition("mysql-bin.000003", 4711, "0-1-42,1-2-7"))
+                .hasToString("mysql-bin.000003:4711 gtid=0-1-42,1-2-7");
+    }
+
+    @Test
+    void parsesWhatItPrints() {
+        BinlogPosition position = BinlogPosition.parse(
+                "binlog.000012:157 gtid=3e11fa47-71ca-11e1-9e33-c80aa9429562:1-77:80");
+        assertThat(position.file()).isEqualTo("binlog.000012");
+        assertThat(position.position()).isEqualTo(157);
+        assertThat(position.gtidSet()).isEqualTo("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-77:80");
+        assertThat(BinlogPosition.parse("mysql-bin.000001:4")).isEqualTo(new BinlogPosition("mysql-bin.000001", 4));
+    }
+
+    @Test
+    void rejectsTextWithoutNumericOffsetNamingTheExpectedForm() {
+        assertThatThrownBy(() -> BinlogPosition.parse("mysql-bin.000001"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected FILE:POSITION");
+        assertThatThrownBy(() -> BinlogPosition.parse("mysql-bin.000001:abc"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rejectsNegativeOffset() {
+        assertThatThrownBy(() -> new BinlogPosition("mysql-bin.000001", -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.binlog.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.binlog.BinlogException;
+import dev.binlog.BinlogPosition;
+import dev.binlog.PositionStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FilePositionStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsNothingBeforeTheFirstSave() {
+        assertThat(PositionStore.file(dir.resolve("pos")).load()).isEmpty();
+    }
+
+    @Test
+    void savedPositionSurvivesANewStoreOnTheSameFile() throws Exception {
+        Path file = dir.resolve("nested/binlog.position");
+        PositionStore.file(file).save(new BinlogPosition("mysql-bin.000007", 1234, "0-1-99"));
+
+        assertThat(Files.readString(file)).isEqualTo("mysql-bin.000007:1234 gtid=0-1-99\n");
+        assertThat(PositionStore.file(file).load()).contains(new BinlogPosition("mysql-bin.000007", 1234, "0-1-99"));
+    }
+
+    @Test
+    void laterSaveReplacesEarlierOneAndLeavesNoTemporaryFile() throws Exception {
+        Path file = dir.resolve("pos");
+        PositionStore store = PositionStore.file(file);
+        store.save(new BinlogPosition("mysql-bin.000001", 4));
+        store.save(new BinlogPosition("mysql-bin.000002", 8));
+
+        assertThat(store.load()).contains(new BinlogPosition("mysql-bin.000002", 8));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("pos");
+        }
+    }
+
+    @Test
+    void damagedFileIsReportedWithTheFix() throws Exception {
+        Path file = dir.resolve("pos");
+        Files.writeString(file, "garbage");
+        assertThatThrownBy(() -> PositionStore.file(file).load())
+                .isInstanceOf(BinlogException.class)
+                .hasMessageContaining("is damaged")
+                .hasMessageContaining("delete it");
+    }
+}
