@@ -1,0 +1,10 @@
+package dev.binlog.stream;
+
+import java.util.List;
+
+/** Runs a text-protocol query and returns its rows as strings ({@code null} for SQL NULL). */
+@FunctionalInterface
+public interface SqlQueries {
+
+    List<String[]> query(String sql);
+}
