@@ -1,0 +1,59 @@
+package dev.binlog.stream;
+
+import dev.binlog.BinlogPosition;
+import dev.binlog.PositionStore;
+
+/**
+ * Saves committed positions to the store: after every transaction the listener saw, and at most once a second for
+ * transactions the filter hid from it (replaying those after a crash delivers nothing, so fewer writes are safe).
+ */
+final class PositionCommitter {
+
+    private static final long QUIET_SAVE_INTERVAL_NANOS = 1_000_000_000L;
+
+    private final PositionStore store;
+    private final StatisticsCounter statistics;
+    private volatile BinlogPosition committed;
+    private BinlogPosition unsaved;
+    private long lastSaveNanos = System.nanoTime();
+
+    PositionCommitter(PositionStore store, StatisticsCounter statistics) {
+        this.store = store;
+        this.statistics = statistics;
+    }
+
+    void delivered(BinlogPosition position) {
+        save(position);
+    }
+
+    void skipped(BinlogPosition position) {
+        unsaved = position;
+        if (System.nanoTime() - lastSaveNanos >= QUIET_SAVE_INTERVAL_NANOS) {
+            save(position);
+        }
+    }
+
+    /** Saves a position held back by {@link #skipped}, e.g. at shutdown. */
+    void flush() {
+        if (unsaved != null) {
+            save(unsaved);
+        }
+    }
+
+    private void save(BinlogPosition position) {
+        store.save(position);
+        committed = position;
+        unsaved = null;
+        lastSaveNanos = System.nanoTime();
+        statistics.positionCommit();
+    }
+
+    BinlogPosition committed() {
+        return committed;
+    }
+
+    /** Where to resume: the last saved position, or a held-back one. */
+    BinlogPosition latest() {
+        return unsaved != null ? unsaved : committed;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.binlog.stream;
+
+import dev.binlog.BinlogPosition;
+import dev.binlog.ChangeListener;
+import dev.binlog.ChangeMetadata;
+import dev.binlog.ChangeType;
+import dev.binlog.Row;
+import dev.binlog.RowChange;
+import dev.binlog.SchemaChange;
+import dev.binlog.TableFilter;
+import dev.binlog.Transaction;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns the event sequence of a binary log (GTID, BEGIN, rows…, XID/COMMIT, DDL) into the listener's calls: one
+ * {@link RowChange} per row, transaction boundaries, schema changes, and a committed position after each transaction
+ * the listener finished. Rows are handed over one by one as they are decoded; nothing buffers a transaction.
+ */
+public final class TransactionAssembler {
+
+    private final ChangeListener listener;
+    private final TableFilter filter;
+    private final PositionCommitter committer;
+    private final StatisticsCounter statistics;
+    private final LagTracker lag;
+    private GtidTracker gtids = GtidTracker.NONE;
+
+    private boolean inTransaction;
+    private String gtid;
+    private BinlogPosition beginPosition;
+    private Instant beginTimestamp;
+    private Long threadId;
+    private String rowsQuery;
+    private long rowCount;
+    private boolean listenerBegun;
+
+    TransactionAssembler(ChangeListener listener, TableFilter filter, PositionCommitter committer,
+            StatisticsCounter statistics, LagTracker lag) {
+        this.listener = listener;
+        this.filter = filter;
+        this.committer = committer;
+        this.statistics = statistics;
+        this.lag = lag;
+    }
+
+    void gtidTracker(GtidTracker tracker) {
+        gtids = tracker;
+    }
+
+    GtidTracker gtidTracker() {
+        return gtids;
+    }
+
+    boolean inTransaction() {
+        return inTransaction;
+    }
+
+    /** Where the transaction in progress began, or {@code null} between transactions. */
+    BinlogPosition transactionStart() {
+        return inTransaction || gtid != null ? beginPosition : null;
+    }
+
+    /** A GTID event: the next transaction (or standalone statement) has this GTID. */
+    void gtid(String transactionGtid, EventContext at) {
+        gtid = transactionGtid;
+        beginPosition = new BinlogPosition(at.file(), at.position());
+        beginTimestamp = Instant.ofEpochSecond(at.timestamp());
+    }
+
+    /** A QUERY event with BEGIN. */
+    void begin(EventContext at, Long sessionThreadId) {
+        inTransaction = true;
+        if (beginPosition == null) {
+            beginPosition = new BinlogPosition(at.file(), at.position());
+            beginTimestamp = Instant.ofEpochSecond(at.timestamp());
+        }
+        threadId = sessionThreadId;
+        rowCount = 0;
+    }
+
+    /** The SQL of the statement whose rows follow (ROWS_QUERY / ANNOTATE_ROWS). */
+    void rowsQuery(String sql) {
+        rowsQuery = sql;
+    }
+
+    /** One rows event's rows, in order. */
+    void rows(ChangeType type, ResolvedTable table, List<RowImages> rows, EventContext at) throws Exception {
+        if (!table.included() || !filter.includesType(type)) {
+            return;
+        }
+        if (!inTransaction) {
+            // Rows outside BEGIN…COMMIT do not occur in valid logs; treat them as their own transaction.
+            begin(at, null);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            RowImages images = rows.get(i);
+            if (!listenerBegun) {
+                listener.onBegin(new Transaction(gtid, null, beginTimestamp, null, beginPosition, null, 0));
+                listenerBegun = true;
+            }
+            ChangeMetadata metadata = new ChangeMetadata(at.file(), at.position(), gtid, null, at.serverId(),
+                    Instant.ofEpochSecond(at.timestamp()), i, threadId, rowsQuery);
+            listener.onChange(change(type, table, images, metadata));
+            rowCount++;
+            statistics.row(type);
+        }
+    }
+
+    private static RowChange change(ChangeType type, ResolvedTable table, RowImages images, ChangeMetadata metadata) {
+        Row before = images.before() == null ? null : new Row(table.names(), images.before(), images.beforePresent());
+        Row after = images.after() == null ? null : new Row(table.names(), images.after(), images.afterPresent());
+        Set<String> changed = type == ChangeType.UPDATE ? changedColumns(table, images) : Set.of();
+        Row keyRow = after != null ? after : before;
+        return new RowChange(type, table.schema(), table.table(), before, after, changed,
+                primaryKey(table, keyRow), metadata);
+    }
+
+    private static Set<String> changedColumns(ResolvedTable table, RowImages images) {
+        Set<String> changed = new LinkedHashSet<>();
+        Object[] before = images.before();
+        Object[] after = images.after();
+        for (int c = 0; c < after.length; c++) {
+            if (present(images.afterPresent(), c)
+                    && (!present(images.beforePresent(), c) || !Objects.deepEquals(before[c], after[c]))) {
+                changed.add(table.names().get(c));
+            }
+        }
+        return Collections.unmodifiableSet(changed);
+    }
+
+    private static boolean present(BitSet present, int column) {
+        return present == null || present.get(column);
+    }
+
+    private static Map<String, Object> primaryKey(ResolvedTable table, Row row) {
+        int[] indexes = table.primaryKeyIndexes();
+        if (indexes.length == 0) {
+            return Map.of();
+        }
+        Map<String, Object> key = new LinkedHashMap<>();
+        for (int index : indexes) {
+            key.put(table.names().get(index), row.get(index));
+        }
+        return Collections.unmodifiableMap(key);
+    }
+
+    /** XID event or QUERY COMMIT: the transaction is durable on the server. */
+    void commit(Long xid, EventContext at) throws Exception {
+        if (!inTransaction && gtid == null) {
+            return;
+        }
+        finish(xid, at);
+    }
+
+    /** A DDL statement: its own transaction. Delivered after any open transaction, which it implicitly commits. */
+    void ddl(String defaultSchema, String statement, EventContext at) throws Exception {
+        BinlogPosition position = new BinlogPosition(at.file(), at.position());
+        List<String> tables = DdlStatements.affectedTables(statement, defaultSchema);
+        listener.onSchemaChange(new SchemaChange(defaultSchema, statement, tables, position, gtid));
+        if (!inTransaction) {
+            finish(null, at);
+        }
+    }
+
+    /** A ROLLBACK that reached the log (non-transactional changes mixed in): the transaction ends. */
+    void rollback(EventContext at) throws Exception {
+        finish(null, at);
+    }
+
+    private void finish(Long xid, EventContext at) throws Exception {
+        String state = gtid == null ? gtids.current() : gtids.committed(gtid);
+        BinlogPosition committed = new BinlogPosition(at.file(), at.nextPosition(), state);
+        if (listenerBegun) {
+            listener.onCommit(new Transaction(gtid, xid, beginTimestamp, Instant.ofEpochSecond(at.timestamp()),
+                    beginPosition, committed, rowCount));
+            statistics.transaction();
+            committer.delivered(committed);
+        } else {
+            committer.skipped(committed);
+        }
+        lag.processed(at.timestamp());
+        reset();
+    }
+
+    private void reset() {
+        inTransaction = false;
+        gtid = null;
+        beginPosition = null;
+        beginTimestamp = null;
+        threadId = null;
+        rowsQuery = null;
+        rowCount = 0;
+        listenerBegun = false;
+    }
+
+    /** Forgets a transaction cut off by a reconnect; the stream resumes at its start and sees it again whole. */
+    void abandon() {
+        reset();
+    }
+}
