@@ -1,15 +1,25 @@
 package dev.binlog;
 
-/** How the client uses TLS, with the same meanings as the MySQL client's {@code --ssl-mode}. */
+/** How the client uses TLS, with the meaning of MySQL's {@code --ssl-mode}. */
 public enum TlsMode {
-    /** Never use TLS. */
+    /** Plain TCP, even when the server offers TLS. */
     DISABLED,
-    /** Use TLS when the server offers it, without verifying its certificate. */
+    /** TLS when the server offers it, plain TCP otherwise; the server certificate is not checked. */
     PREFERRED,
-    /** Require TLS, without verifying the server's certificate. */
+    /** TLS or fail; the server certificate is not checked (encryption without authentication). */
     REQUIRED,
-    /** Require TLS and a server certificate signed by the configured CA. */
+    /** TLS or fail, and the server certificate must chain to the configured CA (host name not checked). */
     VERIFY_CA,
-    /** As {@link #VERIFY_CA}, and the certificate must name the host we connected to. */
-    VERIFY_IDENTITY
+    /** As {@link #VERIFY_CA}, and the certificate must name the host we connect to. */
+    VERIFY_IDENTITY;
+
+    /** Whether the connection must fail when TLS cannot be established. */
+    public boolean required() {
+        return this != DISABLED && this != PREFERRED;
+    }
+
+    /** Whether the server certificate chain is checked against the trusted CAs. */
+    public boolean verifiesCertificate() {
+        return this == VERIFY_CA || this == VERIFY_IDENTITY;
+    }
 }
