@@ -12,6 +12,10 @@ public interface GtidTracker {
     /** The state now, or {@code null} when it is not known (e.g. the stream started mid-file without GTIDs). */
     String current();
 
+    /** The complete state at this point became known (PREVIOUS_GTIDS, GTID_LIST, or a GTID start position). */
+    default void known(String state) {
+    }
+
     /** For servers without GTIDs, or when the state at the start is unknown. */
     GtidTracker NONE = new GtidTracker() {
         @Override
