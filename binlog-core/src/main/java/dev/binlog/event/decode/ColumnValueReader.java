@@ -1,0 +1,11 @@
+package dev.binlog.event.decode;
+
+import dev.binlog.io.ByteCursor;
+import dev.binlog.value.Column;
+
+/** Reads one non-NULL column value of a row image at the cursor and advances past it. */
+@FunctionalInterface
+public interface ColumnValueReader {
+
+    Object read(ByteCursor in, Column column);
+}

@@ -1,0 +1,118 @@
+package dev.binlog.event.decode;
+
+import dev.binlog.event.ChecksumType;
+import dev.binlog.event.FormatDescriptionEvent;
+import dev.binlog.event.TableMapEvent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The state that decoding one event depends on: the current FORMAT_DESCRIPTION, the checksum mode and the table id →
+ * TABLE_MAP cache. One context per stream (a live connection or a file, or a sequence of files); not thread-safe.
+ * {@link EventDecoder} updates it as FORMAT_DESCRIPTION, TABLE_MAP and ROTATE events go by.
+ */
+public final class DecoderContext {
+
+    private final Map<Long, TableMapEvent> tableMaps = new HashMap<>();
+    private final ColumnValueReader valueReader;
+    private final JsonDiffApplier jsonDiffApplier;
+    private String source;
+    private EventDecoder decoder;
+    private FormatDescriptionEvent formatDescription;
+    private ChecksumType checksumType;
+
+    /**
+     * @param source      what the bytes come from, for error messages: a file path or {@code host:port}
+     * @param valueReader reads column values of row images
+     * @param jsonDiffApplier applies PARTIAL_UPDATE_ROWS JSON diffs to before values
+     */
+    public DecoderContext(String source, ColumnValueReader valueReader, JsonDiffApplier jsonDiffApplier) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.valueReader = Objects.requireNonNull(valueReader, "valueReader");
+        this.jsonDiffApplier = Objects.requireNonNull(jsonDiffApplier, "jsonDiffApplier");
+    }
+
+    /** A context reading column values with the default {@code ValueDecoder} and its JSON helpers. */
+    public DecoderContext(String source) {
+        this(source, ColumnValueReaders.defaults(), ColumnValueReaders.defaultJsonDiffApplier());
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** Names the source anew, e.g. the next binlog file after a ROTATE. */
+    public void source(String newSource) {
+        this.source = Objects.requireNonNull(newSource, "source");
+    }
+
+    /** The last FORMAT_DESCRIPTION seen, or {@code null} before the first one. */
+    public FormatDescriptionEvent formatDescription() {
+        return formatDescription;
+    }
+
+    /** Installs a FORMAT_DESCRIPTION: its checksum mode applies to the events after it. */
+    public void formatDescription(FormatDescriptionEvent fde) {
+        this.formatDescription = fde;
+        this.checksumType = fde.checksumType();
+    }
+
+    /**
+     * Checksum mode of the next events: from the last FORMAT_DESCRIPTION, or as set with
+     * {@link #checksumType(ChecksumType)} (the live client sets what it negotiated, since a dump starts with an
+     * artificial ROTATE before any FORMAT_DESCRIPTION). {@link ChecksumType#NONE} when nothing is known.
+     */
+    public ChecksumType checksumType() {
+        return checksumType != null ? checksumType : ChecksumType.NONE;
+    }
+
+    public void checksumType(ChecksumType type) {
+        this.checksumType = type;
+    }
+
+    /** Post-header length of an event type from the current FORMAT_DESCRIPTION, or {@code fallback}. */
+    public int postHeaderLength(int typeCode, int fallback) {
+        if (formatDescription == null) {
+            return fallback;
+        }
+        int length = formatDescription.postHeaderLength(typeCode);
+        return length >= 0 ? length : fallback;
+    }
+
+    /** Whether the server is MariaDB, as far as the FORMAT_DESCRIPTION tells. */
+    public boolean mariaDb() {
+        return formatDescription != null && formatDescription.mariaDb();
+    }
+
+    /** The TABLE_MAP last seen for a table id, or {@code null}. */
+    public TableMapEvent tableMap(long tableId) {
+        return tableMaps.get(tableId);
+    }
+
+    public void tableMap(TableMapEvent tableMap) {
+        tableMaps.put(tableMap.tableId(), tableMap);
+    }
+
+    /** Forgets every TABLE_MAP (table ids are only valid within one binlog file). */
+    public void clearTableMaps() {
+        tableMaps.clear();
+    }
+
+    public ColumnValueReader valueReader() {
+        return valueReader;
+    }
+
+    public JsonDiffApplier jsonDiffApplier() {
+        return jsonDiffApplier;
+    }
+
+    /** The dispatcher using this context (for events that contain events). */
+    EventDecoder decoder() {
+        return decoder;
+    }
+
+    void decoder(EventDecoder eventDecoder) {
+        this.decoder = eventDecoder;
+    }
+}

@@ -1,0 +1,259 @@
+package dev.binlog.event.decode;
+
+import dev.binlog.DecodeException;
+import dev.binlog.event.DeleteRowsEvent;
+import dev.binlog.event.EventHeader;
+import dev.binlog.event.JsonDiff;
+import dev.binlog.event.RowImage;
+import dev.binlog.event.RowsEvent;
+import dev.binlog.event.RowsExtraInfo;
+import dev.binlog.event.TableMapEvent;
+import dev.binlog.event.UpdateRowsEvent;
+import dev.binlog.event.UpdatedRow;
+import dev.binlog.event.WriteRowsEvent;
+import dev.binlog.io.ByteCursor;
+import dev.binlog.io.MalformedDataException;
+import dev.binlog.value.Column;
+import dev.binlog.value.ColumnType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * WRITE/UPDATE/DELETE rows events of every version: table id (6, or 4 when the post-header is 6 bytes), flags (2);
+ * v2: extra info length (2, including itself) and extra info; column count (length-encoded), columns-present bitmap
+ * (updates: a second one for the after image); then rows until the end. A row image is a NULL bitmap over the present
+ * columns followed by the non-NULL values. MariaDB's compressed forms zlib-compress everything after the bitmaps;
+ * PARTIAL_UPDATE_ROWS after images start with value options and a bitmap of partially updated JSON columns.
+ */
+public final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
+
+    /** What the event does to its rows. */
+    public enum Kind { WRITE, UPDATE, DELETE }
+
+    private static final int EXTRA_NDB_INFO = 0;
+    private static final int EXTRA_PARTITION_INFO = 1;
+    private static final int PARTIAL_JSON_UPDATES = 1;
+
+    private final Kind kind;
+    private final int version;
+    private final boolean compressed;
+    private final boolean partial;
+
+    /**
+     * @param kind       write, update or delete
+     * @param version    0 (MySQL 5.1 pre-GA), 1 or 2
+     * @param compressed MariaDB compressed rows
+     * @param partial    MySQL PARTIAL_UPDATE_ROWS (v2 update with partial JSON)
+     */
+    public RowsEventDecoder(Kind kind, int version, boolean compressed, boolean partial) {
+        this.kind = kind;
+        this.version = version;
+        this.compressed = compressed;
+        this.partial = partial;
+    }
+
+    @Override
+    public RowsEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {
+        int postHeader = context.postHeaderLength(header.typeCode(), version == 2 ? 10 : 8);
+        int start = body.position();
+        long tableId = postHeader == 6 ? body.readUint32() : body.readUintN(6);
+        int flags = body.readUint16();
+        RowsExtraInfo extra = RowsExtraInfo.NONE;
+        int extraLength = 0;
+        if (version == 2) {
+            extraLength = body.readUint16() - 2;
+        }
+        body.position(start + postHeader);
+        if (extraLength > 0) {
+            extra = readExtraInfo(new ByteCursor(body.array(), body.position(), extraLength), kind);
+            body.skip(extraLength);
+        }
+        int columnCount = Bytes.lengthEncodedInt(body);
+        BitSet columns = Bytes.readBitmap(body, columnCount);
+        BitSet afterColumns = kind == Kind.UPDATE ? Bytes.readBitmap(body, columnCount) : columns;
+        TableMapEvent table = context.tableMap(tableId);
+        if (table == null) {
+            throw new DecodeException(context.source() + " at " + header.position() + ": " + header.typeName()
+                    + " refers to table id " + tableId + " but no TABLE_MAP for it was seen; start reading at a"
+                    + " transaction boundary", false);
+        }
+        if (columnCount > table.columns().size()) {
+            throw new DecodeException(context.source() + " at " + header.position() + ": " + header.typeName()
+                    + " on " + table.qualifiedName() + " has " + columnCount + " columns but its TABLE_MAP "
+                    + table.columns().size(), true);
+        }
+        ByteCursor rows = body;
+        if (compressed) {
+            rows = new ByteCursor(MariaDbCompression.inflate(body));
+        }
+        RowImageReader reader = new RowImageReader(context, table, header);
+        return switch (kind) {
+            case WRITE -> new WriteRowsEvent(header, tableId, table, flags, extra, columns,
+                    readImages(rows, reader, columns));
+            case DELETE -> new DeleteRowsEvent(header, tableId, table, flags, extra, columns,
+                    readImages(rows, reader, columns));
+            case UPDATE -> new UpdateRowsEvent(header, tableId, table, flags, extra, columns, afterColumns,
+                    readUpdates(rows, reader, columns, afterColumns));
+        };
+    }
+
+    private static List<RowImage> readImages(ByteCursor in, RowImageReader reader, BitSet columns) {
+        List<RowImage> images = new ArrayList<>();
+        while (in.hasRemaining()) {
+            images.add(reader.read(in, columns, null));
+        }
+        return images;
+    }
+
+    private List<UpdatedRow> readUpdates(ByteCursor in, RowImageReader reader, BitSet before, BitSet after) {
+        List<UpdatedRow> rows = new ArrayList<>();
+        while (in.hasRemaining()) {
+            RowImage beforeImage = reader.read(in, before, null);
+            if (!partial) {
+                rows.add(new UpdatedRow(beforeImage, reader.read(in, after, null)));
+                continue;
+            }
+            BitSet partialJson = null;
+            long options = in.readLengthEncodedInt();
+            if ((options & PARTIAL_JSON_UPDATES) != 0) {
+                partialJson = reader.readPartialJsonColumns(in);
+            }
+            Map<Integer, Object> diffs = new HashMap<>();
+            RowImage afterImage = reader.read(in, after, partialJson == null ? null : new PartialJson(partialJson,
+                    beforeImage, diffs));
+            rows.add(new UpdatedRow(beforeImage, afterImage, diffs));
+        }
+        return rows;
+    }
+
+    private static RowsExtraInfo readExtraInfo(ByteCursor in, Kind kind) {
+        Integer ndbFormat = null;
+        byte[] ndbInfo = null;
+        Integer partition = null;
+        Integer sourcePartition = null;
+        while (in.hasRemaining()) {
+            int type = in.readUint8();
+            if (type == EXTRA_NDB_INFO) {
+                int length = in.readUint8();
+                ndbFormat = in.readUint8();
+                ndbInfo = in.readBytes(length - 2);
+            } else if (type == EXTRA_PARTITION_INFO) {
+                partition = in.readUint16();
+                if (kind == Kind.UPDATE) {
+                    sourcePartition = in.readUint16();
+                }
+            } else {
+                throw new MalformedDataException("unknown rows extra info type " + type, in.position() - 1);
+            }
+        }
+        return new RowsExtraInfo(ndbFormat, ndbInfo, partition, sourcePartition);
+    }
+
+    /** The partially updated JSON columns of one after image and where to put their diffs. */
+    record PartialJson(BitSet columns, RowImage before, Map<Integer, Object> diffs) {
+    }
+
+    /** Reads row images of one table; one per event. */
+    static final class RowImageReader {
+
+        private final DecoderContext context;
+        private final TableMapEvent table;
+        private final EventHeader header;
+        private final List<Column> columns;
+        private final int jsonColumnCount;
+
+        RowImageReader(DecoderContext context, TableMapEvent table, EventHeader header) {
+            this.context = context;
+            this.table = table;
+            this.header = header;
+            this.columns = table.columns();
+            int json = 0;
+            for (Column column : columns) {
+                if (column.type() == ColumnType.JSON) {
+                    json++;
+                }
+            }
+            this.jsonColumnCount = json;
+        }
+
+        /** Bitmap over the table's JSON columns (in column order), turned into a bitmap of column indexes. */
+        BitSet readPartialJsonColumns(ByteCursor in) {
+            BitSet bits = Bytes.readBitmap(in, jsonColumnCount);
+            BitSet result = new BitSet();
+            int n = 0;
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).type() == ColumnType.JSON && bits.get(n++)) {
+                    result.set(i);
+                }
+            }
+            return result;
+        }
+
+        RowImage read(ByteCursor in, BitSet present, PartialJson partialJson) {
+            int presentCount = present.cardinality();
+            int nullStart = in.position();
+            in.skip((presentCount + 7) >>> 3);
+            byte[] array = in.array();
+            Object[] values = new Object[columns.size()];
+            int k = 0;
+            for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
+                boolean isNull = (array[nullStart + (k >>> 3)] & (1 << (k & 7))) != 0;
+                k++;
+                if (isNull) {
+                    continue;
+                }
+                Column column = columns.get(i);
+                int valueStart = in.position();
+                try {
+                    if (partialJson != null && partialJson.columns().get(i)) {
+                        List<JsonDiff> diffs = readJsonDiffs(in, column);
+                        partialJson.diffs().put(i, diffs);
+                        values[i] = context.jsonDiffApplier().apply(partialJson.before().get(i), diffs, column);
+                    } else {
+                        values[i] = context.valueReader().read(in, column);
+                    }
+                } catch (DecodeException e) {
+                    throw new DecodeException(where(column, valueStart) + ": " + e.getMessage(), e.corrupt(), e);
+                } catch (MalformedDataException e) {
+                    throw new DecodeException(where(column, valueStart) + ": " + e.getMessage(), true, e);
+                } catch (RuntimeException e) {
+                    throw new DecodeException(where(column, valueStart) + ": " + e, true, e);
+                }
+            }
+            return new RowImage(values, present);
+        }
+
+        private String where(Column column, int offset) {
+            return context.source() + " at " + header.position() + ": " + header.typeName() + " on "
+                    + table.qualifiedName() + " column " + column.displayName() + " (" + column.type() + ", meta "
+                    + column.metadata() + ") at byte " + offset + " of the event";
+        }
+
+        /** A partial JSON value: its length (as many bytes as the column's metadata says), then diffs. */
+        private static List<JsonDiff> readJsonDiffs(ByteCursor in, Column column) {
+            int length = (int) in.readUintN(column.metadata());
+            int end = in.position() + length;
+            ByteCursor diff = new ByteCursor(in.array(), in.position(), length);
+            in.position(end);
+            List<JsonDiff> diffs = new ArrayList<>();
+            while (diff.hasRemaining()) {
+                int code = diff.readUint8();
+                if (code > 2) {
+                    throw new MalformedDataException("JSON diff operation " + code, diff.position() - 1);
+                }
+                JsonDiff.Operation operation = JsonDiff.Operation.values()[code];
+                String path = diff.readString(Bytes.lengthEncodedInt(diff), StandardCharsets.UTF_8);
+                byte[] value = null;
+                if (operation != JsonDiff.Operation.REMOVE) {
+                    value = diff.readBytes(Bytes.lengthEncodedInt(diff));
+                }
+                diffs.add(new JsonDiff(operation, path, value));
+            }
+            return diffs;
+        }
+    }
+}
