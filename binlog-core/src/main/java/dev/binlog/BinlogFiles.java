@@ -1,5 +1,8 @@
 package dev.binlog;
 
+import dev.binlog.stream.FileChangeReader;
+import dev.binlog.stream.InformationSchemaReader;
+import dev.binlog.stream.SchemaConnections;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -88,7 +91,12 @@ public final class BinlogFiles {
 
         /** Reads every file in order, delivering changes to the listener; throws on the first error. */
         public void read() {
-            throw new UnsupportedOperationException("offline reading is not wired yet");
+            if (listener == null) {
+                throw new ConfigurationException("no listener given: call listener(...) before read()");
+            }
+            InformationSchemaReader schemaReader = schemaServer == null ? null : SchemaConnections.reader(schemaServer);
+            new FileChangeReader(files, filter, startPosition, stopPosition, startTime, stopTime, schemaReader,
+                    listener).read();
         }
     }
 }

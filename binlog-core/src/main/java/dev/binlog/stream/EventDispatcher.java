@@ -1,0 +1,192 @@
+package dev.binlog.stream;
+
+import dev.binlog.ChangeType;
+import dev.binlog.event.AnnotateRowsEvent;
+import dev.binlog.event.BinlogEvent;
+import dev.binlog.event.DeleteRowsEvent;
+import dev.binlog.event.EventHeader;
+import dev.binlog.event.GtidEvent;
+import dev.binlog.event.HeartbeatEvent;
+import dev.binlog.event.MariaGtidEvent;
+import dev.binlog.event.MariaGtidListEvent;
+import dev.binlog.event.PreviousGtidsEvent;
+import dev.binlog.event.QueryEvent;
+import dev.binlog.event.RotateEvent;
+import dev.binlog.event.RowImage;
+import dev.binlog.event.RowsEvent;
+import dev.binlog.event.RowsQueryEvent;
+import dev.binlog.event.TableMapEvent;
+import dev.binlog.event.TransactionPayloadEvent;
+import dev.binlog.event.UpdateRowsEvent;
+import dev.binlog.event.UpdatedRow;
+import dev.binlog.event.WriteRowsEvent;
+import dev.binlog.event.XidEvent;
+import dev.binlog.event.decode.DecoderContext;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes decoded events to the stream's parts: TABLE_MAPs to the {@link TableResolver} (whose enriched columns then
+ * decode the rows), transaction events and rows to the {@link TransactionAssembler}, GTID state to its tracker.
+ * Shared by the live stream and by binlog files read offline.
+ */
+final class EventDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+
+    private final TransactionAssembler assembler;
+    private final TableResolver resolver;
+    private final DecoderContext decoderContext;
+    private final StatisticsCounter statistics;
+    private final LagTracker lag;
+    private String file;
+
+    EventDispatcher(TransactionAssembler assembler, TableResolver resolver, DecoderContext decoderContext,
+            StatisticsCounter statistics, LagTracker lag, String initialFile) {
+        this.assembler = assembler;
+        this.resolver = resolver;
+        this.decoderContext = decoderContext;
+        this.statistics = statistics;
+        this.lag = lag;
+        this.file = initialFile;
+    }
+
+    String file() {
+        return file;
+    }
+
+    /** The file whose events follow (a new file started, or a reader moved to the next one). */
+    void file(String newFile) {
+        file = newFile;
+    }
+
+    void dispatch(BinlogEvent event) throws Exception {
+        EventHeader header = event.header();
+        dispatch(event, new EventContext(file, header.position(), header.nextPosition(), header.timestamp(),
+                header.serverId()));
+    }
+
+    private void dispatch(BinlogEvent event, EventContext at) throws Exception {
+        statistics.event(event.header().typeName());
+        if (event instanceof TableMapEvent map) {
+            tableMap(map, at);
+        } else if (event instanceof RowsEvent rows) {
+            rows(rows, at);
+        } else if (event instanceof QueryEvent query) {
+            query(query, at);
+        } else if (event instanceof XidEvent xid) {
+            assembler.commit(xid.xid(), at);
+        } else if (event instanceof GtidEvent gtid) {
+            if (!gtid.anonymous()) {
+                assembler.gtid(gtid.gtid(), at);
+            }
+        } else if (event instanceof MariaGtidEvent gtid) {
+            assembler.gtid(gtid.gtid().toString(), at);
+        } else if (event instanceof PreviousGtidsEvent previous) {
+            assembler.gtidTracker().known(previous.gtidSet());
+        } else if (event instanceof MariaGtidListEvent list) {
+            assembler.gtidTracker().known(list.gtids().stream().map(Object::toString)
+                    .collect(Collectors.joining(",")));
+        } else if (event instanceof AnnotateRowsEvent annotate) {
+            assembler.rowsQuery(annotate.query());
+        } else if (event instanceof RowsQueryEvent rowsQuery) {
+            assembler.rowsQuery(rowsQuery.query());
+        } else if (event instanceof TransactionPayloadEvent payload) {
+            // Inner events have no positions of their own: they all stand at the payload's place in the file.
+            for (BinlogEvent inner : payload.events()) {
+                dispatch(inner, at);
+            }
+        } else if (event instanceof RotateEvent rotate) {
+            if (!rotate.nextFile().equals(file)) {
+                file = rotate.nextFile();
+            }
+        } else if (event instanceof HeartbeatEvent) {
+            lag.caughtUp();
+        }
+    }
+
+    private void tableMap(TableMapEvent map, EventContext at) {
+        ResolvedTable table = resolver.resolve(map.tableId(), map.schema(), map.table(), map.columns(),
+                at.file() + ":" + at.position());
+        if (table.included() && table.columns() != map.columns()) {
+            // Rows are decoded with what we know of the columns: signedness, charsets, ENUM/SET names.
+            decoderContext.tableMap(new TableMapEvent(map.header(), map.tableId(), map.flags(), map.schema(),
+                    map.table(), table.columns(), map.primaryKey(), map.primaryKeyPrefix()));
+        }
+    }
+
+    private void rows(RowsEvent rows, EventContext at) throws Exception {
+        ResolvedTable table = resolver.byId(rows.tableId());
+        if (table == null || !table.included()) {
+            return;
+        }
+        if (rows instanceof WriteRowsEvent write) {
+            assembler.rows(ChangeType.INSERT, table, images(write.rows(), true), at);
+        } else if (rows instanceof DeleteRowsEvent delete) {
+            assembler.rows(ChangeType.DELETE, table, images(delete.rows(), false), at);
+        } else if (rows instanceof UpdateRowsEvent update) {
+            List<RowImages> images = new ArrayList<>(update.rows().size());
+            for (UpdatedRow row : update.rows()) {
+                images.add(RowImages.update(values(row.before()), present(row.before()), values(row.after()),
+                        present(row.after())));
+            }
+            assembler.rows(ChangeType.UPDATE, table, images, at);
+        }
+    }
+
+    private static List<RowImages> images(List<RowImage> rows, boolean insert) {
+        List<RowImages> images = new ArrayList<>(rows.size());
+        for (RowImage row : rows) {
+            images.add(insert ? RowImages.insert(values(row), present(row)) : RowImages.delete(values(row),
+                    present(row)));
+        }
+        return images;
+    }
+
+    private static Object[] values(RowImage image) {
+        Object[] values = new Object[image.columnCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = image.get(i);
+        }
+        return values;
+    }
+
+    private static BitSet present(RowImage image) {
+        BitSet present = new BitSet(image.columnCount());
+        boolean all = true;
+        for (int i = 0; i < image.columnCount(); i++) {
+            if (image.isPresent(i)) {
+                present.set(i);
+            } else {
+                all = false;
+            }
+        }
+        return all ? null : present;
+    }
+
+    private void query(QueryEvent query, EventContext at) throws Exception {
+        String sql = query.sql();
+        String upper = DdlStatements.strip(sql).toUpperCase(Locale.ROOT);
+        if (upper.startsWith("BEGIN") || upper.startsWith("XA START")) {
+            assembler.begin(at, query.threadId());
+        } else if (upper.startsWith("COMMIT") || upper.startsWith("XA COMMIT")) {
+            assembler.commit(null, at);
+        } else if (upper.startsWith("ROLLBACK") || upper.startsWith("XA ROLLBACK")) {
+            assembler.rollback(at);
+        } else if (DdlStatements.isDdl(sql)) {
+            List<String> tables = DdlStatements.affectedTables(sql, query.schema());
+            resolver.invalidate(tables);
+            assembler.ddl(query.schema(), sql, at);
+        } else if (upper.startsWith("INSERT") || upper.startsWith("UPDATE") || upper.startsWith("DELETE")
+                || upper.startsWith("REPLACE") || upper.startsWith("LOAD")) {
+            statistics.event("STATEMENT_DML");
+            LOG.warn("{}:{}: a data change was logged as a statement, not as rows (the session used"
+                    + " binlog_format=STATEMENT or MIXED); its rows cannot be delivered", at.file(), at.position());
+        }
+    }
+}
