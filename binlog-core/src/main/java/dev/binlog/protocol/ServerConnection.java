@@ -1,0 +1,166 @@
+package dev.binlog.protocol;
+
+import dev.binlog.ProtocolException;
+import dev.binlog.io.ByteCursor;
+import dev.binlog.io.MalformedDataException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A logged-in connection speaking the text protocol: queries, ping, quit. Not thread-safe: one thread uses it at a
+ * time (the replication stream sends {@link #quit()} from another thread only to end a blocked read).
+ */
+public final class ServerConnection implements AutoCloseable {
+
+    private static final int COM_QUIT = 0x01;
+    private static final int COM_QUERY = 0x03;
+    private static final int COM_PING = 0x0E;
+
+    private final PacketChannel channel;
+    private final ServerInfo info;
+    private final int capabilities;
+    private volatile boolean closed;
+
+    ServerConnection(PacketChannel channel, ServerInfo info, int capabilities) {
+        this.channel = channel;
+        this.info = info;
+        this.capabilities = capabilities;
+    }
+
+    /**
+     * Connects and logs in.
+     *
+     * @throws dev.binlog.AuthenticationException when the server refuses the login or TLS cannot be established
+     * @throws ProtocolException (retryable) when the server cannot be reached
+     */
+    public static ServerConnection open(ConnectionSettings settings) {
+        return Login.open(settings);
+    }
+
+    public ServerInfo serverInfo() {
+        return info;
+    }
+
+    /** The framed packet stream, for commands beyond the text protocol (the binlog dump). */
+    public PacketChannel channel() {
+        return channel;
+    }
+
+    /** Sends one command packet: the command byte followed by {@code body}. */
+    public void sendCommand(int command, byte[] body, int length) {
+        byte[] packet = new byte[length + 1];
+        packet[0] = (byte) command;
+        System.arraycopy(body, 0, packet, 1, length);
+        channel.resetSequence();
+        channel.writePacket(packet);
+    }
+
+    /**
+     * Runs a statement and returns its rows (empty for statements without a result set).
+     *
+     * @throws dev.binlog.ServerErrorException with the server's code, SQL state and message
+     */
+    public List<ResultRow> query(String sql) {
+        byte[] text = sql.getBytes(StandardCharsets.UTF_8);
+        sendCommand(COM_QUERY, text, text.length);
+        int length = channel.readPacket();
+        byte[] b = channel.buffer();
+        int first = b[0] & 0xFF;
+        if (first == 0x00) {
+            return List.of();
+        }
+        if (first == 0xFF) {
+            throw ErrorPacket.parse(b, length).toException("query on " + info.endpoint() + " [" + abbreviate(sql)
+                    + "]");
+        }
+        if (first == 0xFB) {
+            throw new ProtocolException("server at " + info.endpoint() + " asked for LOCAL INFILE, which this"
+                    + " client never sends", null, false);
+        }
+        try {
+            return readResultSet(new ByteCursor(b, 0, length).readLengthEncodedInt());
+        } catch (MalformedDataException e) {
+            throw new ProtocolException("malformed result set from " + info.endpoint() + " for [" + abbreviate(sql)
+                    + "]: " + e.getMessage(), e, false);
+        }
+    }
+
+    /** The single value of a one-row, one-column query ({@code null} when there is no row or it is NULL). */
+    public String queryString(String sql) {
+        List<ResultRow> rows = query(sql);
+        return rows.isEmpty() ? null : rows.get(0).get(0);
+    }
+
+    private List<ResultRow> readResultSet(long columnCount) {
+        List<String> columns = new ArrayList<>((int) columnCount);
+        ByteCursor c = new ByteCursor(new byte[0]);
+        for (int i = 0; i < columnCount; i++) {
+            int length = channel.readPacket();
+            c.reset(channel.buffer(), 0, length);
+            for (int skip = 0; skip < 4; skip++) { // catalog, schema, table, original table
+                c.readLengthEncodedString(StandardCharsets.UTF_8);
+            }
+            columns.add(c.readLengthEncodedString(StandardCharsets.UTF_8));
+        }
+        List<String> labels = List.copyOf(columns);
+        if ((capabilities & Capabilities.DEPRECATE_EOF) == 0) {
+            channel.readPacket(); // EOF after the column definitions
+        }
+        List<ResultRow> rows = new ArrayList<>();
+        while (true) {
+            int length = channel.readPacket();
+            byte[] b = channel.buffer();
+            int first = b[0] & 0xFF;
+            if (first == 0xFE && length < 0xFFFFFF && (length < 9 || (capabilities & Capabilities.DEPRECATE_EOF) != 0)) {
+                return rows;
+            }
+            if (first == 0xFF) {
+                throw ErrorPacket.parse(b, length).toException("reading rows from " + info.endpoint());
+            }
+            c.reset(b, 0, length);
+            String[] values = new String[labels.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = c.readLengthEncodedString(StandardCharsets.UTF_8);
+            }
+            rows.add(new ResultRow(labels, Arrays.asList(values)));
+        }
+    }
+
+    /** Checks the connection is alive. */
+    public void ping() {
+        sendCommand(COM_PING, new byte[0], 0);
+        int length = channel.readPacket();
+        if ((channel.buffer()[0] & 0xFF) == 0xFF) {
+            throw ErrorPacket.parse(channel.buffer(), length).toException("ping " + info.endpoint());
+        }
+    }
+
+    /** Sends COM_QUIT (best effort) and closes the socket; safe to call twice and from another thread. */
+    public void quit() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            sendCommand(COM_QUIT, new byte[0], 0);
+        } catch (RuntimeException ignored) {
+            // the server may be gone already; closing the socket is what matters
+        }
+        channel.close();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        quit();
+    }
+
+    private static String abbreviate(String sql) {
+        return sql.length() <= 200 ? sql : sql.substring(0, 200) + "...";
+    }
+}
