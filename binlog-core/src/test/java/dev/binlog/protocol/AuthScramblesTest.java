@@ -36,7 +36,8 @@ class AuthScramblesTest {
 
     @Test
     void passwordXorSeedIsNulTerminated() {
-        assertThat(HexFormat.of().formatHex(AuthScrambles.xorWithSeed("ab", SEED))).isEqualTo("000063") // "ab" cancels "ab"; the NUL takes the third seed byte, "c";
+        // "ab" cancels "ab"; the NUL takes the third seed byte, "c"
+        assertThat(HexFormat.of().formatHex(AuthScrambles.xorWithSeed("ab", SEED))).isEqualTo("000063");
     }
 
     @Test
