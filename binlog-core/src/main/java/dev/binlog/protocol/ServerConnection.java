@@ -128,6 +128,11 @@ public final class ServerConnection implements AutoCloseable {
         }
     }
 
+    /** The packet just read, which must be an ERR packet, as an exception naming {@code context}. */
+    public dev.binlog.ServerErrorException errorFromLastPacket(String context) {
+        return ErrorPacket.parse(channel.buffer(), channel.length()).toException(context);
+    }
+
     /** Checks the connection is alive. */
     public void ping() {
         sendCommand(COM_PING, new byte[0], 0);

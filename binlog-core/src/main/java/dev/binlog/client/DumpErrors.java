@@ -1,0 +1,43 @@
+package dev.binlog.client;
+
+import dev.binlog.BinlogException;
+import dev.binlog.ConfigurationException;
+import dev.binlog.PositionNotFoundException;
+import dev.binlog.ProtocolException;
+import dev.binlog.ServerErrorException;
+import java.util.Locale;
+import java.util.Set;
+
+/** Turns an error the server sends on the binlog dump into the exception that tells the user what to do. */
+final class DumpErrors {
+
+    /** Server going away or killing our thread: reconnecting may work. */
+    private static final Set<Integer> RETRYABLE = Set.of(1053, 1077, 1078, 1079, 1080, 1152, 1158, 1159, 1160,
+            1161, 1927, 1836);
+
+    private DumpErrors() {
+    }
+
+    static BinlogException classify(ServerErrorException error, String where, long serverId) {
+        String message = error.getMessage().toLowerCase(Locale.ROOT);
+        if (message.contains("same server_uuid") || message.contains("same server_id")
+                || message.contains("server_uuid/server_id")) {
+            return new ConfigurationException("another replica with server id " + serverId + " (or the same"
+                    + " server UUID) is already streaming from " + where + "; give each client its own"
+                    + " ReplicationSettings.serverId", error);
+        }
+        if (message.contains("could not find first log file") || message.contains("purged")
+                || message.contains("not in the master's binlog") || message.contains("position > file size")
+                || message.contains("could not find gtid") || message.contains("bogus data in log event")
+                || message.contains("binlog truncated") || message.contains("could not open log file")
+                || message.contains("not exist in the binlog index") || message.contains("which is not in the")) {
+            return new PositionNotFoundException("the start position " + where + " is no longer on the server"
+                    + " (purged binary log or unknown position): " + error.getMessage()
+                    + "; start from StartPosition.earliest() or a position listed by SHOW BINARY LOGS", error);
+        }
+        if (RETRYABLE.contains(error.errorCode())) {
+            return new ProtocolException(error.getMessage(), error, true);
+        }
+        return error;
+    }
+}

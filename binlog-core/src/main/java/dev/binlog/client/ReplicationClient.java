@@ -1,0 +1,284 @@
+package dev.binlog.client;
+
+import dev.binlog.BinlogException;
+import dev.binlog.protocol.ConnectionSettings;
+import dev.binlog.protocol.ServerInfo;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams a server's binary log to a {@link RawEventListener}: one reader thread, events in order and exactly once,
+ * reconnecting with back-off after network faults and resuming where delivery stopped.
+ *
+ * <pre>{@code
+ * try (ReplicationClient client = new ReplicationClient(connection, replication, event -> ...)) {
+ *     client.start();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class ReplicationClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicationClient.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ConnectionSettings connectionSettings;
+    private final ReplicationSettings settings;
+    private final RawEventListener listener;
+    private final UUID replicaUuid = UUID.randomUUID();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Object lock = new Object();
+
+    private PositionTracker tracker;
+    private StartPosition start;
+    private ReplicationStream stream;
+    private Thread reader;
+    private volatile boolean closing;
+    private volatile boolean connected;
+    private volatile Throwable failure;
+    private volatile ServerInfo serverInfo;
+
+    public ReplicationClient(ConnectionSettings connection, ReplicationSettings replication,
+            RawEventListener listener) {
+        this.connectionSettings = Objects.requireNonNull(connection, "connection");
+        this.settings = Objects.requireNonNull(replication, "replication");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Connects, checks the server (see the preflight in the package docs), requests the dump and starts the reader
+     * thread. Errors of the first connection are thrown here: {@link dev.binlog.AuthenticationException},
+     * {@link dev.binlog.ConfigurationException}, {@link dev.binlog.PositionNotFoundException}, or a retryable
+     * {@link dev.binlog.ProtocolException} when the server cannot be reached.
+     *
+     * @throws IllegalStateException when called twice
+     */
+    public void start() {
+        synchronized (lock) {
+            if (reader != null || closing) {
+                throw new IllegalStateException("a ReplicationClient starts once; create a new one");
+            }
+            start = StartPositionResolver.resolve(connectionSettings, settings, replicaUuid);
+            tracker = new PositionTracker(start);
+            stream = connect(true);
+            reader = new Thread(this::readLoop, "binlog-reader-" + connectionSettings.endpoint());
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    private ReplicationStream connect(boolean first) {
+        FilePosition resume = tracker.resume();
+        StartPosition from = resume != null ? new StartPosition.AtFile(resume) : start;
+        ReplicationStream opened = ReplicationStream.open(connectionSettings, settings, from, settings.nonBlocking(),
+                first, replicaUuid);
+        tracker.connected(opened.checksumOn());
+        serverInfo = opened.serverInfo();
+        connected = true;
+        LOG.info("streaming binlog from {} starting at {}", connectionSettings.endpoint(), describe(from));
+        listener.onConnect(opened.serverInfo());
+        return opened;
+    }
+
+    private static String describe(StartPosition from) {
+        if (from instanceof StartPosition.AtFile at) {
+            return at.position().toString();
+        }
+        if (from instanceof StartPosition.AtGtidSet at) {
+            return "GTID set " + at.executed();
+        }
+        if (from instanceof StartPosition.AtMariaDbGtid at) {
+            return "MariaDB GTID " + at.state();
+        }
+        return from.toString();
+    }
+
+    private void readLoop() {
+        Throwable end = null;
+        try {
+            ReplicationStream current = stream;
+            while (!closing) {
+                try {
+                    if (!pump(current)) {
+                        break; // end of a non-blocking dump
+                    }
+                } catch (BinlogException e) {
+                    connected = false;
+                    current.close();
+                    if (closing) {
+                        break;
+                    }
+                    listener.onDisconnect(e);
+                    if (!e.retryable()) {
+                        throw e;
+                    }
+                    current = reconnect(e);
+                    if (current == null) {
+                        break;
+                    }
+                }
+            }
+        } catch (ListenerFailure e) {
+            end = e.getCause();
+            LOG.error("the event listener failed at {}; replication stopped", tracker.next(), e.getCause());
+        } catch (Throwable e) {
+            end = e;
+            LOG.error("replication from {} stopped: {}", connectionSettings.endpoint(), e.getMessage());
+        } finally {
+            connected = false;
+            synchronized (lock) {
+                if (stream != null) {
+                    stream.close();
+                }
+            }
+            failure = end;
+            stopped.countDown();
+            listener.onStop(end);
+        }
+    }
+
+    /** Reads and delivers events until the stream ends (false) or fails (exception). */
+    private boolean pump(ReplicationStream current) {
+        while (!closing) {
+            if (!current.next()) {
+                return false;
+            }
+            byte[] buffer = current.buffer();
+            int length = current.eventLength();
+            int type = EventHeader.type(buffer, 1);
+            if (type == EventHeader.HEARTBEAT || type == EventHeader.HEARTBEAT_V2) {
+                listener.onHeartbeat(tracker.file(), EventHeader.nextPosition(buffer, 1));
+                continue;
+            }
+            RawEvent event = tracker.accept(buffer, 1, length);
+            if (event == null) {
+                continue;
+            }
+            try {
+                listener.onEvent(event);
+            } catch (Exception | Error e) {
+                throw new ListenerFailure(e);
+            }
+            tracker.delivered(event);
+        }
+        return true;
+    }
+
+    private ReplicationStream reconnect(BinlogException cause) {
+        ReconnectPolicy policy = settings.reconnect();
+        int attempt = 0;
+        BinlogException last = cause;
+        while (!closing) {
+            attempt++;
+            if (!policy.allows(attempt)) {
+                throw new BinlogException("gave up reconnecting to " + connectionSettings.endpoint() + " after "
+                        + (attempt - 1) + " attempts at " + tracker.resume() + ": " + last.getMessage(), last);
+            }
+            Duration delay = policy.delay(attempt);
+            LOG.warn("lost binlog stream from {} ({}); reconnect attempt {} in {} ms at {}",
+                    connectionSettings.endpoint(), last.getMessage(), attempt, delay.toMillis(), tracker.resume());
+            if (!sleep(delay)) {
+                return null;
+            }
+            try {
+                ReplicationStream opened = connect(false);
+                synchronized (lock) {
+                    if (closing) {
+                        opened.close();
+                        return null;
+                    }
+                    stream = opened;
+                }
+                return opened;
+            } catch (BinlogException e) {
+                if (!e.retryable()) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        return null;
+    }
+
+    private boolean sleep(Duration delay) {
+        try {
+            return !stopped.await(delay.toMillis(), TimeUnit.MILLISECONDS) && !closing;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Stops reading, sends COM_QUIT, closes the socket and waits (up to 10 s) for the reader thread to finish,
+     * including a running {@link RawEventListener#onEvent}. Safe to call more than once.
+     */
+    @Override
+    public void close() {
+        Thread thread;
+        synchronized (lock) {
+            closing = true;
+            if (stream != null) {
+                stream.close();
+            }
+            thread = reader;
+        }
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(CLOSE_TIMEOUT.toMillis());
+                if (thread.isAlive()) {
+                    LOG.warn("binlog reader thread for {} still running {} s after close (listener blocked?)",
+                            connectionSettings.endpoint(), CLOSE_TIMEOUT.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Waits until the client stops (closed, end of a non-blocking dump, or failure); true if it did in time. */
+    public boolean awaitStop(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether a connection is established and streaming now. */
+    public boolean isConnected() {
+        return connected;
+    }
+
+    /** Whether the client has stopped for good. */
+    public boolean isStopped() {
+        return stopped.getCount() == 0;
+    }
+
+    /**
+     * Position after the last delivered event: where a new client should start to continue this stream. Empty
+     * before the first event of a GTID start.
+     */
+    public Optional<FilePosition> position() {
+        return tracker == null ? Optional.empty() : Optional.ofNullable(tracker.next());
+    }
+
+    /** The error that stopped the client, if one did. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** The server of the current (or last) connection. */
+    public Optional<ServerInfo> serverInfo() {
+        return Optional.ofNullable(serverInfo);
+    }
+
+    /** Wraps what the listener threw, so it is not mistaken for a connection fault. */
+    private static final class ListenerFailure extends RuntimeException {
+        ListenerFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+}

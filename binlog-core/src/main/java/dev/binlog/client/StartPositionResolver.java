@@ -1,0 +1,92 @@
+package dev.binlog.client;
+
+import dev.binlog.PositionNotFoundException;
+import dev.binlog.protocol.ConnectionSettings;
+import dev.binlog.protocol.ResultRow;
+import dev.binlog.protocol.ServerConnection;
+import dev.binlog.protocol.ServerInfo;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns "earliest", "latest" and "at a time" into a concrete file and position once, at the first connection, so
+ * that a reconnect never moves the start.
+ */
+final class StartPositionResolver {
+
+    private StartPositionResolver() {
+    }
+
+    static StartPosition resolve(ConnectionSettings connectionSettings, ReplicationSettings settings,
+            UUID replicaUuid) {
+        StartPosition start = settings.startPosition();
+        if (start instanceof StartPosition.Earliest) {
+            try (ServerConnection connection = ServerConnection.open(connectionSettings)) {
+                return new StartPosition.AtFile(earliest(connection));
+            }
+        }
+        if (start instanceof StartPosition.Latest) {
+            try (ServerConnection connection = ServerConnection.open(connectionSettings)) {
+                return new StartPosition.AtFile(latest(connection));
+            }
+        }
+        if (start instanceof StartPosition.AtTimestamp at) {
+            return new StartPosition.AtFile(firstTransactionAtOrAfter(connectionSettings, settings, replicaUuid,
+                    at.time().getEpochSecond()));
+        }
+        return start;
+    }
+
+    static FilePosition earliest(ServerConnection connection) {
+        List<ResultRow> logs = connection.query("SHOW BINARY LOGS");
+        if (logs.isEmpty()) {
+            throw new PositionNotFoundException("the server at " + connection.serverInfo().endpoint()
+                    + " lists no binary logs; is log_bin on?");
+        }
+        return new FilePosition(logs.get(0).get(0), 4);
+    }
+
+    static FilePosition latest(ServerConnection connection) {
+        ServerInfo info = connection.serverInfo();
+        String sql = !info.isMariaDb() && info.atLeast(8, 2, 0) ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS";
+        List<ResultRow> rows = connection.query(sql);
+        if (rows.isEmpty()) {
+            throw new PositionNotFoundException(sql + " on " + info.endpoint() + " returned nothing; is log_bin on?");
+        }
+        return new FilePosition(rows.get(0).get(0), Long.parseLong(rows.get(0).get(1)));
+    }
+
+    /**
+     * Reads the whole log with a non-blocking dump from the earliest file and returns the first transaction whose
+     * timestamp is at or after {@code epochSecond}, or the end of the log. Cost grows with the size of the log.
+     */
+    private static FilePosition firstTransactionAtOrAfter(ConnectionSettings connectionSettings,
+            ReplicationSettings settings, UUID replicaUuid, long epochSecond) {
+        FilePosition from;
+        FilePosition end;
+        try (ServerConnection connection = ServerConnection.open(connectionSettings)) {
+            from = earliest(connection);
+            end = latest(connection);
+        }
+        ReplicationSettings scan = settings.toBuilder().registerReplica(false).build();
+        try (ReplicationStream stream = ReplicationStream.open(connectionSettings, scan, new StartPosition.AtFile(from),
+                true, false, replicaUuid)) {
+            String file = from.file();
+            while (stream.next()) {
+                byte[] b = stream.buffer();
+                int type = EventHeader.type(b, 1);
+                long next = EventHeader.nextPosition(b, 1);
+                if (type == EventHeader.ROTATE) {
+                    file = EventHeader.rotateFile(b, 1, stream.eventLength(),
+                            EventHeader.crcMatches(b, 1, stream.eventLength()));
+                    continue;
+                }
+                if (EventHeader.startsTransaction(type) && next != 0
+                        && EventHeader.timestamp(b, 1) >= epochSecond) {
+                    return new FilePosition(file, next - stream.eventLength());
+                }
+            }
+        }
+        return end;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.binlog.protocol;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** A throw-away CA and a server certificate for 127.0.0.1 / localhost it signed, written as PEM files. */
+record TestCertificates(Path caPem, Path serverCertPem, Path serverKeyPem) {
+
+    static TestCertificates create(Path dir, String caName) throws Exception {
+        Files.createDirectories(dir);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair caKeys = generator.generateKeyPair();
+        KeyPair serverKeys = generator.generateKeyPair();
+        X500Name caSubject = new X500Name("CN=" + caName);
+        Instant now = Instant.now();
+        X509Certificate ca = sign(new JcaX509v3CertificateBuilder(caSubject, BigInteger.ONE,
+                Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(1, ChronoUnit.DAYS)), caSubject,
+                caKeys.getPublic()).addExtension(Extension.basicConstraints, true, new BasicConstraints(true)),
+                caKeys);
+        X509Certificate server = sign(new JcaX509v3CertificateBuilder(caSubject, BigInteger.TWO,
+                Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(1, ChronoUnit.DAYS)),
+                new X500Name("CN=localhost"), serverKeys.getPublic())
+                .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                    new GeneralName(GeneralName.dNSName, "localhost"),
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")})),
+                caKeys);
+        TestCertificates files = new TestCertificates(dir.resolve("ca.pem"), dir.resolve("server-cert.pem"),
+                dir.resolve("server-key.pem"));
+        write(files.caPem(), ca);
+        write(files.serverCertPem(), server);
+        write(files.serverKeyPem(), serverKeys.getPrivate());
+        return files;
+    }
+
+    private static X509Certificate sign(org.bouncycastle.cert.X509v3CertificateBuilder builder, KeyPair signer) throws Exception {
+        return new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate())));
+    }
+
+    private static void write(Path file, Object pemObject) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(w)) {
+            pem.writeObject(pemObject);
+        }
+    }
+}

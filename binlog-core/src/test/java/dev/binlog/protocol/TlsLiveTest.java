@@ -1,0 +1,97 @@
+package dev.binlog.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.binlog.AuthenticationException;
+import dev.binlog.TlsMode;
+import dev.binlog.testsupport.LiveServer;
+import dev.binlog.testsupport.MariaDbProcess;
+import dev.binlog.testsupport.TestServers;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** TLS against a private MariaDB whose certificate is signed by a CA made in the test. */
+class TlsLiveTest {
+
+    @TempDir
+    static Path dir;
+    static TestCertificates certificates;
+    static TestCertificates otherCa;
+    static MariaDbProcess server;
+
+    @BeforeAll
+    static void startServerWithCertificate() throws Exception {
+        certificates = TestCertificates.create(dir.resolve("good"), "binlog test CA");
+        otherCa = TestCertificates.create(dir.resolve("other"), "some other CA");
+        server = TestServers.startPrivateEmbedded("tls", "--ssl-cert=" + certificates.serverCertPem(),
+                "--ssl-key=" + certificates.serverKeyPem(), "--ssl-ca=" + certificates.caPem());
+        try (Connection c = server.adminConnection(null); Statement s = c.createStatement()) {
+            s.execute("CREATE USER '" + LiveServer.REPLICATION_USER + "'@'%' IDENTIFIED BY '"
+                    + LiveServer.REPLICATION_PASSWORD + "'");
+        }
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static ConnectionSettings.Builder settings(TlsMode mode) {
+        return ConnectionSettings.builder().host("127.0.0.1").port(server.port()).user(LiveServer.REPLICATION_USER)
+                .password(LiveServer.REPLICATION_PASSWORD).tlsMode(mode);
+    }
+
+    private static String status(ServerConnection connection, String variable) {
+        return connection.query("SHOW SESSION STATUS LIKE '" + variable + "'").get(0).get(1);
+    }
+
+    @Test
+    void verifyCaAcceptsServerCertificateSignedByTheConfiguredCa() {
+        try (ServerConnection connection = ServerConnection.open(
+                settings(TlsMode.VERIFY_CA).tlsCaPem(certificates.caPem()).build())) {
+            assertThat(connection.serverInfo().tls()).isTrue();
+            assertThat(status(connection, "Ssl_version")).isIn("TLSv1.3", "TLSv1.2");
+            assertThat(status(connection, "Ssl_cipher")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void verifyIdentityAcceptsCertificateNamingTheHost() {
+        try (ServerConnection connection = ServerConnection.open(
+                settings(TlsMode.VERIFY_IDENTITY).tlsCaPem(certificates.caPem()).build())) {
+            assertThat(connection.queryString("SELECT 'over tls'")).isEqualTo("over tls");
+        }
+    }
+
+    @Test
+    void verifyCaRejectsServerCertificateFromAnotherCa() {
+        assertThatThrownBy(() -> ServerConnection.open(settings(TlsMode.VERIFY_CA).tlsCaPem(otherCa.caPem()).build()))
+                .isInstanceOf(AuthenticationException.class)
+                .hasMessageStartingWith("TLS handshake with 127.0.0.1:" + server.port() + " failed under mode VERIFY_CA: ")
+                .hasMessageEndingWith("; check that the configured CA signed the server certificate");
+    }
+
+    @Test
+    void requiredEncryptsWithoutCheckingTheCertificate() {
+        try (ServerConnection connection = ServerConnection.open(settings(TlsMode.REQUIRED).build())) {
+            assertThat(connection.serverInfo().tls()).isTrue();
+            assertThat(status(connection, "Ssl_cipher")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void disabledStaysPlain() {
+        try (ServerConnection connection = ServerConnection.open(settings(TlsMode.DISABLED).build())) {
+            assertThat(connection.serverInfo().tls()).isFalse();
+            assertThat(status(connection, "Ssl_cipher")).isEmpty();
+        }
+    }
+}
