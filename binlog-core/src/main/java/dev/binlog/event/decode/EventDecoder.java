@@ -50,6 +50,7 @@ public final class EventDecoder {
      * @param length event length (header + body + checksum)
      */
     public BinlogEvent decode(byte[] buffer, int offset, int length) {
+        // Position -1: derived from log_pos in readHeader.
         return decode(buffer, offset, length, -1);
     }
 
@@ -70,7 +71,7 @@ public final class EventDecoder {
 
     private BinlogEvent decode(byte[] buffer, int offset, int length, long position, boolean inner, ByteCursor in) {
         EventHeader header = readHeader(buffer, offset, length, position);
-        boolean fde = header.typeCode() == EventType.FORMAT_DESCRIPTION.code();
+        boolean fde = header.type() == EventType.FORMAT_DESCRIPTION;
         int bodyEnd = offset + length;
         try {
             ChecksumType checksum = ChecksumType.NONE;
@@ -95,7 +96,12 @@ public final class EventDecoder {
                         + " checksum", offset);
             }
             in.reset(buffer, bodyStart, bodyEnd - bodyStart);
-            BinlogEvent event = registry.decoder(header.typeCode()).decode(header, in, context);
+            if (context.developmentRowEvent(header.typeCode())) {
+                throw new DecodeException(where(header) + ": type " + header.typeCode() + " of a MySQL 5.2"
+                        + " development build (table map and row events numbered 16-19) is not supported", false);
+            }
+            int code = header.type() != null ? header.type().code() : header.typeCode();
+            BinlogEvent event = registry.decoder(code).decode(header, in, context);
             track(event);
             return event;
         } catch (DecodeException e) {
@@ -126,7 +132,7 @@ public final class EventDecoder {
         long nextPosition = h.readUint32();
         int flags = h.readUint16();
         long start = position >= 0 ? position : Math.max(0, nextPosition - eventLength);
-        EventHeader header = new EventHeader(timestamp, typeCode, EventType.ofCode(typeCode), serverId, eventLength,
+        EventHeader header = new EventHeader(timestamp, typeCode, context.eventType(typeCode), serverId, eventLength,
                 nextPosition, flags, start);
         if (eventLength != length) {
             throw new DecodeException(where(header) + ": header says the event is " + eventLength + " bytes but "
@@ -142,7 +148,7 @@ public final class EventDecoder {
         crc.update(buffer, offset, FLAGS_OFFSET);
         // A FORMAT_DESCRIPTION written while the log was open is checksummed before LOG_EVENT_BINLOG_IN_USE_F is set.
         int flagsLow = buffer[offset + FLAGS_OFFSET] & 0xFF;
-        if (header.typeCode() == EventType.FORMAT_DESCRIPTION.code()) {
+        if (header.type() == EventType.FORMAT_DESCRIPTION) {
             flagsLow &= ~EventHeader.FLAG_BINLOG_IN_USE;
         }
         crc.update(flagsLow);
