@@ -8,6 +8,7 @@ import dev.binlog.event.GtidEvent;
 import dev.binlog.event.MariaGtidEvent;
 import dev.binlog.event.MariaGtidListEvent;
 import dev.binlog.event.PreviousGtidsEvent;
+import dev.binlog.event.TransactionPayloadEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,6 +76,7 @@ class FixtureBinlogFilesTest {
         List<Failure> failures = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();
         Map<Integer, BinlogEvent> byIndex = new TreeMap<>();
+        boolean valuesMissing = false;
         try (BinlogFileReader reader = new BinlogFileReader(file)) {
             int index = 0;
             while (true) {
@@ -85,6 +87,8 @@ class FixtureBinlogFilesTest {
                 } catch (DecodeException e) {
                     if (!e.getMessage().contains("no column value decoder available")) {
                         failures.add(new Failure(offset, e.corrupt()));
+                    } else {
+                        valuesMissing = true;
                     }
                     assertThat(e.getMessage()).contains(file.toString()).contains(" at " + offset);
                     if (offset + 19 <= bytes.length && reader.position() > offset) {
@@ -114,6 +118,21 @@ class FixtureBinlogFilesTest {
             BinlogEvent event = byIndex.get(index);
             assertThat(jsonName(event)).as("event #" + index).isEqualTo(gtid.get("kind"));
             assertThat(gtidValue(event)).as("GTID of event #" + index).isEqualTo(gtid.get("value"));
+        }
+        for (Object p : (List<Object>) expected.getOrDefault("transaction_payloads", List.of())) {
+            Map<String, Object> payload = (Map<String, Object>) p;
+            int index = ((Number) payload.get("event_index")).intValue();
+            TransactionPayloadEvent event = (TransactionPayloadEvent) byIndex.get(index);
+            if (event == null && valuesMissing) {
+                continue;
+            }
+            assertThat(event.uncompressedSize()).isEqualTo(((Number) payload.get("uncompressed_bytes")).longValue());
+            List<String> innerTypes = new ArrayList<>();
+            for (Object inner : (List<Object>) payload.get("inner_events")) {
+                innerTypes.add((String) ((Map<String, Object>) inner).get("type"));
+            }
+            assertThat(event.events()).extracting(FixtureBinlogFilesTest::jsonName).as("inner events of #" + index)
+                    .isEqualTo(innerTypes);
         }
     }
 
