@@ -61,15 +61,26 @@ public final class EventDecoder {
      * @param position byte offset of the event in its file; -1 to derive it from {@code log_pos}
      */
     public BinlogEvent decode(byte[] buffer, int offset, int length, long position) {
-        return decode(buffer, offset, length, position, false, cursor);
+        return decode(buffer, offset, length, position, null, cursor);
+    }
+
+    /**
+     * Decodes an event of the live stream whose position and checksum presence the client knows (its {@code RawEvent}):
+     * {@code checksummed} overrides the context's checksum mode for this event (FORMAT_DESCRIPTION events always
+     * announce their own).
+     */
+    public BinlogEvent decode(byte[] buffer, int offset, int length, long position, boolean checksummed) {
+        return decode(buffer, offset, length, position, checksummed ? ChecksumType.CRC32 : ChecksumType.NONE, cursor);
     }
 
     /** Decodes an event inside a TRANSACTION_PAYLOAD: no checksum, position of the payload event. */
     BinlogEvent decodeInner(byte[] buffer, int offset, int length, long payloadPosition) {
-        return decode(buffer, offset, length, payloadPosition, true, new ByteCursor(buffer, offset, length));
+        return decode(buffer, offset, length, payloadPosition, ChecksumType.NONE, new ByteCursor(buffer, offset, length));
     }
 
-    private BinlogEvent decode(byte[] buffer, int offset, int length, long position, boolean inner, ByteCursor in) {
+    /** {@code checksumOverride}: the checksum mode of this event, or {@code null} to use the context's. */
+    private BinlogEvent decode(byte[] buffer, int offset, int length, long position, ChecksumType checksumOverride,
+                               ByteCursor in) {
         EventHeader header = readHeader(buffer, offset, length, position);
         boolean fde = header.type() == EventType.FORMAT_DESCRIPTION;
         int bodyEnd = offset + length;
@@ -81,8 +92,8 @@ public final class EventDecoder {
                     bodyEnd -= 4;
                     checksum = ChecksumType.ofCode(buffer[bodyEnd - 1] & 0xFF);
                 }
-            } else if (!inner) {
-                checksum = context.checksumType();
+            } else {
+                checksum = checksumOverride != null ? checksumOverride : context.checksumType();
                 if (checksum == ChecksumType.CRC32) {
                     bodyEnd -= 4;
                 }
