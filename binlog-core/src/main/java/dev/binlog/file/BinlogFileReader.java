@@ -38,6 +38,7 @@ public final class BinlogFileReader implements Closeable {
     private byte[] buffer = new byte[64 * 1024];
     private long position;
     private boolean encrypted;
+    private boolean truncated;
 
     /** Opens a file with a fresh decoder context and the default decoders. */
     public BinlogFileReader(Path file) throws IOException {
@@ -71,10 +72,16 @@ public final class BinlogFileReader implements Closeable {
     /**
      * The next event, or {@code null} at the end of the file.
      *
+     * After a {@link DecodeException} for one event, the next call continues with the event after it, except after a
+     * truncated tail, where it returns {@code null}.
+     *
      * @throws DecodeException when the file ends inside an event, an event is damaged or cannot be decoded, or the
      *                         rest of the file is encrypted
      */
     public BinlogEvent next() {
+        if (truncated) {
+            return null;
+        }
         if (encrypted) {
             throw new DecodeException(file + " at " + position + ": the events after START_ENCRYPTION are encrypted"
                     + " and cannot be decoded without the server's encryption key; read them from the server instead,"
@@ -85,11 +92,13 @@ public final class BinlogFileReader implements Closeable {
             return null;
         }
         if (got < EventHeader.LENGTH) {
+            truncated = true;
             throw new DecodeException(file + " at " + position + ": truncated event header (" + got + " of "
                     + EventHeader.LENGTH + " bytes before the end of the file)", true);
         }
         long length = new ByteCursor(buffer, 9, 4).readUint32();
         if (length < EventHeader.LENGTH || length > Integer.MAX_VALUE - 64) {
+            truncated = true;
             throw new DecodeException(file + " at " + position + ": event header claims " + length + " bytes", true);
         }
         if (buffer.length < length) {
@@ -102,6 +111,7 @@ public final class BinlogFileReader implements Closeable {
         if (body < rest) {
             long at = position;
             position += EventHeader.LENGTH + body;
+            truncated = true;
             throw new DecodeException(file + " at " + at + ": truncated event (type " + (buffer[4] & 0xFF) + ", "
                     + length + " bytes, but the file ends after " + (EventHeader.LENGTH + body) + ")", true);
         }

@@ -1,6 +1,7 @@
 package dev.binlog.event.decode;
 
 import dev.binlog.event.ChecksumType;
+import dev.binlog.event.EventType;
 import dev.binlog.event.FormatDescriptionEvent;
 import dev.binlog.event.TableMapEvent;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ public final class DecoderContext {
     private EventDecoder decoder;
     private FormatDescriptionEvent formatDescription;
     private ChecksumType checksumType;
+    private boolean developmentNumbering;
 
     /**
      * @param source      what the bytes come from, for error messages: a file path or {@code host:port}
@@ -56,6 +58,10 @@ public final class DecoderContext {
     public void formatDescription(FormatDescriptionEvent fde) {
         this.formatDescription = fde;
         this.checksumType = fde.checksumType();
+        // MySQL 5.2 development builds (WL#2325) numbered TABLE_MAP and the row events 16-19 and XID,
+        // BEGIN_LOAD_QUERY, EXECUTE_LOAD_QUERY 20-22; their FORMAT_DESCRIPTION shows it in the post-header lengths.
+        this.developmentNumbering = fde.postHeaderLengths().size() == 22 && fde.postHeaderLength(16) == 6
+                && fde.postHeaderLength(20) == 0 && fde.postHeaderLength(21) == 4 && fde.postHeaderLength(22) == 26;
     }
 
     /**
@@ -114,5 +120,24 @@ public final class DecoderContext {
 
     void decoder(EventDecoder eventDecoder) {
         this.decoder = eventDecoder;
+    }
+
+    /** The event type of a header type code under the current FORMAT_DESCRIPTION's numbering, or {@code null}. */
+    public EventType eventType(int typeCode) {
+        if (developmentNumbering) {
+            switch (typeCode) {
+                case 20: return EventType.XID;
+                case 21: return EventType.BEGIN_LOAD_QUERY;
+                case 22: return EventType.EXECUTE_LOAD_QUERY;
+                case 16, 17, 18, 19: return null;
+                default: break;
+            }
+        }
+        return EventType.ofCode(typeCode);
+    }
+
+    /** Whether the code is a row or table map event of a MySQL 5.2 development build, whose layout we do not know. */
+    boolean developmentRowEvent(int typeCode) {
+        return developmentNumbering && typeCode >= 16 && typeCode <= 19;
     }
 }

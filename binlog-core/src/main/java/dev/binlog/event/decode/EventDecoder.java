@@ -50,6 +50,7 @@ public final class EventDecoder {
      * @param length event length (header + body + checksum)
      */
     public BinlogEvent decode(byte[] buffer, int offset, int length) {
+        // Position -1: derived from log_pos in readHeader.
         return decode(buffer, offset, length, -1);
     }
 
@@ -60,17 +61,28 @@ public final class EventDecoder {
      * @param position byte offset of the event in its file; -1 to derive it from {@code log_pos}
      */
     public BinlogEvent decode(byte[] buffer, int offset, int length, long position) {
-        return decode(buffer, offset, length, position, false, cursor);
+        return decode(buffer, offset, length, position, null, cursor);
+    }
+
+    /**
+     * Decodes an event of the live stream whose position and checksum presence the client knows (its {@code RawEvent}):
+     * {@code checksummed} overrides the context's checksum mode for this event (FORMAT_DESCRIPTION events always
+     * announce their own).
+     */
+    public BinlogEvent decode(byte[] buffer, int offset, int length, long position, boolean checksummed) {
+        return decode(buffer, offset, length, position, checksummed ? ChecksumType.CRC32 : ChecksumType.NONE, cursor);
     }
 
     /** Decodes an event inside a TRANSACTION_PAYLOAD: no checksum, position of the payload event. */
     BinlogEvent decodeInner(byte[] buffer, int offset, int length, long payloadPosition) {
-        return decode(buffer, offset, length, payloadPosition, true, new ByteCursor(buffer, offset, length));
+        return decode(buffer, offset, length, payloadPosition, ChecksumType.NONE, new ByteCursor(buffer, offset, length));
     }
 
-    private BinlogEvent decode(byte[] buffer, int offset, int length, long position, boolean inner, ByteCursor in) {
+    /** {@code checksumOverride}: the checksum mode of this event, or {@code null} to use the context's. */
+    private BinlogEvent decode(byte[] buffer, int offset, int length, long position, ChecksumType checksumOverride,
+                               ByteCursor in) {
         EventHeader header = readHeader(buffer, offset, length, position);
-        boolean fde = header.typeCode() == EventType.FORMAT_DESCRIPTION.code();
+        boolean fde = header.type() == EventType.FORMAT_DESCRIPTION;
         int bodyEnd = offset + length;
         try {
             ChecksumType checksum = ChecksumType.NONE;
@@ -80,8 +92,8 @@ public final class EventDecoder {
                     bodyEnd -= 4;
                     checksum = ChecksumType.ofCode(buffer[bodyEnd - 1] & 0xFF);
                 }
-            } else if (!inner) {
-                checksum = context.checksumType();
+            } else {
+                checksum = checksumOverride != null ? checksumOverride : context.checksumType();
                 if (checksum == ChecksumType.CRC32) {
                     bodyEnd -= 4;
                 }
@@ -95,7 +107,12 @@ public final class EventDecoder {
                         + " checksum", offset);
             }
             in.reset(buffer, bodyStart, bodyEnd - bodyStart);
-            BinlogEvent event = registry.decoder(header.typeCode()).decode(header, in, context);
+            if (context.developmentRowEvent(header.typeCode())) {
+                throw new DecodeException(where(header) + ": type " + header.typeCode() + " of a MySQL 5.2"
+                        + " development build (table map and row events numbered 16-19) is not supported", false);
+            }
+            int code = header.type() != null ? header.type().code() : header.typeCode();
+            BinlogEvent event = registry.decoder(code).decode(header, in, context);
             track(event);
             return event;
         } catch (DecodeException e) {
@@ -126,7 +143,7 @@ public final class EventDecoder {
         long nextPosition = h.readUint32();
         int flags = h.readUint16();
         long start = position >= 0 ? position : Math.max(0, nextPosition - eventLength);
-        EventHeader header = new EventHeader(timestamp, typeCode, EventType.ofCode(typeCode), serverId, eventLength,
+        EventHeader header = new EventHeader(timestamp, typeCode, context.eventType(typeCode), serverId, eventLength,
                 nextPosition, flags, start);
         if (eventLength != length) {
             throw new DecodeException(where(header) + ": header says the event is " + eventLength + " bytes but "
@@ -142,7 +159,7 @@ public final class EventDecoder {
         crc.update(buffer, offset, FLAGS_OFFSET);
         // A FORMAT_DESCRIPTION written while the log was open is checksummed before LOG_EVENT_BINLOG_IN_USE_F is set.
         int flagsLow = buffer[offset + FLAGS_OFFSET] & 0xFF;
-        if (header.typeCode() == EventType.FORMAT_DESCRIPTION.code()) {
+        if (header.type() == EventType.FORMAT_DESCRIPTION) {
             flagsLow &= ~EventHeader.FLAG_BINLOG_IN_USE;
         }
         crc.update(flagsLow);

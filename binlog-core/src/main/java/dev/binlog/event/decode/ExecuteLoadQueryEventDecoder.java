@@ -1,7 +1,6 @@
 package dev.binlog.event.decode;
 
 import dev.binlog.event.EventHeader;
-import dev.binlog.event.EventType;
 import dev.binlog.event.ExecuteLoadQueryEvent;
 import dev.binlog.event.QueryEvent;
 import dev.binlog.io.ByteCursor;
@@ -16,7 +15,7 @@ public final class ExecuteLoadQueryEventDecoder implements EventBodyDecoder<Exec
 
     @Override
     public ExecuteLoadQueryEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {
-        int postHeader = context.postHeaderLength(EventType.EXECUTE_LOAD_QUERY.code(), 26);
+        int postHeader = context.postHeaderLength(header.typeCode(), 26);
         int start = body.position();
         ByteCursor fields = new ByteCursor(body.array(), start + postHeader - EXTRA_POST_HEADER, EXTRA_POST_HEADER);
         long fileId = fields.readUint32();

@@ -1,0 +1,215 @@
+package dev.binlog.event.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.binlog.DecodeException;
+import dev.binlog.event.BinlogEvent;
+import dev.binlog.event.ChecksumType;
+import dev.binlog.event.EventType;
+import dev.binlog.event.FormatDescriptionEvent;
+import dev.binlog.event.HeartbeatEvent;
+import dev.binlog.event.IncidentEvent;
+import dev.binlog.event.QueryEvent;
+import dev.binlog.event.StartEncryptionEvent;
+import dev.binlog.event.UnknownEvent;
+import dev.binlog.event.WriteRowsEvent;
+import dev.binlog.event.XaPrepareEvent;
+import dev.binlog.event.XidEvent;
+import dev.binlog.value.ColumnType;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.Deflater;
+import org.junit.jupiter.api.Test;
+
+class EventDecoderTest {
+
+    /** Test scaffolding only: reads LONG columns as 4-byte ints so row layouts can be checked without ValueDecoder. */
+    private static final ColumnValueReader INTS_ONLY = (in, column) -> {
+        if (column.type() != ColumnType.LONG) {
+            throw new IllegalStateException("test reader handles LONG only");
+        }
+        return in.readInt32();
+    };
+
+    private final DecoderContext context = new DecoderContext("test-server:3306", INTS_ONLY,
+            ColumnValueReaders.defaultJsonDiffApplier());
+    private final EventDecoder decoder = new EventDecoder(context);
+
+    private BinlogEvent decode(byte[] event) {
+        return decoder.decode(event, 0, event.length);
+    }
+
+    private void installMariaDbFormat(int checksumAlgorithm) {
+        byte[] body = EventBytes.formatDescriptionBody("10.11.6-MariaDB-log", checksumAlgorithm);
+        if (checksumAlgorithm == 0) {
+            // The checksum field follows the algorithm byte even when checksums are off.
+            body = new EventBytes().bytes(body).u32(0).toBytes();
+        }
+        decode(EventBytes.event(15, 0, 4, body, checksumAlgorithm == 1));
+    }
+
+    @Test
+    void decodesMariaDbCompressedQueryFromDocumentedLayout() {
+        installMariaDbFormat(0);
+        byte[] sql = "INSERT INTO t VALUES (1),(2),(3),(4),(5),(6),(7),(8)".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new EventBytes().u32(77).u32(0).u8(4).u16(0).u16(0).ascii("test").u8(0)
+                .bytes(mariaCompressed(sql)).toBytes();
+
+        BinlogEvent event = decode(EventBytes.event(165, 0, 300, body, false));
+
+        assertThat(event).isInstanceOf(QueryEvent.class);
+        QueryEvent query = (QueryEvent) event;
+        assertThat(query.header().type()).isEqualTo(EventType.MARIA_QUERY_COMPRESSED);
+        assertThat(query.threadId()).isEqualTo(77);
+        assertThat(query.schema()).isEqualTo("test");
+        assertThat(query.sql()).isEqualTo("INSERT INTO t VALUES (1),(2),(3),(4),(5),(6),(7),(8)");
+    }
+
+    @Test
+    void decodesMariaDbCompressedWriteRowsFromDocumentedLayout() {
+        installMariaDbFormat(0);
+        byte[] tableMap = new EventBytes().u48(42).u16(1).u8(4).ascii("test").u8(0).u8(1).ascii("t").u8(0)
+                .u8(2).u8(ColumnType.LONG.code()).u8(ColumnType.LONG.code()).u8(0).u8(0b10).toBytes();
+        decode(EventBytes.event(19, 0, 400, tableMap, false));
+        // Two rows: (7, 1000) and (8, NULL); NULL bitmap byte then the non-NULL values.
+        byte[] rows = new EventBytes().u8(0).u32(7).u32(1000).u8(0b10).u32(8).toBytes();
+        byte[] body = new EventBytes().u48(42).u16(1).u8(2).u8(0b11).bytes(mariaCompressed(rows)).toBytes();
+
+        WriteRowsEvent event = (WriteRowsEvent) decode(EventBytes.event(166, 0, 500, body, false));
+
+        assertThat(event.table().qualifiedName()).isEqualTo("test.t");
+        assertThat(event.rows()).hasSize(2);
+        assertThat(event.rows().get(0).presentValues()).containsExactly(7, 1000);
+        assertThat(event.rows().get(1).presentValues()).containsExactly(8, null);
+        assertThat(event.statementEnd()).isTrue();
+    }
+
+    @Test
+    void decodesStartEncryption() {
+        installMariaDbFormat(0);
+        byte[] nonce = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        byte[] body = new EventBytes().u8(1).u32(3).bytes(nonce).toBytes();
+
+        StartEncryptionEvent event = (StartEncryptionEvent) decode(EventBytes.event(164, 0, 256, body, false));
+
+        assertThat(event.scheme()).isEqualTo(1);
+        assertThat(event.keyVersion()).isEqualTo(3);
+        assertThat(event.nonce()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    }
+
+    @Test
+    void surfacesUnknownTypeAsUnknownEventWithItsBody() {
+        UnknownEvent event = (UnknownEvent) decode(EventBytes.event(100, 0x80, 281, new byte[] {9, 8, 7}, false));
+
+        assertThat(event.header().type()).isNull();
+        assertThat(event.header().typeCode()).isEqualTo(100);
+        assertThat(event.header().typeName()).isEqualTo("type 100");
+        assertThat(event.ignorable()).isTrue();
+        assertThat(event.body()).containsExactly(9, 8, 7);
+    }
+
+    @Test
+    void verifiesCrc32OfEveryEventAfterAChecksummedFormatDescription() {
+        installMariaDbFormat(1);
+        assertThat(context.checksumType()).isEqualTo(ChecksumType.CRC32);
+        byte[] xid = EventBytes.event(16, 0, 500, new EventBytes().u64(1234).toBytes(), true);
+
+        assertThat(((XidEvent) decode(xid)).xid()).isEqualTo(1234);
+
+        xid[20] ^= 1;
+        assertThatThrownBy(() -> decode(xid))
+                .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.corrupt()).isTrue())
+                .hasMessageContaining("test-server:3306 at 500: XID event: CRC32 checksum mismatch");
+    }
+
+    @Test
+    void acceptsFormatDescriptionChecksummedBeforeTheInUseFlagWasSet() {
+        byte[] fde = EventBytes.event(15, 0, 4, EventBytes.formatDescriptionBody("8.0.31", 1), true);
+        fde[17] |= 1;
+
+        FormatDescriptionEvent event = (FormatDescriptionEvent) decode(fde);
+
+        assertThat(event.logInUse()).isTrue();
+        assertThat(event.serverVersion()).isEqualTo("8.0.31");
+        assertThat(event.checksumType()).isEqualTo(ChecksumType.CRC32);
+        assertThat(event.postHeaderLength(EventType.QUERY.code())).isEqualTo(13);
+    }
+
+    @Test
+    void reportsEventShorterThanItsHeaderSaysAsCorrupt() {
+        byte[] xid = EventBytes.event(16, 0, 500, new EventBytes().u64(1).toBytes(), false);
+
+        assertThatThrownBy(() -> decoder.decode(xid, 0, xid.length - 3, 500))
+                .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.corrupt()).isTrue())
+                .hasMessageContaining("test-server:3306 at 500: XID event: header says the event is 27 bytes but 24");
+    }
+
+    @Test
+    void refusesRowsEventWithoutTableMapAsUnsupportedNotCorrupt() {
+        byte[] body = new EventBytes().u48(99).u16(1).u8(1).u8(1).u8(0).u32(5).toBytes();
+
+        assertThatThrownBy(() -> decode(EventBytes.event(23, 0, 700, body, false)))
+                .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.corrupt()).isFalse())
+                .hasMessageContaining("refers to table id 99 but no TABLE_MAP for it was seen");
+    }
+
+    @Test
+    void decodesXaPrepare() {
+        byte[] body = new EventBytes().u8(0).u32(1).u32(2).u32(1).ascii("ab").ascii("c").toBytes();
+
+        XaPrepareEvent event = (XaPrepareEvent) decode(EventBytes.event(38, 0, 900, body, false));
+
+        assertThat(event.onePhase()).isFalse();
+        assertThat(event.formatId()).isEqualTo(1);
+        assertThat(new String(event.gtrid(), StandardCharsets.US_ASCII)).isEqualTo("ab");
+        assertThat(new String(event.bqual(), StandardCharsets.US_ASCII)).isEqualTo("c");
+    }
+
+    @Test
+    void decodesHeartbeatV2Fields() {
+        byte[] body = new EventBytes().u8(1).u8(13).ascii("binlog.000042").u8(2).u8(3).u8(0xFC).u16(0x1234).u8(0)
+                .toBytes();
+
+        HeartbeatEvent event = (HeartbeatEvent) decode(EventBytes.event(41, 0, 0, body, false));
+
+        assertThat(event.logFile()).isEqualTo("binlog.000042");
+        assertThat(event.position()).isEqualTo(0x1234);
+    }
+
+    @Test
+    void keepsIncidentCodesReleasedServersDoNotDefine() {
+        IncidentEvent event = (IncidentEvent) decode(EventBytes.event(26, 0, 106, new byte[] {0x42, 0, 0}, false));
+
+        assertThat(event.code()).isEqualTo(66);
+        assertThat(event.message()).isEmpty();
+    }
+
+    @Test
+    void registryReplacesTheDecoderOfOneType() {
+        EventDecoder custom = new EventDecoder(new DecoderContext("x", INTS_ONLY,
+                ColumnValueReaders.defaultJsonDiffApplier()),
+                EventDecoderRegistry.defaults().with(EventType.XID, (header, body, ctx) -> new XidEvent(header, -1)));
+
+        byte[] xid = EventBytes.event(16, 0, 4, new EventBytes().u64(5).toBytes(), false);
+
+        assertThat(((XidEvent) custom.decode(xid, 0, xid.length)).xid()).isEqualTo(-1);
+    }
+
+    static byte[] mariaCompressed(byte[] data) {
+        Deflater deflater = new Deflater();
+        deflater.setInput(data);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x80 | 2);
+        out.write(data.length >>> 8 & 0xFF);
+        out.write(data.length & 0xFF);
+        byte[] chunk = new byte[256];
+        while (!deflater.finished()) {
+            int n = deflater.deflate(chunk);
+            out.write(chunk, 0, n);
+        }
+        deflater.end();
+        return out.toByteArray();
+    }
+}
