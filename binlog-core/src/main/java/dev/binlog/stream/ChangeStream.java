@@ -4,39 +4,213 @@ import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
 import dev.binlog.ClientSettings;
 import dev.binlog.ClientState;
+import dev.binlog.GtidSet;
+import dev.binlog.MariaDbGtidList;
 import dev.binlog.ServerDescription;
+import dev.binlog.StartPosition;
 import dev.binlog.StateListener;
 import dev.binlog.StreamStatistics;
+import dev.binlog.client.RawEvent;
+import dev.binlog.client.RawEventListener;
+import dev.binlog.client.ReconnectPolicy;
+import dev.binlog.client.ReplicationClient;
+import dev.binlog.client.ReplicationSettings;
+import dev.binlog.event.BinlogEvent;
+import dev.binlog.event.decode.DecoderContext;
+import dev.binlog.event.decode.EventDecoder;
+import dev.binlog.protocol.ConnectionSettings;
+import dev.binlog.protocol.ServerInfo;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Engine behind {@link dev.binlog.BinlogClient}: connection, decoding, transactions, positions. */
+/**
+ * Engine behind {@link dev.binlog.BinlogClient}: the replication connection delivers raw events on its reader thread;
+ * here they are decoded, routed through table resolution and transaction assembly to the listener, and committed
+ * positions are saved. Everything runs on that one thread, so the listener sees changes in commit order and a slow
+ * listener slows the reader instead of filling memory.
+ */
 public final class ChangeStream {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
+
     private final ClientSettings settings;
-    private final ChangeListener listener;
     private final List<StateListener> stateListeners;
+    private final StatisticsCounter statistics = new StatisticsCounter();
+    private final LagTracker lag = new LagTracker(Clock.systemUTC());
+    private final PositionCommitter committer;
+    private final TransactionAssembler assembler;
+    private final SchemaConnections schemaConnection;
+    private final TableResolver resolver;
+    private final DecoderContext decoderContext;
+    private final EventDecoder decoder;
+    private final EventDispatcher dispatcher;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final Object pauseLock = new Object();
+
     private volatile ClientState state = ClientState.NEW;
+    private volatile boolean paused;
+    private volatile Throwable lastError;
+    private volatile BinlogPosition currentPosition;
+    private volatile ServerDescription server;
+    private volatile ReplicationClient client;
 
     public ChangeStream(ClientSettings settings, ChangeListener listener, List<StateListener> stateListeners) {
         this.settings = settings;
-        this.listener = listener;
-        this.stateListeners = stateListeners;
+        this.stateListeners = List.copyOf(stateListeners);
+        ConnectionSettings connection = SchemaConnections.connectionSettings(settings);
+        this.committer = new PositionCommitter(settings.positionStore(), statistics);
+        this.assembler = new TransactionAssembler(listener, settings.filter(), committer, statistics, lag);
+        this.schemaConnection = SchemaConnections.open(connection);
+        this.resolver = new TableResolver(settings.filter(), settings.schemaSource(),
+                new InformationSchemaReader(schemaConnection));
+        this.decoderContext = new DecoderContext(connection.endpoint());
+        this.decoder = new EventDecoder(decoderContext);
+        this.dispatcher = new EventDispatcher(assembler, resolver, decoderContext, statistics, lag, null);
     }
 
-    public void start() {
-        throw new UnsupportedOperationException("network streaming is not wired yet");
+    public synchronized void start() {
+        if (state != ClientState.NEW) {
+            throw new IllegalStateException("a BinlogClient starts once; build a new one to start again");
+        }
+        BinlogPosition saved = settings.positionStore().load().orElse(null);
+        dev.binlog.client.StartPosition start = saved != null
+                ? dev.binlog.client.StartPosition.of(saved.file(), saved.position())
+                : startPosition(settings.startPosition());
+        if (saved != null) {
+            LOG.info("Resuming {} after the last committed transaction, at {}", endpoint(), saved);
+        }
+        ReplicationSettings.Builder replication = ReplicationSettings.builder()
+                .startPosition(start)
+                .heartbeatPeriod(settings.heartbeatInterval())
+                .nonBlocking(settings.stopAtEnd())
+                .reconnect(new ReconnectPolicy(settings.reconnectInitialBackoff(), settings.reconnectMaxBackoff(), 0.2,
+                        settings.maxReconnectAttempts()));
+        if (settings.serverId() != null) {
+            replication.serverId(settings.serverId());
+        }
+        savedGtids = saved == null ? gtidText(settings.startPosition()) : saved.gtidSet();
+        changeState(ClientState.CONNECTING, null);
+        client = new ReplicationClient(SchemaConnections.connectionSettings(settings), replication.build(),
+                new Events());
+        client.start();
+    }
+
+    private String savedGtids;
+
+    private static String gtidText(StartPosition start) {
+        return start instanceof StartPosition.Gtid gtid ? gtid.gtidSet() : null;
+    }
+
+    private static dev.binlog.client.StartPosition startPosition(StartPosition start) {
+        if (start instanceof StartPosition.Earliest) {
+            return dev.binlog.client.StartPosition.earliest();
+        }
+        if (start instanceof StartPosition.Latest) {
+            return dev.binlog.client.StartPosition.latest();
+        }
+        if (start instanceof StartPosition.At at) {
+            return dev.binlog.client.StartPosition.of(at.position().file(), at.position().position());
+        }
+        if (start instanceof StartPosition.Timestamp time) {
+            return dev.binlog.client.StartPosition.timestamp(time.instant());
+        }
+        String gtids = ((StartPosition.Gtid) start).gtidSet();
+        return gtids.contains(":") ? dev.binlog.client.StartPosition.gtid(GtidSet.parse(gtids))
+                : dev.binlog.client.StartPosition.mariaDbGtid(MariaDbGtidList.parse(gtids));
+    }
+
+    /** The listener side of the replication connection; all on its reader thread. */
+    private final class Events implements RawEventListener {
+
+        @Override
+        public void onConnect(ServerInfo info) {
+            if (assembler.gtidTracker() == GtidTracker.NONE) {
+                GtidTracker tracker = info.isMariaDb() ? new MariaDbGtidTracker() : new MySqlGtidTracker();
+                if (savedGtids != null) {
+                    tracker.known(savedGtids);
+                }
+                assembler.gtidTracker(tracker);
+            }
+            server = ServerDescriptions.describe(schemaConnection, settings.host(), settings.port(), info, lag);
+            changeState(paused ? ClientState.PAUSED : ClientState.STREAMING, null);
+        }
+
+        @Override
+        public void onEvent(RawEvent raw) throws Exception {
+            awaitResume();
+            BinlogEvent event = decoder.decode(raw.buffer(), raw.offset(), raw.length(), raw.position(),
+                    raw.checksummed());
+            if (dispatcher.file() == null || !dispatcher.file().equals(raw.binlogFile())) {
+                dispatcher.file(raw.binlogFile());
+            }
+            dispatcher.dispatch(event);
+            currentPosition = new BinlogPosition(raw.binlogFile(), raw.position() + raw.length());
+        }
+
+        @Override
+        public void onHeartbeat(String binlogFile, long position) {
+            lag.caughtUp();
+        }
+
+        @Override
+        public void onDisconnect(Throwable cause) {
+            statistics.reconnect();
+            lastError = cause;
+            LOG.warn("Lost the replication connection to {} ({}); reconnecting", endpoint(), cause.toString());
+            changeState(ClientState.RECONNECTING, cause);
+        }
+
+        @Override
+        public void onStop(Throwable failure) {
+            try {
+                committer.flush();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not save the last position at stop: {}", e.getMessage());
+            }
+            schemaConnection.close();
+            if (failure != null) {
+                lastError = failure;
+                LOG.error("Binlog stream from {} stopped: {}", endpoint(), failure.getMessage());
+                changeState(ClientState.FAILED, failure);
+            } else {
+                changeState(ClientState.STOPPED, null);
+            }
+            terminated.countDown();
+        }
+    }
+
+    private void awaitResume() throws InterruptedException {
+        if (!paused) {
+            return;
+        }
+        synchronized (pauseLock) {
+            while (paused && state != ClientState.STOPPED) {
+                pauseLock.wait(1000);
+            }
+        }
     }
 
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        return state == ClientState.STOPPED || state == ClientState.FAILED;
+        return terminated.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public void pause() {
+        paused = true;
+        changeState(ClientState.PAUSED, null);
     }
 
     public void resume() {
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+        ReplicationClient c = client;
+        changeState(c != null && c.isConnected() ? ClientState.STREAMING : ClientState.RECONNECTING, null);
     }
 
     public ClientState state() {
@@ -44,30 +218,69 @@ public final class ChangeStream {
     }
 
     public Throwable lastError() {
-        return null;
+        return lastError;
     }
 
     public BinlogPosition currentPosition() {
-        return null;
+        return currentPosition;
     }
 
     public BinlogPosition committedPosition() {
-        return null;
+        return committer.committed();
     }
 
     public Double lagSeconds() {
-        return null;
+        return lag.lagSeconds();
     }
 
     public ServerDescription server() {
-        return null;
+        return server;
     }
 
     public StreamStatistics statistics() {
-        return new StreamStatistics(Map.of(), Map.of(), 0, 0, 0, null);
+        return statistics.snapshot();
     }
 
     public void close() {
-        state = ClientState.STOPPED;
+        ReplicationClient c = client;
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+        if (c == null) {
+            changeState(ClientState.STOPPED, null);
+            terminated.countDown();
+            return;
+        }
+        c.close();
+        try {
+            if (!terminated.await(10, TimeUnit.SECONDS)) {
+                LOG.warn("The binlog stream thread did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String endpoint() {
+        return settings.host() + ":" + settings.port();
+    }
+
+    private synchronized void changeState(ClientState next, Throwable cause) {
+        ClientState previous = state;
+        if (previous == next || previous == ClientState.FAILED || previous == ClientState.STOPPED) {
+            return;
+        }
+        if (paused && next == ClientState.STREAMING) {
+            next = ClientState.PAUSED;
+        }
+        state = next;
+        for (StateListener listener : stateListeners) {
+            try {
+                listener.onStateChange(previous, next, cause);
+            } catch (RuntimeException e) {
+                LOG.warn("State listener {} failed: {}", listener, e.toString());
+            }
+        }
     }
 }

@@ -67,8 +67,9 @@ final class EventDispatcher {
 
     void dispatch(BinlogEvent event) throws Exception {
         EventHeader header = event.header();
-        dispatch(event, new EventContext(file, header.position(), header.nextPosition(), header.timestamp(),
-                header.serverId()));
+        // Not the header's next-position field: MariaDB 11 writes 0 there inside transactions.
+        dispatch(event, new EventContext(file, header.position(), header.position() + header.eventLength(),
+                header.timestamp(), header.serverId()));
     }
 
     private void dispatch(BinlogEvent event, EventContext at) throws Exception {
