@@ -100,9 +100,9 @@ public final class BinlogClient implements AutoCloseable {
     /**
      * Builds a {@link BinlogClient}. Defaults: port 3306, TLS {@link TlsMode#PREFERRED}, start
      * {@link StartPosition#latest()}, in-memory positions, every table, schema source {@link SchemaSource#AUTO},
-     * connect timeout 10 s, heartbeat 30 s, reconnect back-off 1 s doubling to 60 s with jitter and no limit on
-     * attempts, server id chosen at random in 0x40000000–0x7FFFFFFF (see {@code README.md}: set it when you run more than
-     * one client against a server with real replicas).
+     * connect timeout 10 s, heartbeat 5 s (no event for 10 s means a dead connection), reconnect back-off 1 s doubling
+     * to 60 s with jitter and no limit on attempts, server id chosen at random in 1000000000–4294967295, a range
+     * administrators rarely give real replicas (set one explicitly when several clients stream from one server).
      */
     public static final class Builder {
         private String host = "localhost";
@@ -119,7 +119,7 @@ public final class BinlogClient implements AutoCloseable {
         private PositionStore positionStore;
         private SchemaSource schemaSource = SchemaSource.AUTO;
         private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration heartbeatInterval = Duration.ofSeconds(30);
+        private Duration heartbeatInterval = Duration.ofSeconds(5);
         private Duration reconnectInitialBackoff = Duration.ofSeconds(1);
         private Duration reconnectMaxBackoff = Duration.ofSeconds(60);
         private int maxReconnectAttempts = -1;
