@@ -89,7 +89,7 @@ public final class ChangeStream {
                 .heartbeatPeriod(settings.heartbeatInterval())
                 .nonBlocking(settings.stopAtEnd())
                 .reconnect(new ReconnectPolicy(settings.reconnectInitialBackoff(), settings.reconnectMaxBackoff(), 0.2,
-                        settings.maxReconnectAttempts()));
+                        reconnectAttempts(settings.maxReconnectAttempts())));
         if (settings.serverId() != null) {
             replication.serverId(settings.serverId());
         }
@@ -101,6 +101,11 @@ public final class ChangeStream {
     }
 
     private String savedGtids;
+
+    /** Ours: -1 for ever, 0 never, n at most n; the replication client's: 0 for ever, -1 never. */
+    private static int reconnectAttempts(int maxAttempts) {
+        return maxAttempts < 0 ? 0 : maxAttempts == 0 ? -1 : maxAttempts;
+    }
 
     private static String gtidText(StartPosition start) {
         return start instanceof StartPosition.Gtid gtid ? gtid.gtidSet() : null;
