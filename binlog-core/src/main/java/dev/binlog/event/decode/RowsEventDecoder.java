@@ -197,6 +197,11 @@ public final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
 
         RowImage read(ByteCursor in, BitSet present, PartialJson partialJson) {
             int presentCount = present.cardinality();
+            if (presentCount == 0) {
+                // An image without columns takes no bytes: the number of rows would be unknowable.
+                throw new MalformedDataException("row image without columns in " + table.qualifiedName(),
+                        in.position());
+            }
             int nullStart = in.position();
             in.skip((presentCount + 7) >>> 3);
             byte[] array = in.array();
