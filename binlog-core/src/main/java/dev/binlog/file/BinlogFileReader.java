@@ -35,6 +35,7 @@ public final class BinlogFileReader implements Closeable {
     private final Path file;
     private final InputStream in;
     private final EventDecoder decoder;
+    private final long fileSize;
     private byte[] buffer = new byte[64 * 1024];
     private long position;
     private boolean encrypted;
@@ -49,6 +50,7 @@ public final class BinlogFileReader implements Closeable {
     public BinlogFileReader(Path file, EventDecoder decoder) throws IOException {
         this.file = file;
         this.decoder = decoder;
+        this.fileSize = Files.size(file);
         this.in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
         byte[] magic = new byte[4];
         int got = readFully(magic, 0, 4);
@@ -100,6 +102,11 @@ public final class BinlogFileReader implements Closeable {
         if (length < EventHeader.LENGTH || length > Integer.MAX_VALUE - 64) {
             truncated = true;
             throw new DecodeException(file + " at " + position + ": event header claims " + length + " bytes", true);
+        }
+        if (position + length > fileSize) {
+            truncated = true;
+            throw new DecodeException(file + " at " + position + ": truncated event (type " + (buffer[4] & 0xFF) + ", "
+                    + length + " bytes, but the file ends after " + (fileSize - position) + ")", true);
         }
         if (buffer.length < length) {
             byte[] bigger = new byte[(int) Math.max(length, buffer.length * 2L)];

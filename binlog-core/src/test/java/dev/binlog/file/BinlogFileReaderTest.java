@@ -10,7 +10,14 @@ import dev.binlog.event.GtidEvent;
 import dev.binlog.event.PreviousGtidsEvent;
 import dev.binlog.event.QueryEvent;
 import dev.binlog.event.StartEncryptionEvent;
+import dev.binlog.event.TableMapEvent;
+import dev.binlog.event.TransactionPayloadEvent;
 import dev.binlog.event.UnknownEvent;
+import dev.binlog.event.EventType;
+import dev.binlog.event.decode.DecoderContext;
+import dev.binlog.event.decode.EventDecoder;
+import dev.binlog.event.decode.EventDecoderRegistry;
+import dev.binlog.event.decode.UnknownEventDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,6 +134,33 @@ class BinlogFileReaderTest {
                     .hasMessageContaining(path + " at " + (4 + fdeLength + encryption.length))
                     .hasMessageContaining("encrypted");
         }
+    }
+
+    @Test
+    void decodesTransactionPayloadInnerEvents() throws IOException {
+        Path file = FixtureBinlogFilesTest.FIXTURES.resolve(
+                "apecloud__mysql-binlog-connector-rust/tests/parse_file_tests/mysql-bin.000057");
+        Assumptions.assumeTrue(Files.exists(file), "binlog fixtures folder absent");
+        // Row bodies are kept raw here: this test is about the payload framing, not column values.
+        EventDecoderRegistry registry = EventDecoderRegistry.defaults()
+                .with(EventType.WRITE_ROWS_V2, new UnknownEventDecoder())
+                .with(EventType.UPDATE_ROWS_V2, new UnknownEventDecoder());
+        List<BinlogEvent> events = new ArrayList<>();
+        try (BinlogFileReader reader = new BinlogFileReader(file,
+                new EventDecoder(new DecoderContext(file.toString()), registry))) {
+            for (BinlogEvent event; (event = reader.next()) != null; ) {
+                events.add(event);
+            }
+        }
+
+        TransactionPayloadEvent payload = (TransactionPayloadEvent) events.get(7);
+        assertThat(payload.header().position()).isEqualTo(730);
+        assertThat(payload.compression()).isEqualTo(TransactionPayloadEvent.ZSTD);
+        assertThat(payload.uncompressedSize()).isEqualTo(1255);
+        assertThat(payload.events()).extracting(e -> e.header().typeName()).containsExactly("QUERY", "ROWS_QUERY",
+                "TABLE_MAP", "UPDATE_ROWS_V2", "ROWS_QUERY", "TABLE_MAP", "WRITE_ROWS_V2", "XID");
+        assertThat(((QueryEvent) payload.events().get(0)).sql()).isEqualTo("BEGIN");
+        assertThat(((TableMapEvent) payload.events().get(2)).qualifiedName()).isEqualTo("a.test_table_3");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.binlog.event.decode;
 
 import dev.binlog.io.ByteCursor;
 import dev.binlog.io.MalformedDataException;
+import dev.binlog.io.TruncatedDataException;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.UUID;
@@ -14,7 +15,7 @@ final class Bytes {
 
     /** A column bitmap of {@code bits} bits, least significant bit of the first byte = column 0. */
     static BitSet readBitmap(ByteCursor in, int bits) {
-        int bytes = (bits + 7) >>> 3;
+        int bytes = bitmapBytes(in, bits);
         BitSet set = new BitSet(bits);
         byte[] array = in.array();
         int start = in.position();
@@ -29,7 +30,7 @@ final class Bytes {
 
     /** Bitmap with the most significant bit of the first byte first (TABLE_MAP optional metadata). */
     static BitSet readBitmapMsbFirst(ByteCursor in, int bits) {
-        int bytes = (bits + 7) >>> 3;
+        int bytes = bitmapBytes(in, bits);
         BitSet set = new BitSet(bits);
         byte[] array = in.array();
         int start = in.position();
@@ -40,6 +41,14 @@ final class Bytes {
             }
         }
         return set;
+    }
+
+    private static int bitmapBytes(ByteCursor in, int bits) {
+        if (bits < 0 || ((bits + 7L) >>> 3) > in.remaining()) {
+            throw new TruncatedDataException((int) Math.min(Integer.MAX_VALUE, (bits + 7L) >>> 3), in.remaining(),
+                    in.position());
+        }
+        return (bits + 7) >>> 3;
     }
 
     static UUID readUuid(ByteCursor in) {

@@ -122,6 +122,10 @@ public final class EventDecoder {
             throw new DecodeException(where(header) + ": " + e.getMessage(), e.corrupt(), e);
         } catch (MalformedDataException e) {
             throw new DecodeException(where(header) + ": " + e.getMessage(), true, e);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException | NegativeArraySizeException e) {
+            // Lengths read from damaged bytes point outside the event: damage, never a crash of the caller.
+            throw new DecodeException(where(header) + ": a length field points outside the event (" + e.getMessage()
+                    + ")", true, e);
         }
     }
 

@@ -23,7 +23,8 @@ final class MariaDbCompression {
             throw new MalformedDataException("bad MariaDB compression header 0x" + Integer.toHexString(header), start);
         }
         long length = in.readUintBigEndian(lengthBytes);
-        if (length > Integer.MAX_VALUE - 16) {
+        // zlib cannot expand data more than about 1032:1; a larger claim is damage, not a reason to allocate.
+        if (length > Integer.MAX_VALUE - 16 || length > in.remaining() * 1032L + 64) {
             throw new MalformedDataException("compressed event of " + length + " bytes", start);
         }
         byte[] out = new byte[(int) length];

@@ -90,7 +90,7 @@ public final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
         if (compressed) {
             rows = new ByteCursor(MariaDbCompression.inflate(body));
         }
-        RowImageReader reader = new RowImageReader(context, table, header);
+        RowImageReader reader = new RowImageReader(context, table, header, compressed);
         return switch (kind) {
             case WRITE -> new WriteRowsEvent(header, tableId, table, flags, extra, columns,
                     readImages(rows, reader, columns));
@@ -165,9 +165,11 @@ public final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
         private final EventHeader header;
         private final List<Column> columns;
         private final int jsonColumnCount;
+        private final String offsetBase;
 
-        RowImageReader(DecoderContext context, TableMapEvent table, EventHeader header) {
+        RowImageReader(DecoderContext context, TableMapEvent table, EventHeader header, boolean compressed) {
             this.context = context;
+            this.offsetBase = compressed ? " of the uncompressed rows" : " of the read buffer";
             this.table = table;
             this.header = header;
             this.columns = table.columns();
@@ -195,6 +197,11 @@ public final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
 
         RowImage read(ByteCursor in, BitSet present, PartialJson partialJson) {
             int presentCount = present.cardinality();
+            if (presentCount == 0) {
+                // An image without columns takes no bytes: the number of rows would be unknowable.
+                throw new MalformedDataException("row image without columns in " + table.qualifiedName(),
+                        in.position());
+            }
             int nullStart = in.position();
             in.skip((presentCount + 7) >>> 3);
             byte[] array = in.array();
@@ -230,7 +237,7 @@ public final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
         private String where(Column column, int offset) {
             return context.source() + " at " + header.position() + ": " + header.typeName() + " on "
                     + table.qualifiedName() + " column " + column.displayName() + " (" + column.type() + ", meta "
-                    + column.metadata() + ") at byte " + offset + " of the event";
+                    + column.metadata() + ") at byte " + offset + offsetBase;
         }
 
         /** A partial JSON value: its length (as many bytes as the column's metadata says), then diffs. */

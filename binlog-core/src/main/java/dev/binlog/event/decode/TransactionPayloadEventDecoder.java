@@ -56,7 +56,8 @@ public final class TransactionPayloadEventDecoder implements EventBodyDecoder<Tr
         InputStream raw = new ByteArrayInputStream(body.array(), body.position(), body.remaining());
         List<BinlogEvent> events = new ArrayList<>();
         try (InputStream in = open(raw, compression, header, context)) {
-            readInnerEvents(in, header, context, events);
+            long limit = uncompressedSize > 0 ? uncompressedSize : payloadSize * 64 + 1024;
+            readInnerEvents(in, header, context, events, limit);
         } catch (IOException e) {
             throw new DecodeException(context.source() + " at " + header.position() + ": TRANSACTION_PAYLOAD could not"
                     + " be decompressed: " + e.getMessage(), true, e);
@@ -76,7 +77,7 @@ public final class TransactionPayloadEventDecoder implements EventBodyDecoder<Tr
     }
 
     private static void readInnerEvents(InputStream in, EventHeader outer, DecoderContext context,
-                                        List<BinlogEvent> events) throws IOException {
+                                        List<BinlogEvent> events, long limit) throws IOException {
         byte[] buffer = new byte[1024];
         while (true) {
             int got = readFully(in, buffer, 0, EventHeader.LENGTH);
@@ -88,7 +89,7 @@ public final class TransactionPayloadEventDecoder implements EventBodyDecoder<Tr
                         + " inside an inner event header", true);
             }
             long length = new ByteCursor(buffer, 9, 4).readUint32();
-            if (length < EventHeader.LENGTH || length > Integer.MAX_VALUE - 16) {
+            if (length < EventHeader.LENGTH || length > Integer.MAX_VALUE - 16 || length > limit) {
                 throw new DecodeException(context.source() + " at " + outer.position() + ": TRANSACTION_PAYLOAD inner"
                         + " event " + events.size() + " claims " + length + " bytes", true);
             }

@@ -155,6 +155,16 @@ class EventDecoderTest {
     }
 
     @Test
+    void reportsLengthFieldPointingOutsideTheEventAsCorrupt() {
+        // XA_PREPARE whose gtrid length (1000) exceeds the body.
+        byte[] body = new EventBytes().u8(0).u32(1).u32(1000).u32(1).ascii("ab").toBytes();
+
+        assertThatThrownBy(() -> decode(EventBytes.event(38, 0, 900, body, false)))
+                .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.corrupt()).isTrue())
+                .hasMessageStartingWith("test-server:3306 at 900: XA_PREPARE event: ");
+    }
+
+    @Test
     void decodesXaPrepare() {
         byte[] body = new EventBytes().u8(0).u32(1).u32(2).u32(1).ascii("ab").ascii("c").toBytes();
 
