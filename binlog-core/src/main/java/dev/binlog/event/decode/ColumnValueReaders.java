@@ -1,6 +1,8 @@
 package dev.binlog.event.decode;
 
 import dev.binlog.DecodeException;
+import dev.binlog.value.ValueDecoder;
+import dev.binlog.value.ValueOptions;
 
 /** The column value readers row events are decoded with. */
 public final class ColumnValueReaders {
@@ -10,9 +12,7 @@ public final class ColumnValueReaders {
 
     /** Reads values with {@code dev.binlog.value.ValueDecoder} and its default options. */
     public static ColumnValueReader defaults() {
-        return (in, column) -> {
-            throw new DecodeException("no column value decoder available for " + column.type(), false);
-        };
+        return new ValueDecoder(ValueOptions.defaults())::decode;
     }
 
     /** Applies JSON diffs with {@code dev.binlog.value.json}. */

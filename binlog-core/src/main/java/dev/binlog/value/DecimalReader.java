@@ -1,0 +1,105 @@
+package dev.binlog.value;
+
+import dev.binlog.io.ByteCursor;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * MySQL's binary DECIMAL: the integer and fraction digits in groups of nine, each group a big-endian integer of up to
+ * four bytes (fewer for a partial group), the sign folded into the first bit and negative values stored inverted.
+ */
+public final class DecimalReader {
+
+    private static final int[] BYTES_FOR_DIGITS = {0, 1, 1, 2, 2, 3, 3, 4, 4, 4};
+    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L, 1_000_000_000L};
+
+    private DecimalReader() {
+    }
+
+    /** Bytes a DECIMAL(precision, scale) value occupies. */
+    static int size(int precision, int scale) {
+        int integerDigits = precision - scale;
+        return integerDigits / 9 * 4 + BYTES_FOR_DIGITS[integerDigits % 9] + scale / 9 * 4
+                + BYTES_FOR_DIGITS[scale % 9];
+    }
+
+    /** A DECIMAL(precision, scale) stored at {@code offset} of {@code buffer} (as in binary JSON opaque values). */
+    public static BigDecimal read(byte[] buffer, int offset, int length, int precision, int scale) {
+        if (length < size(precision, scale)) {
+            throw new dev.binlog.DecodeException("DECIMAL(" + precision + "," + scale + ") needs "
+                    + size(precision, scale) + " bytes, " + length + " given", true);
+        }
+        return decode(new ByteCursor(buffer, offset, length), precision, scale);
+    }
+
+    static BigDecimal decode(ByteCursor in, int precision, int scale) {
+        int integerDigits = precision - scale;
+        int size = size(precision, scale);
+        byte[] buffer = in.array();
+        int start = in.position();
+        in.skip(size);
+        boolean positive = (buffer[start] & 0x80) != 0;
+        int mask = positive ? 0 : 0xFF;
+        int offset = start;
+
+        // Up to 18 digits fit a long; beyond that the groups accumulate in a BigInteger.
+        long small = 0;
+        BigInteger big = null;
+        int leadingDigits = integerDigits % 9;
+        int[] groups = new int[2 + integerDigits / 9 + scale / 9];
+        int[] digitsOfGroup = new int[groups.length];
+        int count = 0;
+        if (leadingDigits > 0) {
+            digitsOfGroup[count] = leadingDigits;
+            groups[count++] = readGroup(buffer, offset, BYTES_FOR_DIGITS[leadingDigits], mask, start);
+            offset += BYTES_FOR_DIGITS[leadingDigits];
+        }
+        for (int i = 0; i < integerDigits / 9; i++) {
+            digitsOfGroup[count] = 9;
+            groups[count++] = readGroup(buffer, offset, 4, mask, start);
+            offset += 4;
+        }
+        for (int i = 0; i < scale / 9; i++) {
+            digitsOfGroup[count] = 9;
+            groups[count++] = readGroup(buffer, offset, 4, mask, start);
+            offset += 4;
+        }
+        int trailingDigits = scale % 9;
+        if (trailingDigits > 0) {
+            digitsOfGroup[count] = trailingDigits;
+            groups[count++] = readGroup(buffer, offset, BYTES_FOR_DIGITS[trailingDigits], mask, start);
+        }
+        int digits = 0;
+        for (int i = 0; i < count; i++) {
+            if (groups[i] >= POWERS_OF_TEN[digitsOfGroup[i]] || groups[i] < 0) {
+                throw new dev.binlog.io.MalformedDataException("DECIMAL(" + precision + "," + scale
+                        + ") digit group " + groups[i] + " does not fit " + digitsOfGroup[i] + " digits", start);
+            }
+            digits += digitsOfGroup[i];
+            if (big == null && digits <= 18) {
+                small = small * POWERS_OF_TEN[digitsOfGroup[i]] + groups[i];
+            } else {
+                if (big == null) {
+                    big = BigInteger.valueOf(small);
+                }
+                big = big.multiply(BigInteger.valueOf(POWERS_OF_TEN[digitsOfGroup[i]]))
+                        .add(BigInteger.valueOf(groups[i]));
+            }
+        }
+        BigDecimal value = big == null ? BigDecimal.valueOf(small, scale) : new BigDecimal(big, scale);
+        return positive ? value : value.negate();
+    }
+
+    private static int readGroup(byte[] buffer, int offset, int bytes, int mask, int start) {
+        int value = 0;
+        for (int i = 0; i < bytes; i++) {
+            int b = buffer[offset + i] & 0xFF;
+            if (offset + i == start) {
+                b ^= 0x80; // the sign bit
+            }
+            value = (value << 8) | (b ^ mask);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.binlog.value;
+
+import dev.binlog.DecodeException;
+import dev.binlog.io.ByteCursor;
+import dev.binlog.value.json.JsonBinary;
+import java.math.BigInteger;
+import java.nio.charset.Charset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads one column value of a row image, given what is known of the column. The Java type of each column type is
+ * listed in {@code VALUE_TYPES.md}. NULLs never reach it: the row image's NULL bitmap says which columns are NULL.
+ */
+public final class ValueDecoder {
+
+    private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
+
+    private final ValueOptions options;
+
+    public ValueDecoder(ValueOptions options) {
+        this.options = options;
+    }
+
+    /** Reads one non-NULL value of {@code column} at the cursor and moves past it. */
+    public Object decode(ByteCursor in, Column column) {
+        int meta = column.metadata();
+        boolean unsigned = Boolean.TRUE.equals(column.unsigned());
+        return switch (column.type()) {
+            case TINY -> unsigned ? in.readUint8() : in.readInt8();
+            case SHORT -> unsigned ? in.readUint16() : in.readInt16();
+            case INT24 -> unsigned ? in.readUint24() : in.readInt24();
+            case LONG -> unsigned ? (Object) in.readUint32() : (Object) in.readInt32();
+            case LONGLONG -> unsigned ? unsignedLong(in.readInt64()) : (Object) in.readInt64();
+            case FLOAT -> Float.intBitsToFloat(in.readInt32());
+            case DOUBLE -> Double.longBitsToDouble(in.readInt64());
+            case NEWDECIMAL -> DecimalReader.decode(in, meta >>> 8, meta & 0xFF);
+            case YEAR -> TemporalValues.year(in);
+            case DATE, NEWDATE -> TemporalValues.date(in, options);
+            case TIME -> TemporalValues.time(in);
+            case TIME2 -> TemporalValues.time2(in, meta);
+            case DATETIME -> TemporalValues.datetime(in, options);
+            case DATETIME2 -> TemporalValues.datetime2(in, meta, options);
+            case TIMESTAMP -> TemporalValues.timestamp(in, options);
+            case TIMESTAMP2 -> TemporalValues.timestamp2(in, meta, options);
+            case VARCHAR, VAR_STRING -> string(in, meta < 256 ? in.readUint8() : in.readUint16(), column);
+            case STRING -> fixedString(in, column);
+            case ENUM -> enumValue(in, meta & 0xFF, column);
+            case SET -> setValue(in, meta & 0xFF, column);
+            case BIT -> bits(in, meta);
+            case BLOB, TINY_BLOB, MEDIUM_BLOB, LONG_BLOB -> string(in, (int) lengthPrefix(in, meta, column), column);
+            case JSON -> json(in, (int) lengthPrefix(in, meta, column));
+            case GEOMETRY -> geometry(in, (int) lengthPrefix(in, meta, column));
+            case VECTOR -> vector(in, (int) lengthPrefix(in, meta, column));
+            default -> throw new DecodeException("column " + column.displayName() + " has type " + column.type()
+                    + ", which binlog row events do not carry", false);
+        };
+    }
+
+    private static Object unsignedLong(long value) {
+        BigInteger big = BigInteger.valueOf(value);
+        return value >= 0 ? big : big.add(TWO_TO_64);
+    }
+
+    private static long lengthPrefix(ByteCursor in, int bytes, Column column) {
+        if (bytes < 1 || bytes > 4) {
+            throw new DecodeException("column " + column.displayName() + " (" + column.type()
+                    + ") has length-prefix size " + bytes + ", expected 1 to 4", true);
+        }
+        long length = in.readUintN(bytes);
+        if (length > Integer.MAX_VALUE || length > in.remaining()) {
+            throw new dev.binlog.io.TruncatedDataException((int) Math.min(length, Integer.MAX_VALUE), in.remaining(),
+                    in.position());
+        }
+        return length;
+    }
+
+    /**
+     * CHAR/BINARY, ENUM and SET all arrive as STRING: the metadata's high byte names the real type, and for CHAR
+     * columns longer than 255 bytes it also lends two bits to the length.
+     */
+    private Object fixedString(ByteCursor in, Column column) {
+        int meta = column.metadata();
+        int high = meta >>> 8;
+        int realType;
+        int length;
+        if ((high & 0x30) != 0x30) {
+            realType = high | 0x30;
+            length = (meta & 0xFF) | (((high & 0x30) ^ 0x30) << 4);
+        } else {
+            realType = high;
+            length = meta & 0xFF;
+        }
+        if (realType == ColumnType.ENUM.code()) {
+            return enumValue(in, length, column);
+        }
+        if (realType == ColumnType.SET.code()) {
+            return setValue(in, length, column);
+        }
+        return string(in, length < 256 ? in.readUint8() : in.readUint16(), column);
+    }
+
+    private static Object string(ByteCursor in, int length, Column column) {
+        if (column.dataTypeName() != null && MariaDbTypes.handles(column.dataTypeName())) {
+            return MariaDbTypes.decode(in.readBytes(length), column);
+        }
+        Charset charset = column.collationId() == null ? null : Charsets.forCollation(column.collationId());
+        if (charset == null) {
+            return in.readBytes(length);
+        }
+        return in.readString(length, charset);
+    }
+
+    private static Object enumValue(ByteCursor in, int size, Column column) {
+        int index = size == 1 ? in.readUint8() : in.readUint16();
+        List<String> names = column.enumValues();
+        if (names == null) {
+            return index;
+        }
+        if (index == 0) {
+            return "";
+        }
+        if (index > names.size()) {
+            throw new DecodeException("column " + column.displayName() + ": ENUM index " + index + " but only "
+                    + names.size() + " values are defined (the table definition changed?)", true);
+        }
+        return names.get(index - 1);
+    }
+
+    private static Object setValue(ByteCursor in, int size, Column column) {
+        long bits = in.readUintN(size);
+        List<String> names = column.setValues();
+        if (names == null) {
+            return bits;
+        }
+        Set<String> members = new LinkedHashSet<>();
+        for (int i = 0; i < 64 && bits >>> i != 0; i++) {
+            if ((bits >>> i & 1) != 0) {
+                if (i >= names.size()) {
+                    throw new DecodeException("column " + column.displayName() + ": SET bit " + i + " but only "
+                            + names.size() + " members are defined (the table definition changed?)", true);
+                }
+                members.add(names.get(i));
+            }
+        }
+        return java.util.Collections.unmodifiableSet(members);
+    }
+
+    private static long bits(ByteCursor in, int meta) {
+        int bits = (meta >>> 8) * 8 + (meta & 0xFF);
+        return in.readUintBigEndian((bits + 7) / 8);
+    }
+
+    private static String json(ByteCursor in, int length) {
+        int at = in.position();
+        in.skip(length);
+        return JsonBinary.toJson(in.array(), at, length);
+    }
+
+    private static Geometry geometry(ByteCursor in, int length) {
+        if (length < 4) {
+            throw new DecodeException("GEOMETRY value of " + length + " bytes has no SRID", true);
+        }
+        int srid = in.readInt32();
+        return new Geometry(srid, in.readBytes(length - 4));
+    }
+
+    private static float[] vector(ByteCursor in, int length) {
+        if (length % 4 != 0) {
+            throw new DecodeException("VECTOR value of " + length + " bytes is not a whole number of floats", true);
+        }
+        float[] values = new float[length / 4];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Float.intBitsToFloat(in.readInt32());
+        }
+        return values;
+    }
+}
