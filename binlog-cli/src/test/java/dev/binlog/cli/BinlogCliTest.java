@@ -125,6 +125,14 @@ class BinlogCliTest {
     }
 
     @Test
+    void failsWithOneLineOnAFileItCannotRead(@TempDir Path dir) throws java.io.IOException {
+        Path notABinlog = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "hello");
+
+        assertThat(run("read", notABinlog.toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("binlog read: ").hasLineCount(1);
+    }
+
+    @Test
     void requiresAFileToRead() {
         assertThat(run("read")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required parameter").contains("FILE");
