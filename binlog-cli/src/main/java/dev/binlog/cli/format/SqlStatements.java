@@ -16,6 +16,12 @@ public final class SqlStatements {
     /** Makes the session read TIMESTAMP literals as UTC, which is how {@link SqlLiteral} writes them. */
     public static final String SESSION_SETUP = "SET time_zone = '+00:00';\n";
 
+    /** Starts a transaction. */
+    public static final String BEGIN = "BEGIN;\n";
+
+    /** Ends a transaction. */
+    public static final String COMMIT = "COMMIT;\n";
+
     private final ColumnInfoSource columns;
 
     public SqlStatements(ColumnInfoSource columns) {

@@ -48,13 +48,13 @@ class SqlFormatterTest {
                 new ZeroDate("0000-00-00 00:00:00"), null), 120, "id"));
         formatter.commit(commit(1L, 200));
 
-        assertThat(out.toString()).isEqualTo("SET time_zone = '+00:00';\n"
+        assertThat(out.toString()).isEqualTo("SET time_zone = '+00:00';\nBEGIN;\n"
                 + "INSERT INTO `shop`.`everything` (`id`, `big`, `price`, `f`, `d`, `bits`, `day`, `t0`, `dt3`, `ts6`,"
                 + " `name`, `raw`, `tags`, `tags_mask`, `doc`, `vec`, `geo`, `zero`, `gone`) VALUES (-7,"
                 + " 18446744073709551615, 12.30, 1.1, 0.1, 5, '2026-11-23', '-838:59:59', '2026-11-23 10:15:30.500',"
                 + " '2026-11-23 10:15:30.000000', 'it\\'s a \\\"test\\\"\\n', X'010203', 'red,blue', 3,"
                 + " '{\\\"a\\\": \\\"b\\\"}', X'0000C03F000080BE', ST_GeomFromWKB(X'0102', 4326),"
-                + " '0000-00-00 00:00:00', NULL); -- mysql-bin.000003:120 2026-11-23T10:15:30Z\n");
+                + " '0000-00-00 00:00:00', NULL); -- mysql-bin.000003:120 2026-11-23T10:15:30Z\nCOMMIT;\n");
     }
 
     @Test
@@ -81,7 +81,7 @@ class SqlFormatterTest {
         formatter.change(delete("log", row(names, "x", null), 300));
         formatter.change(update("log", row(names, "x", null), row(names, "y", null), 400));
 
-        assertThat(out.toString()).isEqualTo("SET time_zone = '+00:00';\n"
+        assertThat(out.toString()).isEqualTo("SET time_zone = '+00:00';\nBEGIN;\n"
                 + "DELETE FROM `shop`.`log` WHERE `a` = 'x' AND `b` IS NULL LIMIT 1;"
                 + " -- mysql-bin.000003:300 2026-11-23T10:15:30Z\n"
                 + "UPDATE `shop`.`log` SET `a` = 'y' WHERE `a` = 'x' AND `b` IS NULL LIMIT 1;"
@@ -105,6 +105,22 @@ class SqlFormatterTest {
 
         assertThat(out.toString()).endsWith("INSERT INTO `my``db`.`ta ble` (`we``ird`, `select`) VALUES (1, 2);"
                 + " -- mysql-bin.000003:9 2026-11-23T10:15:30Z\n");
+    }
+
+    @Test
+    void wrapsEachTransactionInBeginAndCommit() throws IOException {
+        ColumnNames names = names("id");
+        formatter.change(insert("orders", row(names, 1), 100, "id"));
+        formatter.change(insert("orders", row(names, 2), 100, "id"));
+        formatter.commit(commit(1L, 200));
+        formatter.commit(commit(2L, 300));
+        formatter.change(insert("orders", row(names, 3), 400, "id"));
+        formatter.commit(commit(3L, 500));
+
+        assertThat(out.toString().lines().map(line -> line.replaceAll(" VALUES .*", ""))).containsExactly(
+                "SET time_zone = '+00:00';", "BEGIN;", "INSERT INTO `shop`.`orders` (`id`)",
+                "INSERT INTO `shop`.`orders` (`id`)", "COMMIT;", "BEGIN;", "INSERT INTO `shop`.`orders` (`id`)",
+                "COMMIT;");
     }
 
     @Test
