@@ -101,11 +101,12 @@ final class ReadCommand implements Callable<Integer> {
             reader.stopTime(stopTime);
         }
         if (connection.userGiven()) {
-            // the settings are all the reader needs; this client is never started
-            reader.schemaServer(connection.configure(BinlogClient.builder(), parent.environment())
+            // the builder validates and documents the settings; the client itself is never started
+            try (BinlogClient settingsOnly = connection.configure(BinlogClient.builder(), parent.environment())
                     .listener(change -> { })
-                    .build()
-                    .settings());
+                    .build()) {
+                reader.schemaServer(settingsOnly.settings());
+            }
         }
         try {
             reader.read();

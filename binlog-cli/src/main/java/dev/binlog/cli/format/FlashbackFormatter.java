@@ -39,6 +39,7 @@ public final class FlashbackFormatter implements ChangeFormatter {
     private boolean inTransaction;
     private boolean any;
 
+    /** A formatter that spills beyond {@link #DEFAULT_MEMORY_LIMIT}. */
     public FlashbackFormatter(Writer out, ColumnInfoSource columns) {
         this(out, columns, DEFAULT_MEMORY_LIMIT);
     }

@@ -17,6 +17,10 @@ public final class SqlFormatter implements ChangeFormatter {
     private boolean started;
     private boolean inTransaction;
 
+    /**
+     * @param out     where statements go; flushed at every commit
+     * @param columns column precision and JSON-ness, see {@link ColumnInfoSource}
+     */
     public SqlFormatter(Writer out, ColumnInfoSource columns) {
         this.out = out;
         this.statements = new SqlStatements(columns);

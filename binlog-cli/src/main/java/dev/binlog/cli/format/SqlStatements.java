@@ -24,6 +24,7 @@ public final class SqlStatements {
 
     private final ColumnInfoSource columns;
 
+    /** @param columns column precision and JSON-ness, see {@link ColumnInfoSource} */
     public SqlStatements(ColumnInfoSource columns) {
         this.columns = columns;
     }
