@@ -9,12 +9,13 @@ import picocli.CommandLine.Option;
 /** Which tables and change types to print: {@code --include --exclude --types}. */
 final class FilterOptions {
 
-    @Option(names = "--include", paramLabel = "PATTERNS", split = ",",
+    // not split here: TableFilter splits on commas itself but keeps a /regex/ whole, commas and all
+    @Option(names = "--include", paramLabel = "PATTERNS",
             description = "Only these tables: schema.table patterns, comma-separated; * and ? are wildcards within a"
                     + " name, a bare schema means all its tables, /regex/ matches schema.table. Repeatable.")
     List<String> include = new ArrayList<>();
 
-    @Option(names = "--exclude", paramLabel = "PATTERNS", split = ",",
+    @Option(names = "--exclude", paramLabel = "PATTERNS",
             description = "Leave out these tables (same patterns as --include; an exclude wins). Repeatable.")
     List<String> exclude = new ArrayList<>();
 

@@ -186,12 +186,22 @@ class BinlogCliTest {
         assertThat(tail.start).isEqualTo(StartPosition.parse("mysql-bin.000042:4"));
         assertThat(tail.stopAtEnd).isTrue();
         assertThat(tail.stopAt).hasToString("mysql-bin.000043:120");
-        assertThat(tail.filter.include).containsExactly("shop.orders", "shop.order_*");
         assertThat(tail.filter.toFilter().includesTable("shop", "order_lines")).isTrue();
         assertThat(tail.filter.toFilter().includesTable("shop", "tmp")).isFalse();
         assertThat(tail.filter.toFilter().types()).containsExactlyInAnyOrder(ChangeType.INSERT, ChangeType.DELETE);
         assertThat(tail.positionFile).isEqualTo(dir.resolve("pos"));
         assertThat(tail.output.format).isEqualTo(OutputFormat.sql);
+    }
+
+    @Test
+    void keepsCommasInsideARegexPattern() {
+        TailCommand tail = parse(TailCommand.class, "tail", "--include", "/shop\\.t[0-9]{1,2}/", "--include",
+                "crm.a,crm.b");
+
+        assertThat(tail.filter.toFilter().includesTable("shop", "t12")).isTrue();
+        assertThat(tail.filter.toFilter().includesTable("shop", "t123")).isFalse();
+        assertThat(tail.filter.toFilter().includesTable("crm", "b")).isTrue();
+        assertThat(tail.filter.toFilter().includesTable("crm", "c")).isFalse();
     }
 
     @Test
