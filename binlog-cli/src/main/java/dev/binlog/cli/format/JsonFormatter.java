@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Locale;
+import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
 
@@ -103,10 +104,11 @@ public final class JsonFormatter implements ChangeFormatter {
     }
 
     private void writeRow(JsonGenerator json, RowChange change, Row row, boolean changedOnly) {
+        Set<String> changed = changedOnly ? ChangedColumns.of(change) : Set.of();
         json.writeStartObject();
         for (int i = 0; i < row.size(); i++) {
             String name = row.names().get(i);
-            if (!row.isPresent(i) || changedOnly && !change.changedColumns().contains(name)) {
+            if (!row.isPresent(i) || changedOnly && !changed.contains(name)) {
                 continue;
             }
             json.writeName(name);

@@ -5,6 +5,7 @@ import dev.binlog.Row;
 import dev.binlog.RowChange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds the statement that replays a row change, and the one that undoes it. UPDATE and DELETE find the row by its
@@ -64,9 +65,11 @@ public final class SqlStatements {
 
     private String update(RowChange change, Row target, Row current) {
         List<String> assignments = new ArrayList<>();
-        boolean onlyChanged = !change.changedColumns().isEmpty();
+        Set<String> changed = ChangedColumns.of(change);
+        // an update that changed nothing still needs a SET: it sets every column to what it is
+        boolean onlyChanged = !changed.isEmpty();
         for (int i = 0; i < target.size(); i++) {
-            if (target.isPresent(i) && (!onlyChanged || change.changedColumns().contains(target.names().get(i)))) {
+            if (target.isPresent(i) && (!onlyChanged || changed.contains(target.names().get(i)))) {
                 assignments.add(SqlQuoting.identifier(target.names().get(i)) + " = " + literal(change, target, i));
             }
         }

@@ -101,6 +101,17 @@ class JsonFormatterTest {
     }
 
     @Test
+    void comparesTheImagesWhenTheStreamNamesNoChangedColumns() throws IOException {
+        ColumnNames names = names("id", "raw", "note");
+        formatter.change(new RowChange(ChangeType.UPDATE, "shop", "files", row(names, 1, new byte[] {1}, "a"),
+                row(names, 1, new byte[] {2}, "a"), Set.of(), Map.of("id", 1), Changes.at(10)));
+        formatter.finish();
+
+        assertThat(out.toString()).endsWith("\"data\":{\"id\":1,\"raw\":\"Ag==\",\"note\":\"a\"},"
+                + "\"old\":{\"raw\":\"AQ==\"}}\n");
+    }
+
+    @Test
     void writesTheDeletedRowAsDataOfADelete() throws IOException {
         formatter.change(delete("orders", row(names("id", "status"), 1, "paid"), 300, "id"));
         formatter.finish();
