@@ -44,7 +44,7 @@ final class ConnectionOptions {
                     + " Default: random.")
     Long serverId;
 
-    /** Whether any option that names a server was given, so {@code read} should fetch column names from it. */
+    /** Whether {@code --user} was given: {@code read} then fetches column names from the server. */
     boolean userGiven() {
         return user != null && !user.isBlank();
     }
