@@ -1,0 +1,77 @@
+package dev.binlog.cli;
+
+import dev.binlog.ChangeListener;
+import dev.binlog.RowChange;
+import dev.binlog.TableFilter;
+import dev.binlog.Transaction;
+import dev.binlog.cli.format.ChangeFormatter;
+import java.util.function.Consumer;
+
+/**
+ * Feeds the stream into a formatter. Output is flushed in {@link #onCommit}, before the stream saves the position, so
+ * a {@code --position-file} never points past output that was not written. Once the stop condition is reached it
+ * drops everything and reports it, for the caller to end the stream.
+ */
+final class ChangePrinter implements ChangeListener {
+
+    private final ChangeFormatter formatter;
+    private final TableFilter filter;
+    private final StopCondition stop;
+    private final Runnable onStop;
+    private final Consumer<RowChange> progress;
+    private volatile boolean stopped;
+
+    /**
+     * @param stop     where to stop, or {@code null}
+     * @param onStop   called once, on the stream's thread, when the stop condition is reached
+     * @param progress told of every change read (selected or not), for a progress display
+     */
+    ChangePrinter(ChangeFormatter formatter, TableFilter filter, StopCondition stop, Runnable onStop,
+            Consumer<RowChange> progress) {
+        this.formatter = formatter;
+        this.filter = filter;
+        this.stop = stop;
+        this.onStop = onStop;
+        this.progress = progress;
+    }
+
+    @Override
+    public void onBegin(Transaction transaction) {
+        if (stop != null && !stopped && stop.reached(transaction.beginPosition(), transaction.beginTimestamp())) {
+            stop();
+        }
+    }
+
+    @Override
+    public void onChange(RowChange change) throws Exception {
+        progress.accept(change);
+        if (stopped) {
+            return;
+        }
+        if (stop != null && stop.reached(change.metadata().binlogPosition(), change.metadata().timestamp())) {
+            stop();
+            return;
+        }
+        // the stream applies the same filter; checking again keeps the output right whatever the source
+        if (filter.includesTable(change.schema(), change.table()) && filter.includesType(change.type())) {
+            formatter.change(change);
+        }
+    }
+
+    @Override
+    public void onCommit(Transaction transaction) throws Exception {
+        if (!stopped) {
+            formatter.commit(transaction);
+        }
+    }
+
+    /** Whether the stop condition was reached. */
+    boolean stopped() {
+        return stopped;
+    }
+
+    private void stop() {
+        stopped = true;
+        onStop.run();
+    }
+}

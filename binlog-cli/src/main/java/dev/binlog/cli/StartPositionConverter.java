@@ -1,0 +1,18 @@
+package dev.binlog.cli;
+
+import dev.binlog.StartPosition;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code earliest}, {@code latest}, {@code FILE:POS}, a GTID set, or {@code @ISO-8601-time}. */
+final class StartPositionConverter implements ITypeConverter<StartPosition> {
+
+    @Override
+    public StartPosition convert(String text) {
+        try {
+            return StartPosition.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+}

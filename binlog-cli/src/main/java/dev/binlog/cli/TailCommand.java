@@ -1,0 +1,145 @@
+package dev.binlog.cli;
+
+import dev.binlog.BinlogClient;
+import dev.binlog.ClientState;
+import dev.binlog.PositionStore;
+import dev.binlog.StartPosition;
+import dev.binlog.TableFilter;
+import dev.binlog.cli.format.ChangeFormatter;
+import dev.binlog.cli.format.ColumnInfoSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code binlog tail}: stream a server's row changes as a replica would receive them. */
+@Command(name = "tail", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Stream row changes from a MySQL or MariaDB server, as a replica receives them.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  binlog tail -u repl --password-env REPL_PW --include shop.orders",
+            "  binlog tail -u repl -p --start earliest --stop-at-end -f sql > replay.sql",
+            "  binlog tail -u repl -p --position-file tail.pos --types insert,delete",
+            "  binlog tail -u repl -p --start mysql-bin.000042:4 \\",
+            "      --stop-at @2026-11-23T10:05:00Z --format flashback > undo.sql",
+            "",
+            "Exit status: 0 success, 2 usage error, 1 any other error."})
+final class TailCommand implements Callable<Integer> {
+
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final long SHUTDOWN_GRACE_SECONDS = 5;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    BinlogCli parent;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--start", paramLabel = "WHERE", defaultValue = "latest",
+            converter = StartPositionConverter.class,
+            description = "Where to start when no position file says otherwise: earliest, latest, FILE:POS,"
+                    + " a GTID set (uuid:1-5, MariaDB 0-1-42) or @ISO-8601-time (default: ${DEFAULT-VALUE}).")
+    StartPosition start;
+
+    @Option(names = "--stop-at-end",
+            description = "Exit (status 0) at the end of the server's current binary log instead of waiting.")
+    boolean stopAtEnd;
+
+    @Option(names = "--stop-at", paramLabel = "WHERE", converter = StopCondition.Converter.class,
+            description = "Exit before the first event at or beyond FILE:POS, or later than @time.")
+    StopCondition stopAt;
+
+    @Mixin
+    FilterOptions filter;
+
+    @Option(names = "--position-file", paramLabel = "FILE",
+            description = "Resume from the position saved in FILE when it exists; save it after each transaction's"
+                    + " output was written (atomically, fsync'd).")
+    Path positionFile;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        if (output.format.needsEnd() && !stopAtEnd && stopAt == null) {
+            throw new ParameterException(spec.commandLine(), "--format flashback prints only when the stream ends:"
+                    + " add --stop-at-end or --stop-at");
+        }
+        if (output.format.needsEnd() && positionFile != null) {
+            throw new ParameterException(spec.commandLine(), "--position-file cannot be used with --format flashback:"
+                    + " positions would be saved before the undo statements are written");
+        }
+        TableFilter tableFilter = filter.toFilter();
+        ChangeFormatter formatter = output.format.formatter(new CheckedOutput(spec.commandLine().getOut()),
+                ColumnInfoSource.unknown());
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        ChangePrinter printer = new ChangePrinter(formatter, tableFilter, stopAt, stopRequested::countDown,
+                change -> { });
+        BinlogClient.Builder builder = connection.configure(BinlogClient.builder(), parent.environment())
+                .startPosition(start)
+                .filter(tableFilter)
+                .stopAtEnd(stopAtEnd)
+                .listener(printer);
+        if (positionFile != null) {
+            builder.positionStore(PositionStore.file(positionFile));
+        }
+        CountDownLatch finished = new CountDownLatch(1);
+        try (BinlogClient client = builder.build()) {
+            // Ctrl-C ends the stream cleanly: the row in hand is finished and held-back output written
+            Thread hook = new Thread(() -> {
+                client.close();
+                awaitQuietly(finished);
+            }, "binlog-tail-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                client.start();
+                while (!client.awaitTermination(POLL)) {
+                    if (stopRequested.getCount() == 0) {
+                        client.close();
+                    }
+                }
+                if (client.state() == ClientState.FAILED) {
+                    Throwable error = client.lastError().orElse(null);
+                    if (error instanceof Exception exception) {
+                        throw exception;
+                    }
+                    throw new IllegalStateException("the stream failed"
+                            + (error == null ? "" : ": " + error.getMessage()), error);
+                }
+                formatter.finish();
+            } finally {
+                finished.countDown();
+                removeQuietly(hook);
+            }
+        }
+        return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running; nothing to remove
+        }
+    }
+}

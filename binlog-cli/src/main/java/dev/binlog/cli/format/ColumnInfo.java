@@ -1,0 +1,29 @@
+package dev.binlog.cli.format;
+
+/**
+ * What the formatters need to know about a column that its value alone does not say.
+ *
+ * @param fractionDigits fractional-second precision of a DATETIME, TIMESTAMP or TIME column (0-6), or -1 when unknown
+ * @param json           whether the column is a JSON column, whose text is embedded as a JSON value
+ */
+public record ColumnInfo(int fractionDigits, boolean json) {
+
+    /** Nothing known: fractions are printed with 6 digits when nonzero, text is printed as text. */
+    public static final ColumnInfo UNKNOWN = new ColumnInfo(-1, false);
+
+    public ColumnInfo {
+        if (fractionDigits < -1 || fractionDigits > 6) {
+            throw new IllegalArgumentException("fraction digits must be -1 (unknown) or 0-6, not " + fractionDigits);
+        }
+    }
+
+    /** A temporal column of known precision. */
+    public static ColumnInfo temporal(int fractionDigits) {
+        return new ColumnInfo(fractionDigits, false);
+    }
+
+    /** A JSON column. */
+    public static ColumnInfo jsonColumn() {
+        return new ColumnInfo(-1, true);
+    }
+}
