@@ -45,6 +45,14 @@ public final class Row {
         return names;
     }
 
+    /**
+     * What is known of the column at {@code index} (binlog type and metadata such as fractional precision, charset,
+     * signedness), or {@code null} when the stream had no description.
+     */
+    public dev.binlog.value.Column column(int index) {
+        return names.column(index);
+    }
+
     public boolean isPresent(int index) {
         return present == null || present.get(index);
     }

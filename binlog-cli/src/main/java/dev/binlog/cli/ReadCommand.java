@@ -5,7 +5,7 @@ import dev.binlog.BinlogFiles;
 import dev.binlog.RowChange;
 import dev.binlog.TableFilter;
 import dev.binlog.cli.format.ChangeFormatter;
-import dev.binlog.cli.format.ColumnInfoSource;
+import dev.binlog.cli.format.RowColumnInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -80,7 +80,7 @@ final class ReadCommand implements Callable<Integer> {
         long[] sizes = sizes(files);
         TableFilter tableFilter = filter.toFilter();
         ChangeFormatter formatter = output.format.formatter(new CheckedOutput(spec.commandLine().getOut()),
-                ColumnInfoSource.unknown());
+                new RowColumnInfo());
         ProgressBar progressBar = !noProgress && parent.terminal()
                 ? new ProgressBar(spec.commandLine().getErr(), files, sizes, System::nanoTime)
                 : null;

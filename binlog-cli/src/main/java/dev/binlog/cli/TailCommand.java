@@ -6,7 +6,7 @@ import dev.binlog.PositionStore;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.cli.format.ChangeFormatter;
-import dev.binlog.cli.format.ColumnInfoSource;
+import dev.binlog.cli.format.RowColumnInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -83,7 +83,7 @@ final class TailCommand implements Callable<Integer> {
         }
         TableFilter tableFilter = filter.toFilter();
         ChangeFormatter formatter = output.format.formatter(new CheckedOutput(spec.commandLine().getOut()),
-                ColumnInfoSource.unknown());
+                new RowColumnInfo());
         CountDownLatch stopRequested = new CountDownLatch(1);
         ChangePrinter printer = new ChangePrinter(formatter, tableFilter, stopAt, stopRequested::countDown,
                 change -> { });

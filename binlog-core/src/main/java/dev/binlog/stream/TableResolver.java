@@ -87,7 +87,7 @@ public final class TableResolver {
                     keys.add(column.index());
                 }
             }
-            return new ResolvedTable(tableId, schema, table, columns, new ColumnNames(names),
+            return new ResolvedTable(tableId, schema, table, columns, new ColumnNames(names, columns),
                     keys.stream().mapToInt(Integer::intValue).toArray(), true);
         }
         TableSchema current = lookUp(schema, table, columns, where);
@@ -142,7 +142,7 @@ public final class TableResolver {
                 keys.add(i);
             }
         }
-        return new ResolvedTable(tableId, schema, table, enriched, new ColumnNames(names),
+        return new ResolvedTable(tableId, schema, table, enriched, new ColumnNames(names, enriched),
                 keys.stream().mapToInt(Integer::intValue).toArray(), true);
     }
 
