@@ -1,7 +1,13 @@
 package dev.binlog.event.decode;
 
 import dev.binlog.DecodeException;
+import dev.binlog.event.JsonDiff;
 import dev.binlog.value.ValueDecoder;
+import dev.binlog.value.json.JsonBinary;
+import dev.binlog.value.json.JsonPatch;
+import dev.binlog.value.json.PartialJsonUpdate;
+import java.util.ArrayList;
+import java.util.List;
 import dev.binlog.value.ValueOptions;
 
 /** The column value readers row events are decoded with. */
@@ -18,7 +24,25 @@ public final class ColumnValueReaders {
     /** Applies JSON diffs with {@code dev.binlog.value.json}. */
     public static JsonDiffApplier defaultJsonDiffApplier() {
         return (before, diffs, column) -> {
-            throw new DecodeException("no JSON diff applier available", false);
+            if (before == null) {
+                // The before image does not hold the document (binlog_row_image=MINIMAL): expose the changes.
+                List<PartialJsonUpdate.Change> changes = new ArrayList<>(diffs.size());
+                for (JsonDiff diff : diffs) {
+                    byte[] value = diff.binaryValue();
+                    changes.add(new PartialJsonUpdate.Change(JsonPatch.Operation.valueOf(diff.operation().name()),
+                            diff.path(), value == null ? null : JsonBinary.toJson(value, 0, value.length)));
+                }
+                return new PartialJsonUpdate(changes);
+            }
+            if (!(before instanceof String json)) {
+                throw new DecodeException("column " + column.displayName() + ": partial JSON update of a "
+                        + before.getClass().getSimpleName() + " value, not JSON text", true);
+            }
+            for (JsonDiff diff : diffs) {
+                json = JsonPatch.apply(json, JsonPatch.Operation.valueOf(diff.operation().name()), diff.path(),
+                        diff.binaryValue());
+            }
+            return json;
         };
     }
 }
