@@ -69,11 +69,9 @@ public final class FileChangeReader {
         resolver.invalidate(List.of());
         try (BinlogFileReader reader = new BinlogFileReader(path, decoder)) {
             BinlogEvent event;
-            while ((event = reader.next()) != null) {
+            while (!(last && stopPosition != null && reader.position() >= stopPosition)
+                    && (event = reader.next()) != null) {
                 long position = event.header().position();
-                if (last && stopPosition != null && position >= stopPosition) {
-                    return false;
-                }
                 Instant time = Instant.ofEpochSecond(event.header().timestamp());
                 if (stopTime != null && event.header().timestamp() > 0 && !time.isBefore(stopTime)
                         && !(event instanceof FormatDescriptionEvent)) {
@@ -86,7 +84,7 @@ public final class FileChangeReader {
                 }
                 dispatcher.dispatch(event);
             }
-            return true;
+            return !(last && stopPosition != null && reader.position() >= stopPosition);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         } catch (RuntimeException e) {
