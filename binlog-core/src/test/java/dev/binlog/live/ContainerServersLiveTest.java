@@ -20,6 +20,8 @@ class ContainerServersLiveTest {
                 "no Docker engine reachable: MySQL 8.0/8.4/9.x container tests skipped");
         assumeTrue(!"off".equalsIgnoreCase(System.getenv("BINLOG_TEST_CONTAINERS")),
                 "BINLOG_TEST_CONTAINERS=off: container tests skipped");
+        assumeTrue(!"embedded".equalsIgnoreCase(System.getenv("BINLOG_TEST_ONLY")),
+                "BINLOG_TEST_ONLY=embedded: container tests skipped");
         assertThat(TestServers.all()).extracting(TestServer::flavor).contains(ServerFlavor.MYSQL);
         assertThat(TestServers.all()).extracting(TestServer::name)
                 .anyMatch(name -> name.startsWith("MySQL 8.0"))
