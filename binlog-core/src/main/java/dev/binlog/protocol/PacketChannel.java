@@ -181,6 +181,8 @@ public final class PacketChannel implements Closeable {
     public void close() {
         try {
             if (socket != null) {
+                // a TLS close waits for the peer's close_notify; a gone peer must not hold us for the read timeout
+                socket.setSoTimeout(1000);
                 socket.close();
             } else {
                 in.close();
