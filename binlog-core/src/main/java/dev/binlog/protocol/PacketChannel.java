@@ -67,6 +67,11 @@ public final class PacketChannel implements Closeable {
         sequence = 0;
     }
 
+    /** Sets the next expected sequence id, for a packet consumed outside this channel (the tests' fake server). */
+    void sequence(int next) {
+        sequence = next & 0xFF;
+    }
+
     /** Sets how long a read may block (0 = for ever). */
     public void readTimeout(int millis) {
         if (socket != null) {

@@ -107,10 +107,12 @@ final class FakeServer implements AutoCloseable {
 
     /** Reads the 32-byte SSL request and switches this side to TLS. */
     void acceptTls(SSLContext context) throws IOException {
-        byte[] request = receive();
-        if (request.length != 32) {
-            throw new IllegalStateException("expected a 32-byte SSL request, got " + request.length);
+        // read unbuffered: a buffered read could swallow the start of the client's TLS handshake
+        byte[] request = socket.getInputStream().readNBytes(4 + 32);
+        if ((request[0] & 0xFF) != 32 || request[3] != 1) {
+            throw new IllegalStateException("expected a 32-byte SSL request with sequence id 1");
         }
+        channel.sequence(2);
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
         tls.setUseClientMode(false);
         tls.startHandshake();
