@@ -118,6 +118,7 @@ class MariaDbBinlogFileLiveTest {
         QueryEvent query = (QueryEvent) events.stream()
                 .filter(e -> e.header().type() == EventType.MARIA_QUERY_COMPRESSED).findFirst().orElseThrow();
         assertThat(query.sql()).isEqualTo(ddl);
+        assertThat(query.status().unparsedFromCode()).isNull();
         WriteRowsEvent write = (WriteRowsEvent) events.stream().filter(WriteRowsEvent.class::isInstance).findFirst()
                 .orElseThrow();
         assertThat(write.header().type()).isEqualTo(EventType.MARIA_WRITE_ROWS_COMPRESSED_V1);
