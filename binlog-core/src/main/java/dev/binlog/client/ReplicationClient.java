@@ -2,6 +2,7 @@ package dev.binlog.client;
 
 import dev.binlog.BinlogException;
 import dev.binlog.protocol.ConnectionSettings;
+import dev.binlog.protocol.ServerConnection;
 import dev.binlog.protocol.ServerInfo;
 import java.time.Duration;
 import java.util.Objects;
@@ -64,20 +65,23 @@ public final class ReplicationClient implements AutoCloseable {
             if (reader != null || closing) {
                 throw new IllegalStateException("a ReplicationClient starts once; create a new one");
             }
-            start = StartPositionResolver.resolve(connectionSettings, settings, replicaUuid);
+            try (ServerConnection connection = ServerConnection.open(connectionSettings)) {
+                Preflight.check(connection, settings);
+                start = StartPositionResolver.resolve(connection, connectionSettings, settings, replicaUuid);
+            }
             tracker = new PositionTracker(start);
-            stream = connect(true);
+            stream = connect();
             reader = new Thread(this::readLoop, "binlog-reader-" + connectionSettings.endpoint());
             reader.setDaemon(true);
             reader.start();
         }
     }
 
-    private ReplicationStream connect(boolean first) {
+    private ReplicationStream connect() {
         FilePosition resume = tracker.resume();
         StartPosition from = resume != null ? new StartPosition.AtFile(resume) : start;
         ReplicationStream opened = ReplicationStream.open(connectionSettings, settings, from, settings.nonBlocking(),
-                first, replicaUuid);
+                replicaUuid);
         tracker.connected(opened.checksumOn());
         serverInfo = opened.serverInfo();
         connected = true;
@@ -187,7 +191,7 @@ public final class ReplicationClient implements AutoCloseable {
                 return null;
             }
             try {
-                ReplicationStream opened = connect(false);
+                ReplicationStream opened = connect();
                 synchronized (lock) {
                     if (closing) {
                         opened.close();

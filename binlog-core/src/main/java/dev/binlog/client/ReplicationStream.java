@@ -46,12 +46,9 @@ final class ReplicationStream implements AutoCloseable {
      * StartPosition.AtGtidSet} or {@link StartPosition.AtMariaDbGtid}).
      */
     static ReplicationStream open(ConnectionSettings connectionSettings, ReplicationSettings settings,
-            StartPosition from, boolean nonBlocking, boolean preflight, UUID replicaUuid) {
+            StartPosition from, boolean nonBlocking, UUID replicaUuid) {
         ServerConnection connection = ServerConnection.open(connectionSettings);
         try {
-            if (preflight) {
-                Preflight.check(connection, settings);
-            }
             ServerInfo info = connection.serverInfo();
             connection.query("SET @master_binlog_checksum = @@global.binlog_checksum");
             boolean checksumOn = !"NONE".equalsIgnoreCase(connection.queryString("SELECT @@global.binlog_checksum"));

@@ -17,21 +17,18 @@ final class StartPositionResolver {
     private StartPositionResolver() {
     }
 
-    static StartPosition resolve(ConnectionSettings connectionSettings, ReplicationSettings settings,
-            UUID replicaUuid) {
+    static StartPosition resolve(ServerConnection connection, ConnectionSettings connectionSettings,
+            ReplicationSettings settings, UUID replicaUuid) {
         StartPosition start = settings.startPosition();
         if (start instanceof StartPosition.Earliest) {
-            try (ServerConnection connection = ServerConnection.open(connectionSettings)) {
-                return new StartPosition.AtFile(earliest(connection));
-            }
+            return new StartPosition.AtFile(earliest(connection));
         }
         if (start instanceof StartPosition.Latest) {
-            try (ServerConnection connection = ServerConnection.open(connectionSettings)) {
-                return new StartPosition.AtFile(latest(connection));
-            }
+            return new StartPosition.AtFile(latest(connection));
         }
         if (start instanceof StartPosition.AtTimestamp at) {
-            return new StartPosition.AtFile(firstTransactionAtOrAfter(connectionSettings, settings, replicaUuid,
+            return new StartPosition.AtFile(firstTransactionAtOrAfter(connection, connectionSettings, settings,
+                    replicaUuid,
                     at.time().getEpochSecond()));
         }
         return start;
@@ -60,17 +57,14 @@ final class StartPositionResolver {
      * Reads the whole log with a non-blocking dump from the earliest file and returns the first transaction whose
      * timestamp is at or after {@code epochSecond}, or the end of the log. Cost grows with the size of the log.
      */
-    private static FilePosition firstTransactionAtOrAfter(ConnectionSettings connectionSettings,
+    private static FilePosition firstTransactionAtOrAfter(ServerConnection connection,
+            ConnectionSettings connectionSettings,
             ReplicationSettings settings, UUID replicaUuid, long epochSecond) {
-        FilePosition from;
-        FilePosition end;
-        try (ServerConnection connection = ServerConnection.open(connectionSettings)) {
-            from = earliest(connection);
-            end = latest(connection);
-        }
+        FilePosition from = earliest(connection);
+        FilePosition end = latest(connection);
         ReplicationSettings scan = settings.toBuilder().registerReplica(false).build();
         try (ReplicationStream stream = ReplicationStream.open(connectionSettings, scan, new StartPosition.AtFile(from),
-                true, false, replicaUuid)) {
+                true, replicaUuid)) {
             String file = from.file();
             while (stream.next()) {
                 byte[] b = stream.buffer();

@@ -67,6 +67,11 @@ public final class PacketChannel implements Closeable {
         sequence = 0;
     }
 
+    /** Sets the next expected sequence id, for a packet consumed outside this channel (the tests' fake server). */
+    void sequence(int next) {
+        sequence = next & 0xFF;
+    }
+
     /** Sets how long a read may block (0 = for ever). */
     public void readTimeout(int millis) {
         if (socket != null) {
@@ -181,6 +186,8 @@ public final class PacketChannel implements Closeable {
     public void close() {
         try {
             if (socket != null) {
+                // a TLS close waits for the peer's close_notify; a gone peer must not hold us for the read timeout
+                socket.setSoTimeout(1000);
                 socket.close();
             } else {
                 in.close();

@@ -16,6 +16,7 @@ final class CuttingProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final java.util.Set<Socket> frozen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
     CuttingProxy(String targetHost, int targetPort) throws IOException {
@@ -53,7 +54,9 @@ final class CuttingProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
+                    if (!frozen.contains(from)) {
+                        out.write(buffer, 0, n);
+                    }
                 }
             } catch (IOException ignored) {
                 // cut or closed
@@ -71,6 +74,12 @@ final class CuttingProxy implements AutoCloseable {
         for (Socket s : open) {
             closeQuietly(s);
         }
+        open.clear();
+    }
+
+    /** Silently drops all traffic of the connections open now, keeping them open (a dead peer, not a closed one). */
+    void freezeAll() {
+        frozen.addAll(open);
         open.clear();
     }
 

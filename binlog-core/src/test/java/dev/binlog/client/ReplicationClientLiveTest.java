@@ -146,6 +146,16 @@ class ReplicationClientLiveTest {
     }
 
     @LiveTest
+    void registeredReplicaIsListedInShowSlaveHosts(LiveServer live) throws Exception {
+        try (ReplicationClient client = new ReplicationClient(connection(live), ReplicationSettings.builder()
+                .serverId(777001).registerReplica(true).build(), new CollectingListener())) {
+            client.start();
+            assertThat(live.query("SHOW SLAVE HOSTS")).extracting(row -> row.get("Server_id").toString())
+                    .contains("777001");
+        }
+    }
+
+    @LiveTest
     void wrongPasswordFailsStart(LiveServer live) {
         ConnectionSettings wrong = connection(live).toBuilder().password("nope").build();
         try (ReplicationClient client = new ReplicationClient(wrong, ReplicationSettings.builder().build(),

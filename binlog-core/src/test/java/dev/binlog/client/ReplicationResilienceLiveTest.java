@@ -116,8 +116,10 @@ class ReplicationResilienceLiveTest {
                 }
             });
             writer.start();
+            // Cut until the client has really lost at least three connections (a cut while it is between
+            // connections cuts nothing), bounded so that a client that never reconnects fails the test.
             int cuts = 0;
-            while (writer.isAlive() || cuts < 3) {
+            while ((writer.isAlive() || listener.disconnects.size() < 3) && cuts < 200) {
                 Thread.sleep(150);
                 proxy.cutAll();
                 cuts++;
@@ -129,6 +131,56 @@ class ReplicationResilienceLiveTest {
             assertThat(listener.disconnects.size()).isGreaterThanOrEqualTo(3);
         }
         assertEachEventOnce(listener);
+    }
+
+    @LiveTest
+    void silentConnectionIsDeclaredDeadAfterTwoHeartbeatPeriodsAndReplaced(LiveServer live) throws Exception {
+        live.execute("CREATE TABLE IF NOT EXISTS silent_t (id INT PRIMARY KEY)", "DELETE FROM silent_t");
+        CollectingListener listener = new CollectingListener();
+        try (CuttingProxy proxy = new CuttingProxy(live.host(), live.port());
+                ReplicationClient client = new ReplicationClient(via("127.0.0.1", proxy.port()),
+                        resilient().heartbeatPeriod(Duration.ofMillis(300)).build(), listener)) {
+            client.start();
+            live.execute("INSERT INTO silent_t VALUES (1)");
+            awaitRowEvents(listener, 1, 10);
+            proxy.freezeAll();
+            live.execute("INSERT INTO silent_t VALUES (2)");
+            awaitRowEvents(listener, 2, 10);
+            assertThat(listener.rowEvents()).hasSize(2);
+            assertThat(listener.disconnects).first().extracting(Throwable::getMessage)
+                    .isEqualTo("no data from 127.0.0.1:" + proxy.port() + " within the read timeout (600 ms); the"
+                            + " connection is considered dead");
+        }
+        assertEachEventOnce(listener);
+    }
+
+    @LiveTest
+    void listenerFailureStopsTheClientWithThatError(LiveServer live) throws Exception {
+        live.execute("CREATE TABLE IF NOT EXISTS fail_t (id INT PRIMARY KEY)");
+        IllegalStateException boom = new IllegalStateException("consumer cannot store the event");
+        CollectingListener recorder = new CollectingListener();
+        RawEventListener failing = new RawEventListener() {
+            @Override
+            public void onEvent(RawEvent event) {
+                if (event.type() == 23 || event.type() == 30) {
+                    throw boom;
+                }
+            }
+
+            @Override
+            public void onStop(Throwable failure) {
+                recorder.onStop(failure);
+            }
+        };
+        try (ReplicationClient client = new ReplicationClient(via(live.host(), live.port()),
+                ReplicationSettings.builder().build(), failing)) {
+            client.start();
+            live.execute("INSERT INTO fail_t VALUES (1)");
+            assertThat(client.awaitStop(Duration.ofSeconds(10))).isTrue();
+            assertThat(client.failure()).containsSame(boom);
+            assertThat(client.isConnected()).isFalse();
+        }
+        assertThat(recorder.stopCause).isSameAs(boom);
     }
 
     private static void insert(MariaDbProcess server, int from, int to) throws SQLException {

@@ -13,6 +13,9 @@ import dev.binlog.event.QueryEvent;
 import dev.binlog.event.TableMapEvent;
 import dev.binlog.event.WriteRowsEvent;
 import dev.binlog.event.XidEvent;
+import dev.binlog.event.IntvarEvent;
+import dev.binlog.event.RandEvent;
+import dev.binlog.event.UserVarEvent;
 import dev.binlog.event.decode.ColumnValueReader;
 import dev.binlog.event.decode.ColumnValueReaders;
 import dev.binlog.event.decode.DecoderContext;
@@ -118,10 +121,49 @@ class MariaDbBinlogFileLiveTest {
         QueryEvent query = (QueryEvent) events.stream()
                 .filter(e -> e.header().type() == EventType.MARIA_QUERY_COMPRESSED).findFirst().orElseThrow();
         assertThat(query.sql()).isEqualTo(ddl);
+        assertThat(query.status().unparsedFromCode()).isNull();
         WriteRowsEvent write = (WriteRowsEvent) events.stream().filter(WriteRowsEvent.class::isInstance).findFirst()
                 .orElseThrow();
         assertThat(write.header().type()).isEqualTo(EventType.MARIA_WRITE_ROWS_COMPRESSED_V1);
         assertThat(write.rows()).hasSize(1);
         assertThat(write.rows().get(0).presentValues()).containsExactly(1, LONG_COMMENT);
+    }
+
+    @LiveTest
+    void readsStatementContextEventsAndXaGtids(LiveServer live) throws Exception {
+        Path dataDir = dataDir(live);
+        String table = live.database() + ".stmt";
+        live.execute("CREATE TABLE " + table + " (id INT AUTO_INCREMENT PRIMARY KEY, note VARCHAR(20), r DOUBLE)");
+
+        List<BinlogEvent> events = readClosedLog(live, dataDir, () -> {
+            try (var c = live.connection(); var s = c.createStatement()) {
+                s.execute("SET SESSION binlog_format='STATEMENT'");
+                s.execute("SET @greeting = 'hello'");
+                s.execute("INSERT INTO " + table + " (note, r) VALUES (@greeting, RAND())");
+                s.execute("XA START 'xa1'");
+                s.execute("INSERT INTO " + table + " (note) VALUES ('in xa')");
+                s.execute("XA END 'xa1'");
+                s.execute("XA PREPARE 'xa1'");
+                s.execute("XA COMMIT 'xa1'");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        UserVarEvent userVar = (UserVarEvent) events.stream().filter(UserVarEvent.class::isInstance).findFirst()
+                .orElseThrow();
+        assertThat(userVar.name()).isEqualTo("greeting");
+        assertThat(userVar.value()).isEqualTo("hello");
+        assertThat(events).filteredOn(RandEvent.class::isInstance).hasSize(1);
+        IntvarEvent intvar = (IntvarEvent) events.stream().filter(IntvarEvent.class::isInstance).findFirst()
+                .orElseThrow();
+        assertThat(intvar.kind()).isEqualTo(IntvarEvent.INSERT_ID);
+        assertThat(intvar.value()).isEqualTo(1);
+        MariaGtidEvent prepared = (MariaGtidEvent) events.stream()
+                .filter(e -> e instanceof MariaGtidEvent g && (g.flags() & MariaGtidEvent.FL_PREPARED_XA) != 0)
+                .findFirst().orElseThrow();
+        assertThat(prepared.xaFormatId()).isEqualTo(1);
+        assertThat(new String(prepared.xid(), StandardCharsets.US_ASCII)).isEqualTo("xa1");
+        assertThat(events).filteredOn(e -> e instanceof QueryEvent q && q.sql().startsWith("XA COMMIT")).hasSize(1);
     }
 }

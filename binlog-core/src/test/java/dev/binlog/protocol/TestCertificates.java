@@ -51,6 +51,26 @@ record TestCertificates(Path caPem, Path serverCertPem, Path serverKeyPem) {
         return files;
     }
 
+    /** A TLS server context with a fresh self-signed certificate, for the fake server. */
+    static javax.net.ssl.SSLContext selfSignedServerContext() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        X500Name subject = new X500Name("CN=fake-server");
+        Instant now = Instant.now();
+        X509Certificate cert = sign(new JcaX509v3CertificateBuilder(subject, BigInteger.TEN,
+                Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(1, ChronoUnit.DAYS)), subject,
+                keys.getPublic()), keys);
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("server", keys.getPrivate(), "pw".toCharArray(), new X509Certificate[] {cert});
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance("SunX509");
+        kmf.init(store, "pw".toCharArray());
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        return context;
+    }
+
     private static X509Certificate sign(org.bouncycastle.cert.X509v3CertificateBuilder builder, KeyPair signer) throws Exception {
         return new JcaX509CertificateConverter().getCertificate(
                 builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate())));

@@ -25,6 +25,7 @@ public final class EventDecoder {
     private final DecoderContext context;
     private final EventDecoderRegistry registry;
     private final ByteCursor cursor = new ByteCursor(new byte[0]);
+    private final ByteCursor headerCursor = new ByteCursor(new byte[0]);
     private final CRC32 crc = new CRC32();
 
     public EventDecoder(DecoderContext context, EventDecoderRegistry registry) {
@@ -139,7 +140,7 @@ public final class EventDecoder {
             throw new DecodeException(context.source() + " at " + position + ": event of " + length
                     + " bytes is shorter than the 19-byte event header (truncated)", true);
         }
-        ByteCursor h = new ByteCursor(buffer, offset, EventHeader.LENGTH);
+        ByteCursor h = headerCursor.reset(buffer, offset, EventHeader.LENGTH);
         long timestamp = h.readUint32();
         int typeCode = h.readUint8();
         long serverId = h.readUint32();
@@ -158,7 +159,7 @@ public final class EventDecoder {
 
     private void verifyChecksum(byte[] buffer, int offset, int length, EventHeader header) {
         int dataLength = length - 4;
-        long expected = new ByteCursor(buffer, offset + dataLength, 4).readUint32();
+        long expected = headerCursor.reset(buffer, offset + dataLength, 4).readUint32();
         crc.reset();
         crc.update(buffer, offset, FLAGS_OFFSET);
         // A FORMAT_DESCRIPTION written while the log was open is checksummed before LOG_EVENT_BINLOG_IN_USE_F is set.

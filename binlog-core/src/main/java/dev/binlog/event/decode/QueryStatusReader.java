@@ -78,6 +78,9 @@ final class QueryStatusReader {
                 case 128 -> hrnow = in.readUint24();
                 case 129 -> mariaXid = in.readInt64();
                 case 130 -> in.skip(1);
+                // MariaDB 11.2+ character_set_collations: a count, then (character set id, collation id) pairs of
+                // 2 bytes each; a session default for later DDL, not needed to read this statement.
+                case 131 -> in.skip(in.readUint8() * 4);
                 default -> unparsed = code;
             }
         }

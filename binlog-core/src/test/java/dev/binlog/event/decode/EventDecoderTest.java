@@ -12,7 +12,9 @@ import dev.binlog.event.HeartbeatEvent;
 import dev.binlog.event.IncidentEvent;
 import dev.binlog.event.QueryEvent;
 import dev.binlog.event.StartEncryptionEvent;
+import dev.binlog.event.TransactionContextEvent;
 import dev.binlog.event.UnknownEvent;
+import dev.binlog.event.ViewChangeEvent;
 import dev.binlog.event.WriteRowsEvent;
 import dev.binlog.event.XaPrepareEvent;
 import dev.binlog.event.XidEvent;
@@ -185,6 +187,43 @@ class EventDecoderTest {
 
         assertThat(event.logFile()).isEqualTo("binlog.000042");
         assertThat(event.position()).isEqualTo(0x1234);
+    }
+
+    @Test
+    void decodesHeartbeatV1FileAndPosition() {
+        HeartbeatEvent event = (HeartbeatEvent) decode(
+                new EventBytes().bytes(EventBytes.event(27, 0, 0, "mysql-bin.000007".getBytes(StandardCharsets.UTF_8),
+                        false)).toBytes());
+
+        assertThat(event.logFile()).isEqualTo("mysql-bin.000007");
+        assertThat(event.position()).isEqualTo(35); // log_pos = 0 + event length in this test's framing
+    }
+
+    @Test
+    void decodesTransactionContext() {
+        byte[] body = new EventBytes().u8(3).u32(42).u8(1).u32(2).u32(2).u32(1).ascii("abc").u8(7).u8(8)
+                .u16(2).ascii("w1").u16(3).ascii("w22").u16(1).ascii("r").toBytes();
+
+        TransactionContextEvent event = (TransactionContextEvent) decode(EventBytes.event(36, 0, 10, body, false));
+
+        assertThat(event.serverUuid()).isEqualTo("abc");
+        assertThat(event.threadId()).isEqualTo(42);
+        assertThat(event.gtidSpecified()).isTrue();
+        assertThat(event.snapshotVersion()).containsExactly(7, 8);
+        assertThat(event.writeSet()).containsExactly("w1", "w22");
+        assertThat(event.readSet()).containsExactly("r");
+    }
+
+    @Test
+    void decodesViewChange() {
+        byte[] body = new EventBytes().padded("15000:1", 40).u64(9).u32(1).u16(3).ascii("key").u32(5).ascii("u:1-5")
+                .toBytes();
+
+        ViewChangeEvent event = (ViewChangeEvent) decode(EventBytes.event(37, 0, 10, body, false));
+
+        assertThat(event.viewId()).isEqualTo("15000:1");
+        assertThat(event.sequenceNumber()).isEqualTo(9);
+        assertThat(event.certificationInfo()).containsExactly(java.util.Map.entry("key", "u:1-5"));
     }
 
     @Test
