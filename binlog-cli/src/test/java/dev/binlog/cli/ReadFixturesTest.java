@@ -1,0 +1,58 @@
+package dev.binlog.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code binlog read} over every real binlog file in the shared fixtures, in every output format. */
+class ReadFixturesTest {
+
+    private static final Path FIXTURES = Path.of(System.getProperty("binlog.fixtures", "../../shared/fixtures/binlogs"));
+
+    /** Deliberately damaged files, and rows that cannot be decoded without the table's schema. */
+    private static final Set<String> FAILING = Set.of(
+            "blackbeam__rust_mysql_common/test-data/binlogs/binlog_truncated_event.000001",
+            "blackbeam__rust_mysql_common/test-data/binlogs/binlog_truncated_prev_gtid_event.000001",
+            "blackbeam__rust_mysql_common/test-data/binlogs/corrupt-relay-bin.000624",
+            "blackbeam__rust_mysql_common/test-data/binlogs/ver_5_1-wl2325_r.001",
+            "pingcap__tiflow/mysql-bin.000001");
+
+    static Stream<String> fixtureFiles() throws IOException {
+        Path expected = FIXTURES.resolve("expected");
+        if (!Files.isDirectory(expected)) {
+            return Stream.of("(fixtures absent)");
+        }
+        try (Stream<Path> walk = Files.walk(expected)) {
+            return walk.filter(p -> p.toString().endsWith(".json"))
+                    .map(p -> expected.relativize(p).toString().replaceFirst("\\.json$", ""))
+                    .sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtureFiles")
+    void readsFixtureToTheEndOrFailsWithOneLine(String relative) {
+        Assumptions.assumeTrue(Files.isDirectory(FIXTURES), "binlog fixtures folder absent: " + FIXTURES);
+        for (String format : new String[] {"json", "sql", "flashback"}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int status = BinlogCli.execute(new BinlogCli(), new PrintWriter(out), new PrintWriter(err), "read",
+                    "--include", "/.*/", "--format", format, FIXTURES.resolve(relative).toString());
+            if (FAILING.contains(relative)) {
+                assertThat(status).as("exit status of %s (%s)", relative, format).isEqualTo(1);
+                assertThat(err.toString().strip()).doesNotContain("\n").contains(" at ");
+            } else {
+                assertThat(status).as("exit status of %s (%s); stderr: %s", relative, format, err).isZero();
+            }
+        }
+    }
+}
