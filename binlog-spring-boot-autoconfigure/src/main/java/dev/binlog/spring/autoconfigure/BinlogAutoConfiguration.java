@@ -1,0 +1,142 @@
+package dev.binlog.spring.autoconfigure;
+
+import dev.binlog.BinlogClient;
+import dev.binlog.ChangeType;
+import dev.binlog.PositionStore;
+import dev.binlog.StartPosition;
+import dev.binlog.TableFilter;
+import dev.binlog.spring.BinlogErrorHandler;
+import dev.binlog.spring.BinlogListenerConfigurer;
+import dev.binlog.spring.listener.BinlogListenerAnnotationBeanPostProcessor;
+import dev.binlog.spring.listener.ErrorPolicy;
+import dev.binlog.spring.listener.ListenerDispatcher;
+import dev.binlog.spring.listener.ListenerRegistry;
+import dev.binlog.spring.mapping.BinlogConversions;
+import dev.binlog.spring.mapping.RowMappers;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.core.env.Environment;
+
+/**
+ * Streams the binary log of the configured server (or of the application's MySQL/MariaDB data source) to
+ * {@code @BinlogListener} methods. Every bean here can be replaced by one of the application's own.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnProperty(prefix = "binlog", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(BinlogProperties.class)
+public final class BinlogAutoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BinlogAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    static RowMappers binlogRowMappers(ObjectProvider<Converter<?, ?>> converters) {
+        DefaultConversionService conversions = new DefaultConversionService();
+        BinlogConversions.register(conversions);
+        converters.orderedStream().forEach(conversions::addConverter);
+        return new RowMappers(conversions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    static ListenerRegistry binlogListenerRegistry(RowMappers binlogRowMappers) {
+        return new ListenerRegistry(binlogRowMappers);
+    }
+
+    @Bean
+    static BinlogListenerAnnotationBeanPostProcessor binlogListenerAnnotationBeanPostProcessor(
+            ObjectProvider<ListenerRegistry> registry, Environment environment) {
+        return new BinlogListenerAnnotationBeanPostProcessor(registry::getObject, environment);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ListenerDispatcher binlogListenerDispatcher(ListenerRegistry registry, BinlogProperties properties,
+            ObjectProvider<BinlogListenerConfigurer> configurers, BeanFactory beans) {
+        configurers.orderedStream().forEach(c -> c.configure(registry));
+        BinlogProperties.ErrorHandling errors = properties.getErrorHandling();
+        ErrorPolicy policy = new ErrorPolicy(errors.getRetries(), errors.getBackoff(),
+                errors.getMode() == BinlogProperties.ErrorMode.SKIP);
+        return registry.dispatcher(policy, properties.getListener().getMaxTransactionRows(),
+                name -> beans.getBean(name, BinlogErrorHandler.class));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(OnBinlogServerCondition.class)
+    PositionStore binlogPositionStore(BinlogProperties properties, ObjectProvider<DataSource> dataSource) {
+        BinlogProperties.PositionStoreProperties store = properties.getPositionStore();
+        return switch (store.getType()) {
+            case MEMORY -> PositionStore.inMemory();
+            case FILE -> PositionStore.file(store.getPath());
+            case JDBC -> new JdbcPositionStore(dataSource.getObject(), store.getTable(), "default");
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(OnBinlogServerCondition.class)
+    BinlogClient binlogClient(BinlogProperties properties, Environment environment, PositionStore positionStore,
+            ListenerDispatcher dispatcher, ObjectProvider<BinlogClientCustomizer> customizers) {
+        BinlogConnectionDetails details = BinlogConnectionDetails.resolve(properties, environment);
+        if (details.fromDataSource()) {
+            LOG.info("binlog.host is not set: streaming the binary log of the application's data source at {}:{}",
+                    details.host(), details.port());
+        }
+        BinlogProperties.Connection connection = properties.getConnection();
+        BinlogClient.Builder builder = BinlogClient.builder()
+                .host(details.host())
+                .port(details.port())
+                .user(details.username())
+                .password(details.password())
+                .tlsMode(properties.getSsl().getMode())
+                .tlsCaFile(properties.getSsl().getCaFile())
+                .startPosition(StartPosition.parse(properties.getStartPosition()))
+                .filter(filter(properties.getFilter()))
+                .positionStore(positionStore)
+                .schemaSource(properties.getSchemaSource())
+                .connectTimeout(connection.getConnectTimeout())
+                .heartbeatInterval(connection.getHeartbeat())
+                .reconnectBackoff(connection.getInitialBackoff(), connection.getMaxBackoff())
+                .maxReconnectAttempts(connection.getMaxAttempts())
+                .listener(dispatcher);
+        if (properties.getServerId() != null) {
+            builder.serverId(properties.getServerId());
+        }
+        customizers.orderedStream().forEach(c -> c.customize(builder));
+        return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(OnBinlogServerCondition.class)
+    BinlogStreamLifecycle binlogStreamLifecycle(BinlogClient client, BinlogProperties properties) {
+        return new BinlogStreamLifecycle(client, properties.isAutoStartup(), properties.isFailFast(),
+                properties.getConnection().getConnectTimeout().multipliedBy(2));
+    }
+
+    private static TableFilter filter(BinlogProperties.Filter filter) {
+        TableFilter.Builder builder = TableFilter.builder();
+        if (!filter.getInclude().isEmpty()) {
+            builder.include(filter.getInclude().toArray(String[]::new));
+        }
+        if (!filter.getExclude().isEmpty()) {
+            builder.exclude(filter.getExclude().toArray(String[]::new));
+        }
+        if (!filter.getTypes().isEmpty()) {
+            builder.types(filter.getTypes().toArray(ChangeType[]::new));
+        }
+        return builder.build();
+    }
+}

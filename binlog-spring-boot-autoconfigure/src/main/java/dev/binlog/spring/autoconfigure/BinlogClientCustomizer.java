@@ -1,0 +1,10 @@
+package dev.binlog.spring.autoconfigure;
+
+import dev.binlog.BinlogClient;
+
+/** Adjusts the {@link BinlogClient.Builder} after the properties are applied, before the client is built. */
+@FunctionalInterface
+public interface BinlogClientCustomizer {
+
+    void customize(BinlogClient.Builder builder);
+}

@@ -1,0 +1,368 @@
+package dev.binlog.spring.autoconfigure;
+
+import dev.binlog.ChangeType;
+import dev.binlog.SchemaSource;
+import dev.binlog.TlsMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of the binlog stream, under {@code binlog.*}. */
+@ConfigurationProperties("binlog")
+public class BinlogProperties {
+
+    /** Whether to stream at all. */
+    private boolean enabled = true;
+
+    /** Whether the stream starts with the application context. */
+    private boolean autoStartup = true;
+
+    /** Whether startup fails when the server cannot be reached (else the stream retries in the background). */
+    private boolean failFast = false;
+
+    /** Server host; when unset, the host of a MySQL/MariaDB spring.datasource.url is used. */
+    private String host;
+
+    /** Server port; when unset, the data source's port or 3306. */
+    private Integer port;
+
+    /** Replication user (REPLICATION SLAVE, REPLICATION CLIENT, SELECT); defaults to spring.datasource.username. */
+    private String username;
+
+    /** Its password; defaults to spring.datasource.password. */
+    private String password;
+
+    /** This client's server_id as a replica; random in a high range when unset. */
+    private Long serverId;
+
+    /** Where to start when the position store holds nothing: latest, earliest, FILE:POS, a GTID set, or @time. */
+    private String startPosition = "latest";
+
+    /** Where the column names come from. */
+    private SchemaSource schemaSource = SchemaSource.AUTO;
+
+    private final Ssl ssl = new Ssl();
+
+    private final Connection connection = new Connection();
+
+    private final PositionStoreProperties positionStore = new PositionStoreProperties();
+
+    private final Filter filter = new Filter();
+
+    private final ErrorHandling errorHandling = new ErrorHandling();
+
+    private final Listener listener = new Listener();
+
+    /** TLS settings. */
+    public static class Ssl {
+        /** TLS mode, as the mysql client's --ssl-mode. */
+        private TlsMode mode = TlsMode.PREFERRED;
+        /** PEM file with the CA that signs the server certificate (VERIFY_CA, VERIFY_IDENTITY). */
+        private Path caFile;
+
+        public TlsMode getMode() {
+            return mode;
+        }
+
+        public void setMode(TlsMode mode) {
+            this.mode = mode;
+        }
+
+        public Path getCaFile() {
+            return caFile;
+        }
+
+        public void setCaFile(Path caFile) {
+            this.caFile = caFile;
+        }
+    }
+
+    /** Connection behaviour. */
+    public static class Connection {
+        /** Connect timeout. */
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        /** Heartbeat period; twice this without an event means the connection is dead. */
+        private Duration heartbeat = Duration.ofSeconds(5);
+        /** First reconnect delay; doubles up to max-backoff. */
+        private Duration initialBackoff = Duration.ofSeconds(1);
+        /** Longest reconnect delay. */
+        private Duration maxBackoff = Duration.ofSeconds(60);
+        /** Failed reconnects in a row before giving up; -1 never gives up on retryable errors. */
+        private int maxAttempts = -1;
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getHeartbeat() {
+            return heartbeat;
+        }
+
+        public void setHeartbeat(Duration heartbeat) {
+            this.heartbeat = heartbeat;
+        }
+
+        public Duration getInitialBackoff() {
+            return initialBackoff;
+        }
+
+        public void setInitialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+        }
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+    }
+
+    /** Where committed positions are kept. */
+    public static class PositionStoreProperties {
+        /** file, memory, or jdbc (a table in the application's DataSource). */
+        private StoreType type = StoreType.FILE;
+        /** Position file for type=file. */
+        private Path path = Path.of("binlog.position");
+        /** Table for type=jdbc; created when missing. */
+        private String table = "binlog_position";
+
+        public StoreType getType() {
+            return type;
+        }
+
+        public void setType(StoreType type) {
+            this.type = type;
+        }
+
+        public Path getPath() {
+            return path;
+        }
+
+        public void setPath(Path path) {
+            this.path = path;
+        }
+
+        public String getTable() {
+            return table;
+        }
+
+        public void setTable(String table) {
+            this.table = table;
+        }
+    }
+
+    /** Kinds of position store. */
+    public enum StoreType {
+        FILE,
+        MEMORY,
+        JDBC
+    }
+
+    /** Which tables and change types the stream decodes at all (listeners filter further). */
+    public static class Filter {
+        /** schema.table patterns to include (* wildcards, /regex/); empty includes every table. */
+        private List<String> include = new ArrayList<>();
+        /** schema.table patterns to exclude; an exclude wins over an include. */
+        private List<String> exclude = new ArrayList<>();
+        /** Change types to stream; empty means all. */
+        private List<ChangeType> types = new ArrayList<>();
+
+        public List<String> getInclude() {
+            return include;
+        }
+
+        public void setInclude(List<String> include) {
+            this.include = include;
+        }
+
+        public List<String> getExclude() {
+            return exclude;
+        }
+
+        public void setExclude(List<String> exclude) {
+            this.exclude = exclude;
+        }
+
+        public List<ChangeType> getTypes() {
+            return types;
+        }
+
+        public void setTypes(List<ChangeType> types) {
+            this.types = types;
+        }
+    }
+
+    /** What happens when a listener method throws. */
+    public static class ErrorHandling {
+        /** stop: stop the stream, nothing skipped (health DOWN); skip: log position and key, count, go on. */
+        private ErrorMode mode = ErrorMode.STOP;
+        /** Retries of a failing listener call before the mode applies (conversion errors are never retried). */
+        private int retries = 2;
+        /** Delay before the first retry; doubles each time. */
+        private Duration backoff = Duration.ofMillis(200);
+
+        public ErrorMode getMode() {
+            return mode;
+        }
+
+        public void setMode(ErrorMode mode) {
+            this.mode = mode;
+        }
+
+        public int getRetries() {
+            return retries;
+        }
+
+        public void setRetries(int retries) {
+            this.retries = retries;
+        }
+
+        public Duration getBackoff() {
+            return backoff;
+        }
+
+        public void setBackoff(Duration backoff) {
+            this.backoff = backoff;
+        }
+    }
+
+    /** Error modes. */
+    public enum ErrorMode {
+        STOP,
+        SKIP
+    }
+
+    /** Listener method settings. */
+    public static class Listener {
+        /** Largest transaction a List&lt;BinlogChange&lt;T&gt;&gt; listener may buffer; a larger one stops the stream. */
+        private int maxTransactionRows = 10_000;
+
+        public int getMaxTransactionRows() {
+            return maxTransactionRows;
+        }
+
+        public void setMaxTransactionRows(int maxTransactionRows) {
+            this.maxTransactionRows = maxTransactionRows;
+        }
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    public void setAutoStartup(boolean autoStartup) {
+        this.autoStartup = autoStartup;
+    }
+
+    public boolean isFailFast() {
+        return failFast;
+    }
+
+    public void setFailFast(boolean failFast) {
+        this.failFast = failFast;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public Long getServerId() {
+        return serverId;
+    }
+
+    public void setServerId(Long serverId) {
+        this.serverId = serverId;
+    }
+
+    public String getStartPosition() {
+        return startPosition;
+    }
+
+    public void setStartPosition(String startPosition) {
+        this.startPosition = startPosition;
+    }
+
+    public SchemaSource getSchemaSource() {
+        return schemaSource;
+    }
+
+    public void setSchemaSource(SchemaSource schemaSource) {
+        this.schemaSource = schemaSource;
+    }
+
+    public Ssl getSsl() {
+        return ssl;
+    }
+
+    public Connection getConnection() {
+        return connection;
+    }
+
+    public PositionStoreProperties getPositionStore() {
+        return positionStore;
+    }
+
+    public Filter getFilter() {
+        return filter;
+    }
+
+    public ErrorHandling getErrorHandling() {
+        return errorHandling;
+    }
+
+    public Listener getListener() {
+        return listener;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.binlog.spring.listener;
+
+import dev.binlog.RowChange;
+
+/** Produces one parameter of a listener method from a change; built once per parameter at startup. */
+@FunctionalInterface
+interface ArgumentResolver {
+
+    Object resolve(RowChange change);
+}

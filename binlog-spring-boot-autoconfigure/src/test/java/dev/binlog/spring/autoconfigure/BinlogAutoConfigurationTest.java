@@ -1,0 +1,140 @@
+package dev.binlog.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.binlog.BinlogClient;
+import dev.binlog.PositionStore;
+import dev.binlog.StartPosition;
+import dev.binlog.TlsMode;
+import dev.binlog.spring.listener.ListenerDispatcher;
+import dev.binlog.stream.FilePositionStore;
+import dev.binlog.stream.MemoryPositionStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class BinlogAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(BinlogAutoConfiguration.class))
+            .withPropertyValues("binlog.auto-startup=false");
+
+    @Test
+    void withoutHostOrMysqlDataSourceThereIsNoClient() {
+        runner.run(context -> {
+            assertThat(context).doesNotHaveBean(BinlogClient.class);
+            assertThat(context).doesNotHaveBean(BinlogStreamLifecycle.class);
+            assertThat(context).hasSingleBean(ListenerDispatcher.class);
+        });
+        runner.withPropertyValues("spring.datasource.url=jdbc:postgresql://db/app")
+                .run(context -> assertThat(context).doesNotHaveBean(BinlogClient.class));
+    }
+
+    @Test
+    void disabledMeansNothingAtAll() {
+        runner.withPropertyValues("binlog.enabled=false", "binlog.host=db").run(context -> {
+            assertThat(context).doesNotHaveBean(BinlogClient.class);
+            assertThat(context).doesNotHaveBean(ListenerDispatcher.class);
+        });
+    }
+
+    @Test
+    void propertiesConfigureTheClient() {
+        runner.withPropertyValues("binlog.host=db.example.com", "binlog.port=3307", "binlog.username=repl",
+                "binlog.password=s3cret", "binlog.server-id=4242", "binlog.ssl.mode=required",
+                "binlog.start-position=mysql-bin.000003:4", "binlog.connection.heartbeat=2s",
+                "binlog.position-store.type=memory", "binlog.filter.include=shop.*,crm.contacts",
+                "binlog.filter.exclude=shop.tmp_*").run(context -> {
+                    var settings = context.getBean(BinlogClient.class).settings();
+                    assertThat(settings.host()).isEqualTo("db.example.com");
+                    assertThat(settings.port()).isEqualTo(3307);
+                    assertThat(settings.user()).isEqualTo("repl");
+                    assertThat(settings.password()).isEqualTo("s3cret");
+                    assertThat(settings.serverId()).isEqualTo(4242L);
+                    assertThat(settings.tlsMode()).isEqualTo(TlsMode.REQUIRED);
+                    assertThat(settings.startPosition()).isEqualTo(StartPosition.at("mysql-bin.000003", 4));
+                    assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(settings.positionStore()).isInstanceOf(MemoryPositionStore.class);
+                    assertThat(settings.filter().includesTable("shop", "orders")).isTrue();
+                    assertThat(settings.filter().includesTable("crm", "contacts")).isTrue();
+                    assertThat(settings.filter().includesTable("crm", "leads")).isFalse();
+                    assertThat(settings.filter().includesTable("shop", "tmp_x")).isFalse();
+                    assertThat(settings.toString()).doesNotContain("s3cret");
+                });
+    }
+
+    @Test
+    void defaultsToAFilePositionStoreAndTheLatestPosition() {
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl").run(context -> {
+            var settings = context.getBean(BinlogClient.class).settings();
+            assertThat(settings.port()).isEqualTo(3306);
+            assertThat(settings.startPosition()).isEqualTo(StartPosition.latest());
+            assertThat(((FilePositionStore) settings.positionStore()).path())
+                    .isEqualTo(Path.of("binlog.position").toAbsolutePath());
+            assertThat(context.getBean(BinlogStreamLifecycle.class).isAutoStartup()).isFalse();
+        });
+    }
+
+    @Test
+    void followsTheMysqlDataSourceWhenNoHostIsGiven() {
+        runner.withPropertyValues("spring.datasource.url=jdbc:mariadb://db.internal:3310/shop?useSsl=false",
+                "spring.datasource.username=app", "spring.datasource.password=pw").run(context -> {
+                    var settings = context.getBean(BinlogClient.class).settings();
+                    assertThat(settings.host()).isEqualTo("db.internal");
+                    assertThat(settings.port()).isEqualTo(3310);
+                    assertThat(settings.user()).isEqualTo("app");
+                    assertThat(settings.password()).isEqualTo("pw");
+                });
+        runner.withPropertyValues("spring.datasource.url=jdbc:mysql://10.1.2.3/shop",
+                "spring.datasource.username=app", "binlog.username=repl").run(context -> {
+                    var settings = context.getBean(BinlogClient.class).settings();
+                    assertThat(settings.host()).isEqualTo("10.1.2.3");
+                    assertThat(settings.port()).isEqualTo(3306);
+                    assertThat(settings.user()).isEqualTo("repl");
+                });
+    }
+
+    @Test
+    void userBeansReplaceOurs() {
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl")
+                .withUserConfiguration(OwnStore.class)
+                .run(context -> assertThat(context.getBean(BinlogClient.class).settings().positionStore())
+                        .isSameAs(context.getBean(PositionStore.class)).isSameAs(OwnStore.STORE));
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl")
+                .withUserConfiguration(OwnClient.class)
+                .run(context -> assertThat(context.getBean(BinlogClient.class)).isSameAs(OwnClient.CLIENT));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnStore {
+        static final PositionStore STORE = PositionStore.inMemory();
+
+        @Bean
+        PositionStore myStore() {
+            return STORE;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnClient {
+        static final BinlogClient CLIENT = BinlogClient.builder().host("other").user("u").listener(c -> { }).build();
+
+        @Bean
+        BinlogClient myClient() {
+            return CLIENT;
+        }
+    }
+
+    @Test
+    void parsesJdbcUrls() {
+        assertThat(BinlogConnectionDetails.parseJdbcUrl("jdbc:mysql://[::1]:3307/db"))
+                .isEqualTo(new BinlogConnectionDetails.HostAndPort("::1", 3307));
+        assertThat(BinlogConnectionDetails.parseJdbcUrl("jdbc:mariadb://h1,h2/db"))
+                .isEqualTo(new BinlogConnectionDetails.HostAndPort("h1", 3306));
+        assertThat(BinlogConnectionDetails.parseJdbcUrl("jdbc:h2:mem:x")).isNull();
+    }
+}
