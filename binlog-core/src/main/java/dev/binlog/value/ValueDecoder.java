@@ -98,7 +98,23 @@ public final class ValueDecoder {
         if (realType == ColumnType.SET.code()) {
             return setValue(in, length, column);
         }
-        return string(in, length < 256 ? in.readUint8() : in.readUint16(), column);
+        int stored = length < 256 ? in.readUint8() : in.readUint16();
+        if (binary(column)) {
+            // BINARY(n) values are logged without their trailing zero bytes; the server returns them padded.
+            byte[] value = new byte[Math.max(length, stored)];
+            System.arraycopy(in.array(), in.position(), value, 0, stored);
+            in.skip(stored);
+            return column.dataTypeName() != null && MariaDbTypes.handles(column.dataTypeName())
+                    ? MariaDbTypes.decode(value, column) : value;
+        }
+        return string(in, stored, column);
+    }
+
+    /** Known to hold bytes rather than text: binary collation, or one of MariaDB's binary-backed types. */
+    private static boolean binary(Column column) {
+        String dataType = column.dataTypeName();
+        return (column.collationId() != null && column.collationId() == Charsets.BINARY)
+                || (dataType != null && (dataType.startsWith("binary") || MariaDbTypes.handles(dataType)));
     }
 
     private static Object string(ByteCursor in, int length, Column column) {
