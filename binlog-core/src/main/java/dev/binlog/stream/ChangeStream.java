@@ -69,6 +69,7 @@ public final class ChangeStream {
         this.resolver = new TableResolver(settings.filter(), settings.schemaSource(),
                 new InformationSchemaReader(schemaConnection));
         this.decoderContext = new DecoderContext(connection.endpoint());
+        this.decoderContext.rowFilter(settings.filter()::includesTable);
         this.decoder = new EventDecoder(decoderContext);
         this.dispatcher = new EventDispatcher(assembler, resolver, decoderContext, statistics, lag, null);
     }

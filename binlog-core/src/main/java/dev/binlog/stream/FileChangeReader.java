@@ -30,6 +30,7 @@ public final class FileChangeReader {
     private final Long stopPosition;
     private final Instant startTime;
     private final Instant stopTime;
+    private final TableFilter filter;
     private final TransactionAssembler assembler;
     private final TableResolver resolver;
     private final StatisticsCounter statistics = new StatisticsCounter();
@@ -45,6 +46,7 @@ public final class FileChangeReader {
         this.stopPosition = stopPosition;
         this.startTime = startTime;
         this.stopTime = stopTime;
+        this.filter = filter;
         this.resolver = new TableResolver(filter, SchemaSource.AUTO, schemaReader);
         this.assembler = new TransactionAssembler(listener, filter,
                 new PositionCommitter(PositionStore.inMemory(), statistics), statistics, lag);
@@ -62,6 +64,7 @@ public final class FileChangeReader {
     /** False when a stop bound was reached. */
     private boolean readFile(Path path, boolean first, boolean last) {
         DecoderContext context = new DecoderContext(path.toString());
+        context.rowFilter(filter::includesTable);
         EventDecoder decoder = new EventDecoder(context);
         EventDispatcher dispatcher = new EventDispatcher(assembler, resolver, context, statistics, lag,
                 path.getFileName().toString());

@@ -22,6 +22,7 @@ public final class DecoderContext {
     private EventDecoder decoder;
     private FormatDescriptionEvent formatDescription;
     private ChecksumType checksumType;
+    private java.util.function.BiPredicate<String, String> rowFilter = (schema, table) -> true;
     private boolean developmentNumbering;
 
     /**
@@ -103,6 +104,19 @@ public final class DecoderContext {
     /** Forgets every TABLE_MAP (table ids are only valid within one binlog file). */
     public void clearTableMaps() {
         tableMaps.clear();
+    }
+
+    /**
+     * Which tables' rows to decode; the rows of other tables are skipped unread (their events carry no rows), which
+     * is how a stream's table filter saves the decoding work.
+     */
+    public void rowFilter(java.util.function.BiPredicate<String, String> schemaAndTable) {
+        this.rowFilter = java.util.Objects.requireNonNull(schemaAndTable, "rowFilter");
+    }
+
+    /** Whether the rows of this table are to be decoded. */
+    public boolean wantsRows(TableMapEvent table) {
+        return rowFilter.test(table.schema(), table.table());
     }
 
     public ColumnValueReader valueReader() {

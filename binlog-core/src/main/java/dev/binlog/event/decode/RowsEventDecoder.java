@@ -86,6 +86,15 @@ public final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
                     + " on " + table.qualifiedName() + " has " + columnCount + " columns but its TABLE_MAP "
                     + table.columns().size(), true);
         }
+        if (!context.wantsRows(table)) {
+            body.position(body.limit());
+            return switch (kind) {
+                case WRITE -> new WriteRowsEvent(header, tableId, table, flags, extra, columns, List.of());
+                case DELETE -> new DeleteRowsEvent(header, tableId, table, flags, extra, columns, List.of());
+                case UPDATE -> new UpdateRowsEvent(header, tableId, table, flags, extra, columns, afterColumns,
+                        List.of());
+            };
+        }
         ByteCursor rows = body;
         if (compressed) {
             rows = new ByteCursor(MariaDbCompression.inflate(body));
