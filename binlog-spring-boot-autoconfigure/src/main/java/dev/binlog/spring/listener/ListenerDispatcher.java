@@ -28,7 +28,7 @@ public final class ListenerDispatcher implements ChangeListener {
 
     ListenerDispatcher(List<MethodListener> listeners, ErrorPolicy policy, int maxTransactionRows,
             Function<String, BinlogErrorHandler> errorHandlers) {
-        this.listeners = List.copyOf(listeners);
+        this.listeners = listeners;
         this.policy = policy;
         this.maxTransactionRows = maxTransactionRows;
         this.errorHandlers = errorHandlers;

@@ -2,10 +2,10 @@ package dev.binlog.spring.listener;
 
 import dev.binlog.spring.BinlogErrorHandler;
 import dev.binlog.spring.mapping.RowMappers;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -15,7 +15,8 @@ import java.util.function.Function;
 public final class ListenerRegistry {
 
     private final ArgumentResolvers arguments;
-    private final List<MethodListener> listeners = new ArrayList<>();
+    /** Live: the dispatcher sees listeners of beans initialised after it was created. */
+    private final List<MethodListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<String> ids = new HashSet<>();
 
     public ListenerRegistry(RowMappers mappers) {

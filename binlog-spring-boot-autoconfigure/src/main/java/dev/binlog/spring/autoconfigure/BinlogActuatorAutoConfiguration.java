@@ -1,0 +1,44 @@
+package dev.binlog.spring.autoconfigure;
+
+import dev.binlog.BinlogClient;
+import dev.binlog.spring.actuate.BinlogEndpoint;
+import dev.binlog.spring.actuate.BinlogMetrics;
+import dev.binlog.spring.listener.ListenerDispatcher;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The {@code binlog} actuator endpoint and Micrometer meters, each only when its library is present. */
+@AutoConfiguration(after = BinlogAutoConfiguration.class)
+@ConditionalOnBean(BinlogClient.class)
+public final class BinlogActuatorAutoConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Endpoint.class)
+    static final class EndpointConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnAvailableEndpoint(BinlogEndpoint.class)
+        BinlogEndpoint binlogEndpoint(BinlogClient client, ListenerDispatcher dispatcher) {
+            return new BinlogEndpoint(client, dispatcher);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterBinder.class)
+    static final class MetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        BinlogMetrics binlogMetrics(BinlogClient client, ListenerDispatcher dispatcher) {
+            return new BinlogMetrics(client, dispatcher);
+        }
+    }
+}
