@@ -41,8 +41,36 @@ class ColumnTypeRoundTripLiveTest {
 
     @LiveTest
     void decodesEveryCommonColumnTypeExactly(LiveServer live) throws Exception {
-        live.execute("SET @@SESSION.time_zone = '+00:00'", TABLE);
+        roundTrip(live);
+    }
+
+    /** Names, signedness, charsets and ENUM/SET values from the TABLE_MAP's own metadata. */
+    @LiveTest
+    void decodesEveryCommonColumnTypeWithFullRowMetadata(LiveServer live) throws Exception {
+        live.execute("SET GLOBAL binlog_row_metadata = FULL");
+        try {
+            roundTrip(live);
+        } finally {
+            live.execute("SET GLOBAL binlog_row_metadata = DEFAULT");
+        }
+    }
+
+    /** MariaDB's zlib-compressed QUERY and rows events. */
+    @LiveTest
+    void decodesEveryCommonColumnTypeFromCompressedEvents(LiveServer live) throws Exception {
+        live.execute("SET GLOBAL log_bin_compress = ON", "SET GLOBAL log_bin_compress_min_len = 10");
+        try {
+            assertThat(roundTrip(live).events().keySet()).as("event types seen")
+                    .anyMatch(type -> type.contains("COMPRESSED"));
+        } finally {
+            live.execute("SET GLOBAL log_bin_compress = OFF", "SET GLOBAL log_bin_compress_min_len = DEFAULT");
+        }
+    }
+
+    private static dev.binlog.StreamStatistics roundTrip(LiveServer live) throws Exception {
+        live.execute("DROP TABLE IF EXISTS types", "SET @@SESSION.time_zone = '+00:00'", TABLE);
         RecordingListener listener = new RecordingListener();
+        dev.binlog.StreamStatistics statistics;
         try (BinlogClient client = BinlogClient.builder().host(live.host()).port(live.port())
                 .user(LiveServer.REPLICATION_USER).password(LiveServer.REPLICATION_PASSWORD)
                 .tlsMode(TlsMode.DISABLED).startPosition(StartPosition.latest())
@@ -64,6 +92,7 @@ class ColumnTypeRoundTripLiveTest {
                     + " 'large', 'a,c', '{\"k\": [1, 2.5, \"s\", null, true]}')",
                     "INSERT INTO types (id) VALUES (2)");
             listener.awaitCommits(2);
+            statistics = client.statistics();
         }
         List<RowChange> changes = listener.changes();
         Map<String, Object> row = changes.get(0).after().asMap();
@@ -116,5 +145,6 @@ class ColumnTypeRoundTripLiveTest {
         assertThat(nulls.get("id")).isEqualTo(2);
         assertThat(nulls.entrySet().stream().filter(e -> !e.getKey().equals("id")).map(Map.Entry::getValue))
                 .containsOnlyNulls();
+        return statistics;
     }
 }
