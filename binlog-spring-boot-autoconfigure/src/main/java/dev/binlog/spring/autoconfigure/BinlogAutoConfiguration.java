@@ -41,11 +41,11 @@ public final class BinlogAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    static RowMappers binlogRowMappers(ObjectProvider<Converter<?, ?>> converters) {
+    static RowMappers binlogRowMappers(ObjectProvider<Converter<?, ?>> converters, BeanFactory beans) {
         DefaultConversionService conversions = new DefaultConversionService();
         BinlogConversions.register(conversions);
         converters.orderedStream().forEach(conversions::addConverter);
-        return new RowMappers(conversions);
+        return new RowMappers(conversions, JsonSupport.reader(beans));
     }
 
     @Bean

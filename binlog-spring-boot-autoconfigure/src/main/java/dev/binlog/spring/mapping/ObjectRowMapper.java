@@ -30,9 +30,12 @@ final class ObjectRowMapper<T> implements RowMapper<T> {
     private record Slot(String label, List<String> columns, TypeDescriptor target, Field field) {
     }
 
-    ObjectRowMapper(Class<T> type, ConversionService conversions) {
+    private final JsonColumnReader json;
+
+    ObjectRowMapper(Class<T> type, ConversionService conversions, JsonColumnReader json) {
         this.type = type;
         this.conversions = conversions;
+        this.json = json;
         this.slots = new ArrayList<>();
         try {
             if (type.isRecord()) {
@@ -118,7 +121,12 @@ final class ObjectRowMapper<T> implements RowMapper<T> {
                     return null;
                 }
                 try {
-                    return conversions.convert(raw, TypeDescriptor.forObject(raw), slot.target());
+                    TypeDescriptor source = TypeDescriptor.forObject(raw);
+                    if (raw instanceof String text && json != null
+                            && !conversions.canConvert(source, slot.target())) {
+                        return json.read(text, slot.target());
+                    }
+                    return conversions.convert(raw, source, slot.target());
                 } catch (RuntimeException e) {
                     throw new MappingException("column '" + column + "' (" + raw.getClass().getSimpleName()
                             + ") cannot become " + type.getSimpleName() + "." + slot.label() + " ("

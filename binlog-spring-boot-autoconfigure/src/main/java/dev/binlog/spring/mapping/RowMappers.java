@@ -8,15 +8,18 @@ import org.springframework.core.convert.ConversionService;
 public final class RowMappers {
 
     private final ConversionService conversions;
+    private final JsonColumnReader json;
     private final Map<Class<?>, RowMapper<?>> mappers = new ConcurrentHashMap<>();
 
-    public RowMappers(ConversionService conversions) {
+    /** @param json reads JSON columns into trees or objects; {@code null} without Jackson */
+    public RowMappers(ConversionService conversions, JsonColumnReader json) {
         this.conversions = conversions;
+        this.json = json;
     }
 
     @SuppressWarnings("unchecked")
     public <T> RowMapper<T> forType(Class<T> type) {
-        return (RowMapper<T>) mappers.computeIfAbsent(type, t -> new ObjectRowMapper<>(t, conversions));
+        return (RowMapper<T>) mappers.computeIfAbsent(type, t -> new ObjectRowMapper<>(t, conversions, json));
     }
 
     /** Rows as their {@code Map<String, Object>} view. */

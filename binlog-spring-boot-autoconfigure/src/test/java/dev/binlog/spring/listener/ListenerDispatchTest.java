@@ -159,6 +159,36 @@ class ListenerDispatchTest {
         });
     }
 
+    record Dimensions(int width, int height) {
+    }
+
+    record Article(int id, tools.jackson.databind.JsonNode attributes, Dimensions size, String raw) {
+    }
+
+    static class JsonListener {
+        Article received;
+
+        @BinlogListener(table = "shop.articles", id = "json")
+        void on(Article article) {
+            received = article;
+        }
+    }
+
+    @Test
+    void jsonColumnsBecomeTreesObjectsOrText() {
+        runner.withBean(JsonListener.class).run(context -> {
+            ListenerDispatcher dispatcher = context.getBean(ListenerDispatcher.class);
+            Row row = new Row(new ColumnNames(List.of("id", "attributes", "size", "raw")), new Object[] {1,
+                "{\"color\": \"red\", \"tags\": [1, 2]}", "{\"width\": 3, \"height\": 4}", "{\"a\": 1}"}, null);
+            dispatcher.onChange(change(ChangeType.INSERT, "articles", null, row, Set.of()));
+            Article article = context.getBean(JsonListener.class).received;
+            assertThat(article.attributes().get("color").asText()).isEqualTo("red");
+            assertThat(article.attributes().get("tags").size()).isEqualTo(2);
+            assertThat(article.size()).isEqualTo(new Dimensions(3, 4));
+            assertThat(article.raw()).isEqualTo("{\"a\": 1}");
+        });
+    }
+
     static class PrimitiveTarget {
         record Strict(int id, int total) {
         }
