@@ -2,6 +2,7 @@ package dev.binlog.spring.autoconfigure;
 
 import dev.binlog.BinlogClient;
 import dev.binlog.spring.actuate.BinlogEndpoint;
+import dev.binlog.spring.actuate.BinlogInfoContributor;
 import dev.binlog.spring.actuate.BinlogMetrics;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -28,6 +29,17 @@ public final class BinlogActuatorAutoConfiguration {
         @ConditionalOnAvailableEndpoint(BinlogEndpoint.class)
         BinlogEndpoint binlogEndpoint(BinlogClient client, ListenerDispatcher dispatcher) {
             return new BinlogEndpoint(client, dispatcher);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.info.InfoContributor")
+    static final class InfoConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "binlogInfoContributor")
+        BinlogInfoContributor binlogInfoContributor(BinlogClient client) {
+            return new BinlogInfoContributor(client);
         }
     }
 

@@ -6,6 +6,8 @@ import dev.binlog.PositionStore;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.spring.BinlogErrorHandler;
+import dev.binlog.spring.BinlogStateChangedEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import dev.binlog.spring.BinlogListenerConfigurer;
 import dev.binlog.spring.listener.BinlogListenerAnnotationBeanPostProcessor;
 import dev.binlog.spring.listener.ErrorPolicy;
@@ -88,7 +90,8 @@ public final class BinlogAutoConfiguration {
     @ConditionalOnMissingBean
     @Conditional(OnBinlogServerCondition.class)
     BinlogClient binlogClient(BinlogProperties properties, Environment environment, PositionStore positionStore,
-            ListenerDispatcher dispatcher, ObjectProvider<BinlogClientCustomizer> customizers) {
+            ListenerDispatcher dispatcher, ObjectProvider<BinlogClientCustomizer> customizers,
+            ApplicationEventPublisher events) {
         BinlogConnectionDetails details = BinlogConnectionDetails.resolve(properties, environment);
         if (details.fromDataSource()) {
             LOG.info("binlog.host is not set: streaming the binary log of the application's data source at {}:{}",
@@ -110,7 +113,9 @@ public final class BinlogAutoConfiguration {
                 .heartbeatInterval(connection.getHeartbeat())
                 .reconnectBackoff(connection.getInitialBackoff(), connection.getMaxBackoff())
                 .maxReconnectAttempts(connection.getMaxAttempts())
-                .listener(dispatcher);
+                .listener(dispatcher)
+                .stateListener((previous, current, cause) -> events.publishEvent(
+                        new BinlogStateChangedEvent(BinlogAutoConfiguration.class, previous, current, cause)));
         if (properties.getServerId() != null) {
             builder.serverId(properties.getServerId());
         }

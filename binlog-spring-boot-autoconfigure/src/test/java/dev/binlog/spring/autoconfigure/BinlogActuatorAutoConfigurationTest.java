@@ -32,6 +32,15 @@ class BinlogActuatorAutoConfigurationTest {
     }
 
     @Test
+    void infoNamesThePositionStore() {
+        runner.run(context -> {
+            var builder = new org.springframework.boot.actuate.info.Info.Builder();
+            context.getBean(dev.binlog.spring.actuate.BinlogInfoContributor.class).contribute(builder);
+            assertThat(builder.build().getDetails().get("binlog").toString()).contains("positionStore=file");
+        });
+    }
+
+    @Test
     void metersAreBoundWithBoundedTags() {
         runner.run(context -> {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -3,6 +3,9 @@ package dev.binlog.spring.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.binlog.ChangeType;
+import dev.binlog.ClientState;
+import dev.binlog.spring.BinlogStateChangedEvent;
+import org.springframework.context.event.EventListener;
 import dev.binlog.spring.BinlogListener;
 import dev.binlog.spring.autoconfigure.BinlogAutoConfiguration;
 import dev.binlog.testsupport.LiveServer;
@@ -38,10 +41,20 @@ class BinlogStarterLiveTest {
         }
     }
 
+    static class StateEvents {
+        static final List<ClientState> SEEN = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(BinlogStateChangedEvent event) {
+            SEEN.add(event.current());
+        }
+    }
+
     private ApplicationContextRunner runner(LiveServer live, Path positions) {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(BinlogAutoConfiguration.class))
                 .withBean(ProductListener.class)
+                .withBean(StateEvents.class)
                 .withPropertyValues("binlog.host=" + live.host(), "binlog.port=" + live.port(),
                         "binlog.username=" + LiveServer.REPLICATION_USER,
                         "binlog.password=" + LiveServer.REPLICATION_PASSWORD, "binlog.ssl.mode=disabled",
@@ -52,6 +65,7 @@ class BinlogStarterLiveTest {
     @LiveTest
     void recordListenerReceivesChangesAndResumesAfterRestart(LiveServer live) throws Exception {
         ProductListener.RECEIVED.clear();
+        StateEvents.SEEN.clear();
         live.execute("DROP TABLE IF EXISTS products",
                 "CREATE TABLE products (id INT PRIMARY KEY, name VARCHAR(40), price DECIMAL(8,2))");
         Path positions = dir.resolve(live.server().name().replaceAll("\\W", "_") + ".position");
@@ -67,6 +81,8 @@ class BinlogStarterLiveTest {
 
         runner(live, positions).run(context -> awaitReceived(5));
 
+        assertThat(StateEvents.SEEN).as("application events").contains(ClientState.CONNECTING,
+                ClientState.STREAMING, ClientState.STOPPED);
         assertThat(ProductListener.RECEIVED).containsExactly(
                 "INSERT 1 cup 7.50",
                 "UPDATE 1 cup 8.00",
