@@ -83,9 +83,7 @@ final class EventDispatcher {
         } else if (event instanceof XidEvent xid) {
             assembler.commit(xid.xid(), at);
         } else if (event instanceof GtidEvent gtid) {
-            if (!gtid.anonymous()) {
-                assembler.gtid(gtid.gtid(), at);
-            }
+            assembler.gtid(gtid.anonymous() ? null : gtid.gtid(), at);
         } else if (event instanceof MariaGtidEvent gtid) {
             assembler.gtid(gtid.gtid().toString(), at);
         } else if (event instanceof PreviousGtidsEvent previous) {

@@ -37,6 +37,7 @@ public final class TransactionAssembler {
     private String gtid;
     private BinlogPosition beginPosition;
     private Instant beginTimestamp;
+    private Instant commitTimestamp;
     private Long threadId;
     private String rowsQuery;
     private long rowCount;
@@ -65,14 +66,18 @@ public final class TransactionAssembler {
 
     /** Where the transaction in progress began, or {@code null} between transactions. */
     BinlogPosition transactionStart() {
-        return inTransaction || gtid != null ? beginPosition : null;
+        return inTransaction || beginPosition != null ? beginPosition : null;
     }
 
-    /** A GTID event: the next transaction (or standalone statement) has this GTID. */
+    /**
+     * A GTID event (or MySQL's ANONYMOUS_GTID, with a {@code null} GTID): the next transaction begins. Servers write
+     * this event when the transaction commits, so its timestamp is the commit time.
+     */
     void gtid(String transactionGtid, EventContext at) {
         gtid = transactionGtid;
         beginPosition = new BinlogPosition(at.file(), at.position());
         beginTimestamp = Instant.ofEpochSecond(at.timestamp());
+        commitTimestamp = beginTimestamp;
     }
 
     /** A QUERY event with BEGIN. */
@@ -106,8 +111,9 @@ public final class TransactionAssembler {
                 listener.onBegin(new Transaction(gtid, null, beginTimestamp, null, beginPosition, null, 0));
                 listenerBegun = true;
             }
-            ChangeMetadata metadata = new ChangeMetadata(at.file(), at.position(), gtid, null, at.serverId(),
-                    Instant.ofEpochSecond(at.timestamp()), i, threadId, rowsQuery);
+            Instant time = commitTimestamp != null ? commitTimestamp : Instant.ofEpochSecond(at.timestamp());
+            ChangeMetadata metadata = new ChangeMetadata(at.file(), at.position(), gtid, null, at.serverId(), time, i,
+                    threadId, rowsQuery);
             listener.onChange(change(type, table, images, metadata));
             rowCount++;
             statistics.row(type);
@@ -154,7 +160,7 @@ public final class TransactionAssembler {
 
     /** XID event or QUERY COMMIT: the transaction is durable on the server. */
     void commit(Long xid, EventContext at) throws Exception {
-        if (!inTransaction && gtid == null) {
+        if (!inTransaction && beginPosition == null) {
             return;
         }
         finish(xid, at);
@@ -195,6 +201,7 @@ public final class TransactionAssembler {
         gtid = null;
         beginPosition = null;
         beginTimestamp = null;
+        commitTimestamp = null;
         threadId = null;
         rowsQuery = null;
         rowCount = 0;

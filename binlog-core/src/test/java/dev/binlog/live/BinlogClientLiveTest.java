@@ -87,7 +87,9 @@ class BinlogClientLiveTest {
                 s.execute("INSERT INTO accounts VALUES (2, 50)");
                 c.rollback();
                 s.execute("INSERT INTO accounts VALUES (3, 70)");
+                s.execute("DO SLEEP(1.2)");
                 s.execute("UPDATE accounts SET balance = 60 WHERE id = 3");
+                s.execute("DO SLEEP(1.2)");
                 c.commit();
             }
             listener.awaitCommits(1);
@@ -95,6 +97,9 @@ class BinlogClientLiveTest {
         assertThat(listener.calls).containsExactly("begin", "INSERT accounts", "UPDATE accounts", "commit");
         assertThat(listener.commits.get(0).rowCount()).isEqualTo(2);
         assertThat(listener.commits.get(0).xid()).isNotNull();
+        // Every row carries the commit time, not the time its statement ran.
+        assertThat(listener.changes()).extracting(c -> c.metadata().timestamp())
+                .containsOnly(listener.commits.get(0).commitTimestamp());
     }
 
     @LiveTest
