@@ -95,6 +95,8 @@ public final class ChangeStream {
             replication.serverId(settings.serverId());
         }
         savedGtids = saved == null ? gtidText(settings.startPosition()) : saved.gtidSet();
+        // Starting at the end of the log, today's definitions are exactly those of the next rows.
+        preloadSchemas = saved == null && settings.startPosition() instanceof StartPosition.Latest;
         changeState(ClientState.CONNECTING, null);
         client = new ReplicationClient(SchemaConnections.connectionSettings(settings), replication.build(),
                 new Events());
@@ -102,6 +104,7 @@ public final class ChangeStream {
     }
 
     private String savedGtids;
+    private volatile boolean preloadSchemas;
 
     /** Ours: -1 for ever, 0 never, n at most n; the replication client's: 0 for ever, -1 never. */
     private static int reconnectAttempts(int maxAttempts) {
@@ -143,6 +146,15 @@ public final class ChangeStream {
                 assembler.gtidTracker(tracker);
             }
             server = ServerDescriptions.describe(schemaConnection, settings.host(), settings.port(), info, lag);
+            if (preloadSchemas) {
+                preloadSchemas = false;
+                try {
+                    resolver.preload();
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not read table definitions from {} at start ({}); they are read on first use",
+                            endpoint(), e.getMessage());
+                }
+            }
             changeState(paused ? ClientState.PAUSED : ClientState.STREAMING, null);
         }
 

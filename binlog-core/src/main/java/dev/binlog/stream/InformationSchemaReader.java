@@ -27,6 +27,11 @@ public final class InformationSchemaReader {
         if (rows.isEmpty()) {
             return null;
         }
+        return toSchema(schema, table, rows);
+    }
+
+    /** Rows of (name, data type, column type, key, collation id). */
+    private static TableSchema toSchema(String schema, String table, List<String[]> rows) {
         List<ColumnSchema> columns = new ArrayList<>(rows.size());
         for (String[] row : rows) {
             String dataType = row[1].toLowerCase(Locale.ROOT);
@@ -39,6 +44,29 @@ public final class InformationSchemaReader {
                     "PRI".equalsIgnoreCase(row[3])));
         }
         return new TableSchema(schema, table, columns);
+    }
+
+    /**
+     * Every user table's columns in one query, keyed by {@code schema.table}: read when a stream starts at the end of
+     * the log, so the definitions it works with are those of the moment it starts, not of a later DDL.
+     */
+    public java.util.Map<String, TableSchema> readAll() {
+        String sql = "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.COLUMN_TYPE, c.COLUMN_KEY, co.ID"
+                + " FROM information_schema.COLUMNS c"
+                + " LEFT JOIN information_schema.COLLATIONS co ON co.COLLATION_NAME = c.COLLATION_NAME"
+                + " WHERE c.TABLE_SCHEMA NOT IN ('mysql', 'sys', 'information_schema', 'performance_schema')"
+                + " ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION";
+        java.util.Map<String, List<String[]>> rowsByTable = new java.util.LinkedHashMap<>();
+        for (String[] row : queries.query(sql)) {
+            rowsByTable.computeIfAbsent(row[0] + "." + row[1], k -> new ArrayList<>())
+                    .add(java.util.Arrays.copyOfRange(row, 2, row.length));
+        }
+        java.util.Map<String, TableSchema> tables = new java.util.HashMap<>();
+        rowsByTable.forEach((key, rows) -> {
+            int dot = key.indexOf('.');
+            tables.put(key, toSchema(key.substring(0, dot), key.substring(dot + 1), rows));
+        });
+        return tables;
     }
 
     /** A string literal for the text protocol: backslash and quote escaped, which both MySQL and MariaDB accept. */

@@ -50,6 +50,21 @@ public final class TableResolver {
         return resolved;
     }
 
+    /**
+     * Reads the current definition of every included table at once (when a stream starts at the end of the log), so
+     * that a DDL made right after the start is not mistaken for the definition of the rows before it.
+     */
+    public void preload() {
+        if (schemaReader == null || source == SchemaSource.BINLOG_METADATA) {
+            return;
+        }
+        schemaReader.readAll().forEach((key, table) -> {
+            if (filter.includesTable(table.schema(), table.table())) {
+                schemas.put(key, table);
+            }
+        });
+    }
+
     /** A table id seen in a rows event, or {@code null} when no TABLE_MAP defined it on this stream. */
     public ResolvedTable byId(long tableId) {
         return byTableId.get(tableId);

@@ -95,6 +95,29 @@ class TableResolverTest {
     }
 
     @Test
+    void definitionsPreloadedAtStartNameRowsWrittenBeforeALaterAlter() {
+        InformationSchemaReader all = new InformationSchemaReader(sql -> {
+            queries.add(sql);
+            if (sql.contains("TABLE_NAME = ")) {
+                // By the time the first TABLE_MAP is read, the table already has a third column.
+                return List.of(new String[] {"id", "int", "int(10) unsigned", "PRI", null},
+                        new String[] {"name", "varchar", "varchar(20)", "", "224"},
+                        new String[] {"price", "int", "int(11)", "", null});
+            }
+            return List.<String[]>of(new String[] {"shop", "users", "id", "int", "int(10) unsigned", "PRI", null},
+                    new String[] {"shop", "users", "name", "varchar", "varchar(20)", "", "224"},
+                    new String[] {"mysql", "user", "Host", "char", "char(255)", "PRI", "45"});
+        });
+        TableResolver resolver = new TableResolver(TableFilter.all(), SchemaSource.AUTO, all);
+        resolver.preload();
+
+        ResolvedTable table = resolver.resolve(12, "shop", "users", tableMap(), "a");
+
+        assertThat(table.names().asList()).containsExactly("id", "name");
+        assertThat(queries).hasSize(1);
+    }
+
+    @Test
     void ddlInvalidationMakesTheNextTableMapReadTheNewDefinition() {
         TableResolver resolver = new TableResolver(TableFilter.all(), SchemaSource.AUTO, reader);
         resolver.resolve(12, "shop", "users", tableMap(), "a");
