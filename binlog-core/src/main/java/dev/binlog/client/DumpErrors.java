@@ -15,7 +15,15 @@ final class DumpErrors {
     private static final Set<Integer> RETRYABLE = Set.of(1053, 1077, 1078, 1079, 1080, 1152, 1158, 1159, 1160,
             1161, 1927, 1836);
 
+    /** Errors of a server that is starting, stopping or overloaded: a later attempt may succeed. */
+    private static final Set<Integer> TRANSIENT = Set.of(1040, 1053, 1152, 1158, 1159, 1160, 1161, 1205, 1927);
+
     private DumpErrors() {
+    }
+
+    /** Whether a reconnect attempt that failed with {@code error} should be tried again. */
+    static boolean transientError(ServerErrorException error) {
+        return TRANSIENT.contains(error.errorCode());
     }
 
     static BinlogException classify(ServerErrorException error, String where, long serverId) {

@@ -14,8 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams a server's binary log to a {@link RawEventListener}: one reader thread, events in order and exactly once,
- * reconnecting with back-off after network faults and resuming where delivery stopped.
+ * Streams a server's binary log to a {@link RawEventListener}: one reader thread (a daemon thread named
+ * {@code binlog-reader-host:port}), events in order and exactly once, reconnecting with back-off after network
+ * faults and resuming where delivery stopped. Authentication, configuration and purged-position errors are not
+ * retried: the client stops and reports them through {@link RawEventListener#onStop} and {@link #failure()}.
  *
  * <pre>{@code
  * try (ReplicationClient client = new ReplicationClient(connection, replication, event -> ...)) {
@@ -201,7 +203,9 @@ public final class ReplicationClient implements AutoCloseable {
                 }
                 return opened;
             } catch (BinlogException e) {
-                if (!e.retryable()) {
+                boolean transientError = e instanceof dev.binlog.ServerErrorException error
+                        && DumpErrors.transientError(error);
+                if (!e.retryable() && !transientError) {
                     throw e;
                 }
                 last = e;

@@ -50,12 +50,15 @@ final class ReplicationStream implements AutoCloseable {
         ServerConnection connection = ServerConnection.open(connectionSettings);
         try {
             ServerInfo info = connection.serverInfo();
-            connection.query("SET @master_binlog_checksum = @@global.binlog_checksum");
+            // MySQL 8.4 renamed the replica-side variables to source_*; older servers and MariaDB read master_*
+            connection.query("SET @master_binlog_checksum = @@global.binlog_checksum,"
+                    + " @source_binlog_checksum = @@global.binlog_checksum");
             boolean checksumOn = !"NONE".equalsIgnoreCase(connection.queryString("SELECT @@global.binlog_checksum"));
             long netSeconds = Math.max(1, settings.netTimeout().toSeconds());
             connection.query("SET SESSION net_read_timeout = " + netSeconds + ", net_write_timeout = " + netSeconds);
             if (!settings.heartbeatPeriod().isZero()) {
-                connection.query("SET @master_heartbeat_period = " + settings.heartbeatPeriod().toNanos());
+                long nanos = settings.heartbeatPeriod().toNanos();
+                connection.query("SET @master_heartbeat_period = " + nanos + ", @source_heartbeat_period = " + nanos);
             }
             if (info.isMariaDb()) {
                 connection.query("SET @mariadb_slave_capability = " + MARIADB_CAPABILITY_GTID);

@@ -73,10 +73,11 @@ class ReplicationStreamFakeServerTest {
                 assertThat(stream.checksumOn()).isTrue();
             }
             assertThat(queries).containsExactly(
-                    "SET @master_binlog_checksum = @@global.binlog_checksum",
+                    "SET @master_binlog_checksum = @@global.binlog_checksum,"
+                            + " @source_binlog_checksum = @@global.binlog_checksum",
                     "SELECT @@global.binlog_checksum",
                     "SET SESSION net_read_timeout = 60, net_write_timeout = 60",
-                    "SET @master_heartbeat_period = 2000000000",
+                    "SET @master_heartbeat_period = 2000000000, @source_heartbeat_period = 2000000000",
                     "SET @slave_uuid = '00000000-0000-0000-0000-0000000000aa',"
                             + " @replica_uuid = '00000000-0000-0000-0000-0000000000aa'");
             assertThat(HexFormat.of().formatHex(dump.get(10, TimeUnit.SECONDS))).isEqualTo(
