@@ -38,11 +38,17 @@ public final class ValueDecoder {
             case NEWDECIMAL -> DecimalReader.decode(in, meta >>> 8, meta & 0xFF);
             case YEAR -> TemporalValues.year(in);
             case DATE, NEWDATE -> TemporalValues.date(in, options);
-            case TIME -> TemporalValues.time(in);
+            case TIME -> MariaDbHiresTemporals.precision(column) > 0
+                    ? MariaDbHiresTemporals.time(in, MariaDbHiresTemporals.precision(column))
+                    : TemporalValues.time(in);
             case TIME2 -> TemporalValues.time2(in, meta);
-            case DATETIME -> TemporalValues.datetime(in, options);
+            case DATETIME -> MariaDbHiresTemporals.precision(column) > 0
+                    ? MariaDbHiresTemporals.datetime(in, MariaDbHiresTemporals.precision(column), options)
+                    : TemporalValues.datetime(in, options);
             case DATETIME2 -> TemporalValues.datetime2(in, meta, options);
-            case TIMESTAMP -> TemporalValues.timestamp(in, options);
+            case TIMESTAMP -> MariaDbHiresTemporals.precision(column) > 0
+                    ? MariaDbHiresTemporals.timestamp(in, MariaDbHiresTemporals.precision(column), options)
+                    : TemporalValues.timestamp(in, options);
             case TIMESTAMP2 -> TemporalValues.timestamp2(in, meta, options);
             case VARCHAR, VAR_STRING -> string(in, meta < 256 ? in.readUint8() : in.readUint16(), column);
             case STRING -> fixedString(in, column);

@@ -100,6 +100,27 @@ public final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
             rows = new ByteCursor(MariaDbCompression.inflate(body));
         }
         RowImageReader reader = new RowImageReader(context, table, header, compressed);
+        try {
+            return readRows(header, tableId, table, flags, extra, columns, afterColumns, rows, reader);
+        } catch (DecodeException e) {
+            if (context.mariaDb() && hasUndescribedMariaDbTemporal(table)) {
+                throw new DecodeException(e.getMessage() + ". " + table.qualifiedName() + " has TIME, DATETIME or"
+                        + " TIMESTAMP columns in the old type codes: if they have fractional seconds (tables created"
+                        + " before MariaDB 10.1 or with mysql56_temporal_format=OFF) their size is not in the binlog;"
+                        + " read with a schema server (binlog read -H HOST -u USER ...) or exclude the table", false, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Old-style temporal columns whose precision no schema source has told us. */
+    private static boolean hasUndescribedMariaDbTemporal(TableMapEvent table) {
+        return table.columns().stream().anyMatch(c -> c.dataTypeName() == null
+                && (c.type() == ColumnType.TIME || c.type() == ColumnType.DATETIME || c.type() == ColumnType.TIMESTAMP));
+    }
+
+    private RowsEvent readRows(EventHeader header, long tableId, TableMapEvent table, int flags, RowsExtraInfo extra,
+            BitSet columns, BitSet afterColumns, ByteCursor rows, RowImageReader reader) {
         return switch (kind) {
             case WRITE -> new WriteRowsEvent(header, tableId, table, flags, extra, columns,
                     readImages(rows, reader, columns));
