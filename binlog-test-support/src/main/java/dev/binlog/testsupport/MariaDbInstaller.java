@@ -80,14 +80,41 @@ public final class MariaDbInstaller {
         return server;
     }
 
+    /** Folders this JVM created, deleted when it exits (after the servers in them stopped). */
+    private static final List<Path> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(MariaDbInstaller::deleteCreated, "test-servers-cleanup"));
+    }
+
+    /**
+     * Deletes every server folder this JVM made. Each holds a copy of the server binaries and a data folder (about
+     * half a gigabyte), so keeping them would fill the disk after a few dozen runs; a failing test has already
+     * reported the server's error log.
+     */
+    static void deleteCreated() {
+        TestServers.stopAllNow();
+        for (Path dir : CREATED) {
+            deleteRecursively(dir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort at exit.
+        }
+    }
+
     private static Path freshDir(String label) {
         Path dir = workRoot().resolve(label.replaceAll("[^A-Za-z0-9.-]", "_") + "-" + ProcessHandle.current().pid());
+        CREATED.add(dir);
         try {
-            if (Files.exists(dir)) {
-                try (var paths = Files.walk(dir)) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+            deleteRecursively(dir);
             Files.createDirectories(dir);
             return dir;
         } catch (IOException e) {

@@ -32,6 +32,7 @@ public final class MariaDbProcess implements TestServer {
             "--character-set-server=utf8mb4",
             "--collation-server=utf8mb4_general_ci",
             "--innodb-buffer-pool-size=128M",
+            "--innodb-log-file-size=16M",
             "--innodb-flush-log-at-trx-commit=2",
             "--sync-binlog=0");
 

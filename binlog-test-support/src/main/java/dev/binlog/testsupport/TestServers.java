@@ -29,7 +29,6 @@ public final class TestServers {
     public static synchronized List<TestServer> all() {
         if (servers == null) {
             servers = startAll();
-            Runtime.getRuntime().addShutdownHook(new Thread(TestServers::stopAll, "test-servers-shutdown"));
         }
         return servers;
     }
@@ -76,7 +75,11 @@ public final class TestServers {
         return ContainerServers.dockerAvailable();
     }
 
-    private static synchronized void stopAll() {
+    /** Stops the shared servers; called at JVM exit before their folders are deleted. */
+    static synchronized void stopAllNow() {
+        if (servers == null) {
+            return;
+        }
         for (TestServer server : servers) {
             if (server.controllable()) {
                 server.stop();
