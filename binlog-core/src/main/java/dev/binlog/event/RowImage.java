@@ -22,6 +22,19 @@ public final class RowImage {
         this.present = present;
     }
 
+    /**
+     * The array behind this image, one slot per table column, for consumers that take ownership of the image
+     * (the change stream wraps it in a {@code Row} without copying). Callers must not change it.
+     */
+    public Object[] values() {
+        return values;
+    }
+
+    /** The columns this image includes, or {@code null} when it includes all of them. Callers must not change it. */
+    public BitSet presentOrNullWhenAll() {
+        return present.cardinality() == values.length ? null : present;
+    }
+
     /** Number of columns of the table (present or not). */
     public int columnCount() {
         return values.length;

@@ -58,6 +58,8 @@ public final class ChangeStream {
     private volatile BinlogPosition currentPosition;
     private volatile ServerDescription server;
     private volatile ReplicationClient client;
+    private String savedGtids;
+    private volatile boolean preloadSchemas;
 
     public ChangeStream(ClientSettings settings, ChangeListener listener, List<StateListener> stateListeners) {
         this.settings = settings;
@@ -103,8 +105,6 @@ public final class ChangeStream {
         client.start();
     }
 
-    private String savedGtids;
-    private volatile boolean preloadSchemas;
 
     /** Ours: -1 for ever, 0 never, n at most n; the replication client's: 0 for ever, -1 never. */
     private static int reconnectAttempts(int maxAttempts) {

@@ -148,24 +148,11 @@ final class EventDispatcher {
     }
 
     private static Object[] values(RowImage image) {
-        Object[] values = new Object[image.columnCount()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = image.get(i);
-        }
-        return values;
+        return image.values();
     }
 
     private static BitSet present(RowImage image) {
-        BitSet present = new BitSet(image.columnCount());
-        boolean all = true;
-        for (int i = 0; i < image.columnCount(); i++) {
-            if (image.isPresent(i)) {
-                present.set(i);
-            } else {
-                all = false;
-            }
-        }
-        return all ? null : present;
+        return image.presentOrNullWhenAll();
     }
 
     private void query(QueryEvent query, EventContext at) throws Exception {
