@@ -98,6 +98,15 @@ public final class BinlogClient implements AutoCloseable {
     }
 
     /**
+     * Graceful stop: lets the listener receive the rest of the transaction in flight and commits its position, waiting
+     * at most {@code drainTimeout}, then closes as {@link #close()}. What was not delivered whole is delivered again at
+     * the next start from the committed position. A paused client closes at once.
+     */
+    public void close(Duration drainTimeout) {
+        stream.close(drainTimeout);
+    }
+
+    /**
      * Builds a {@link BinlogClient}. Defaults: port 3306, TLS {@link TlsMode#PREFERRED}, start
      * {@link StartPosition#latest()}, in-memory positions, every table, schema source {@link SchemaSource#AUTO},
      * connect timeout 10 s, heartbeat 5 s (no event for 10 s means a dead connection), reconnect back-off 1 s doubling

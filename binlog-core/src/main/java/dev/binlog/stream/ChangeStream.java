@@ -50,6 +50,7 @@ public final class ChangeStream {
     private final EventDecoder decoder;
     private final EventDispatcher dispatcher;
     private final CountDownLatch terminated = new CountDownLatch(1);
+    private final CountDownLatch drained = new CountDownLatch(1);
     private final Object pauseLock = new Object();
 
     private volatile ClientState state = ClientState.NEW;
@@ -60,6 +61,8 @@ public final class ChangeStream {
     private volatile ReplicationClient client;
     private String savedGtids;
     private volatile boolean preloadSchemas;
+    private volatile boolean midTransaction;
+    private volatile boolean draining;
 
     public ChangeStream(ClientSettings settings, ChangeListener listener, List<StateListener> stateListeners) {
         this.settings = settings;
@@ -160,6 +163,11 @@ public final class ChangeStream {
 
         @Override
         public void onEvent(RawEvent raw) throws Exception {
+            if (draining && !midTransaction) {
+                // Closing: nothing after the last whole transaction is delivered; the next start reads it again.
+                drained.countDown();
+                return;
+            }
             awaitResume();
             BinlogEvent event = decoder.decode(raw.buffer(), raw.offset(), raw.length(), raw.position(),
                     raw.checksummed());
@@ -168,6 +176,10 @@ public final class ChangeStream {
             }
             dispatcher.dispatch(event);
             currentPosition = new BinlogPosition(raw.binlogFile(), raw.position() + raw.length());
+            midTransaction = dispatcher.inTransaction();
+            if (draining && !midTransaction) {
+                drained.countDown();
+            }
         }
 
         @Override
@@ -259,7 +271,28 @@ public final class ChangeStream {
         return statistics.snapshot();
     }
 
+    /**
+     * Lets the listener finish the transaction in flight (its position is then committed) for at most
+     * {@code drainTimeout}, then closes. A paused stream, or one between transactions, closes at once.
+     */
+    public void close(Duration drainTimeout) {
+        draining = true;
+        if (client != null && !paused && midTransaction && state != ClientState.STOPPED
+                && state != ClientState.FAILED) {
+            try {
+                if (!drained.await(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("The transaction in flight did not finish within {} ms; the next start delivers it again "
+                            + "from {}", drainTimeout.toMillis(), committer.latest());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
+    }
+
     public void close() {
+        draining = true;
         ReplicationClient c = client;
         synchronized (pauseLock) {
             paused = false;

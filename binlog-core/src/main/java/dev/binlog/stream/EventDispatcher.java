@@ -60,6 +60,11 @@ final class EventDispatcher {
         return file;
     }
 
+    /** Whether a transaction has begun (GTID event or BEGIN) and not yet ended. */
+    boolean inTransaction() {
+        return assembler.begun();
+    }
+
     /** The file whose events follow (a new file started, or a reader moved to the next one). */
     void file(String newFile) {
         file = newFile;

@@ -64,6 +64,11 @@ public final class TransactionAssembler {
         return inTransaction;
     }
 
+    /** Whether a transaction has begun (its GTID event or BEGIN seen) and not yet ended. */
+    boolean begun() {
+        return inTransaction || beginPosition != null;
+    }
+
     /** Where the transaction in progress began, or {@code null} between transactions. */
     BinlogPosition transactionStart() {
         return inTransaction || beginPosition != null ? beginPosition : null;

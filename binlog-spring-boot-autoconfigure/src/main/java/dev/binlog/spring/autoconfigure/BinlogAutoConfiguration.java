@@ -15,6 +15,7 @@ import dev.binlog.spring.listener.ListenerDispatcher;
 import dev.binlog.spring.listener.ListenerRegistry;
 import dev.binlog.spring.mapping.BinlogConversions;
 import dev.binlog.spring.mapping.RowMappers;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.convert.converter.Converter;
@@ -40,6 +42,9 @@ import org.springframework.core.env.Environment;
 public final class BinlogAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinlogAutoConfiguration.class);
+
+    /** Spring's own default for {@code spring.lifecycle.timeout-per-shutdown-phase}. */
+    private static final Duration DEFAULT_SHUTDOWN_PHASE = Duration.ofSeconds(30);
 
     @Bean
     @ConditionalOnMissingBean
@@ -126,9 +131,14 @@ public final class BinlogAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @Conditional(OnBinlogServerCondition.class)
-    BinlogStreamLifecycle binlogStreamLifecycle(BinlogClient client, BinlogProperties properties) {
+    BinlogStreamLifecycle binlogStreamLifecycle(BinlogClient client, BinlogProperties properties,
+            Environment environment) {
+        Duration shutdownPhase = Binder.get(environment)
+                .bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).orElse(DEFAULT_SHUTDOWN_PHASE);
+        // Leave a margin of the phase for disconnecting and joining the stream thread.
+        Duration drain = shutdownPhase.minus(shutdownPhase.dividedBy(10));
         return new BinlogStreamLifecycle(client, properties.isAutoStartup(), properties.isFailFast(),
-                properties.getConnection().getConnectTimeout().multipliedBy(2));
+                properties.getConnection().getConnectTimeout().multipliedBy(2), drain);
     }
 
     private static TableFilter filter(BinlogProperties.Filter filter) {

@@ -10,7 +10,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the stream late (after every other bean, so listeners and their collaborators are ready) and stops it early.
- * A server that is down does not stop the application from starting, unless {@code binlog.fail-fast=true}.
+ * A server that is down does not stop the application from starting, unless {@code binlog.fail-fast=true}. Stopping
+ * lets the listeners finish the transaction in flight and commits its position, within the shutdown phase's timeout
+ * ({@code spring.lifecycle.timeout-per-shutdown-phase}, 30 s by default).
  */
 public final class BinlogStreamLifecycle implements SmartLifecycle {
 
@@ -23,13 +25,16 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
     private final boolean autoStartup;
     private final boolean failFast;
     private final Duration startTimeout;
+    private final Duration drainTimeout;
     private volatile boolean running;
 
-    public BinlogStreamLifecycle(BinlogClient client, boolean autoStartup, boolean failFast, Duration startTimeout) {
+    public BinlogStreamLifecycle(BinlogClient client, boolean autoStartup, boolean failFast, Duration startTimeout,
+            Duration drainTimeout) {
         this.client = client;
         this.autoStartup = autoStartup;
         this.failFast = failFast;
         this.startTimeout = startTimeout;
+        this.drainTimeout = drainTimeout;
     }
 
     @Override
@@ -63,7 +68,7 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
     @Override
     public void stop() {
         if (running) {
-            client.close();
+            client.close(drainTimeout);
             running = false;
         }
     }

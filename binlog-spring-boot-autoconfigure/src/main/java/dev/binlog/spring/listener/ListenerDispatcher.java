@@ -107,7 +107,7 @@ public final class ListenerDispatcher implements ChangeListener {
                     change == null ? "transaction" : change.type(), change == null ? "" : change.schema(),
                     change == null ? "" : change.table(), change == null ? "" : change.metadata().binlogFile(),
                     change == null ? "" : change.metadata().position(),
-                    change == null ? "" : change.primaryKey().keySet(), error.toString());
+                    change == null ? "" : change.primaryKey(), error.toString());
             return;
         }
         throw new ListenerFailedException(listener.id(), change, error);
