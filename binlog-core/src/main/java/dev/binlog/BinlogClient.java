@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Streams the committed row changes of a MySQL or MariaDB server to a {@link ChangeListener}, in commit order, as a
@@ -122,6 +123,7 @@ public final class BinlogClient implements AutoCloseable {
         private Path tlsCaFile;
         private Path tlsClientCertificateFile;
         private Path tlsClientKeyFile;
+        private SSLContext tlsContext;
         private Long serverId;
         private StartPosition startPosition = StartPosition.latest();
         private TableFilter filter = TableFilter.all();
@@ -178,6 +180,17 @@ public final class BinlogClient implements AutoCloseable {
         }
 
         /** This client's {@code server_id} as a replica; must differ from every other replica of the server. */
+        /**
+         * A TLS context of the application's (e.g. from a Spring Boot SSL bundle), used as it is: its trust material
+         * checks the server certificate and its key material presents a client certificate; the CA and client
+         * certificate files are then ignored. {@link #tlsMode} still decides whether TLS is used and whether the host
+         * name is verified.
+         */
+        public Builder tlsContext(SSLContext value) {
+            tlsContext = value;
+            return this;
+        }
+
         public Builder serverId(long value) {
             serverId = value;
             return this;
@@ -252,7 +265,7 @@ public final class BinlogClient implements AutoCloseable {
                 throw new ConfigurationException("no listener given: call listener(...) before build()");
             }
             ClientSettings settings = new ClientSettings(host, port, user, password, tlsMode, tlsCaFile,
-                    tlsClientCertificateFile, tlsClientKeyFile, serverId, startPosition, filter,
+                    tlsClientCertificateFile, tlsClientKeyFile, tlsContext, serverId, startPosition, filter,
                     positionStore == null ? PositionStore.inMemory() : positionStore, schemaSource, connectTimeout,
                     heartbeatInterval, reconnectInitialBackoff, reconnectMaxBackoff, maxReconnectAttempts, stopAtEnd);
             return new BinlogClient(settings, listener, List.copyOf(stateListeners));

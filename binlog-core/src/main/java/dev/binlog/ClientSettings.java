@@ -3,6 +3,7 @@ package dev.binlog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Immutable settings of a {@link BinlogClient}; built with {@link BinlogClient#builder()}, where every default is
@@ -17,6 +18,7 @@ public record ClientSettings(
         Path tlsCaFile,
         Path tlsClientCertificateFile,
         Path tlsClientKeyFile,
+        SSLContext tlsContext,
         Long serverId,
         StartPosition startPosition,
         TableFilter filter,

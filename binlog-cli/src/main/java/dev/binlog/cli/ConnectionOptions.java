@@ -2,13 +2,14 @@ package dev.binlog.cli;
 
 import dev.binlog.BinlogClient;
 import dev.binlog.TlsMode;
+import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** How to reach and log in to a server: {@code --host --port --user --password/--password-env --ssl-mode --server-id}. */
+/** How to reach and log in to a server: {@code --host --port --user --password/--password-env --ssl-* --server-id}. */
 final class ConnectionOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -38,6 +39,19 @@ final class ConnectionOptions {
     @Option(names = "--ssl-mode", paramLabel = "MODE", defaultValue = "PREFERRED",
             description = "TLS use: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TlsMode sslMode;
+
+    @Option(names = "--ssl-ca", paramLabel = "FILE",
+            description = "PEM file with the CA that signs the server certificate (VERIFY_CA, VERIFY_IDENTITY);"
+                    + " default: the JDK's trusted CAs.")
+    Path sslCa;
+
+    @Option(names = "--ssl-cert", paramLabel = "FILE",
+            description = "PEM client certificate, for accounts created with REQUIRE X509 (with --ssl-key).")
+    Path sslCert;
+
+    @Option(names = "--ssl-key", paramLabel = "FILE",
+            description = "PEM private key of --ssl-cert (PKCS#8 or PKCS#1 RSA, unencrypted).")
+    Path sslKey;
 
     @Option(names = "--server-id", paramLabel = "ID",
             description = "This client's server_id as a replica (1-4294967295); must differ from every other replica."
@@ -79,7 +93,13 @@ final class ConnectionOptions {
             throw new ParameterException(spec.commandLine(),
                     "--server-id " + serverId + " must be between 1 and 4294967295");
         }
-        builder.host(host).port(port).user(user).password(password(environment)).tlsMode(sslMode);
+        if ((sslCert == null) != (sslKey == null)) {
+            throw new ParameterException(spec.commandLine(), "give --ssl-cert and --ssl-key together");
+        }
+        builder.host(host).port(port).user(user).password(password(environment)).tlsMode(sslMode).tlsCaFile(sslCa);
+        if (sslCert != null) {
+            builder.tlsClientCertificate(sslCert, sslKey);
+        }
         if (serverId != null) {
             builder.serverId(serverId);
         }

@@ -1,9 +1,11 @@
 package dev.binlog.protocol;
 
+import dev.binlog.ConfigurationException;
 import dev.binlog.TlsMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * How to reach and log in to a server. Immutable; build with {@link #builder()}. Defaults: port 3306, TLS
@@ -22,6 +24,11 @@ import java.util.Objects;
  * @param trustStorePassword its password, or {@code null}
  * @param clientKeyStore PKCS#12 key store with the client certificate and key, or {@code null}
  * @param clientKeyStorePassword its password, or {@code null}
+ * @param clientCertificatePem PEM file with the client certificate (chain), used with {@code clientKeyPem} when no
+ *     key store is given, or {@code null}
+ * @param clientKeyPem PEM file with the client's unencrypted private key (PKCS#8 or PKCS#1 RSA), or {@code null}
+ * @param sslContext a TLS context built by the application (e.g. from a Spring Boot SSL bundle); when given it is
+ *     used as it is and the CA, trust store and client key settings are ignored; {@code null} for none
  * @param serverRsaPublicKeyPem the server's RSA public key (PEM) for {@code caching_sha2_password} or
  *     {@code sha256_password} full authentication without TLS, or {@code null}
  * @param allowPublicKeyRetrieval whether the client may ask the server for its RSA public key
@@ -30,7 +37,8 @@ import java.util.Objects;
  */
 public record ConnectionSettings(String host, int port, String user, String password, TlsMode tlsMode,
         Path tlsCaPem, Path trustStore, String trustStorePassword, Path clientKeyStore, String clientKeyStorePassword,
-        Path serverRsaPublicKeyPem, boolean allowPublicKeyRetrieval, Duration connectTimeout, Duration readTimeout) {
+        Path clientCertificatePem, Path clientKeyPem, SSLContext sslContext, Path serverRsaPublicKeyPem,
+        boolean allowPublicKeyRetrieval, Duration connectTimeout, Duration readTimeout) {
 
     public ConnectionSettings {
         Objects.requireNonNull(host, "host");
@@ -39,6 +47,9 @@ public record ConnectionSettings(String host, int port, String user, String pass
         password = password == null ? "" : password;
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not a TCP port (1-65535)");
+        }
+        if ((clientCertificatePem == null) != (clientKeyPem == null)) {
+            throw new ConfigurationException("a client certificate needs both its certificate and its key file");
         }
     }
 
@@ -59,6 +70,9 @@ public record ConnectionSettings(String host, int port, String user, String pass
         b.trustStorePassword = trustStorePassword;
         b.clientKeyStore = clientKeyStore;
         b.clientKeyStorePassword = clientKeyStorePassword;
+        b.clientCertificatePem = clientCertificatePem;
+        b.clientKeyPem = clientKeyPem;
+        b.sslContext = sslContext;
         b.serverRsaPublicKeyPem = serverRsaPublicKeyPem;
         b.allowPublicKeyRetrieval = allowPublicKeyRetrieval;
         b.connectTimeout = connectTimeout;
@@ -88,6 +102,9 @@ public record ConnectionSettings(String host, int port, String user, String pass
         private String trustStorePassword;
         private Path clientKeyStore;
         private String clientKeyStorePassword;
+        private Path clientCertificatePem;
+        private Path clientKeyPem;
+        private SSLContext sslContext;
         private Path serverRsaPublicKeyPem;
         private boolean allowPublicKeyRetrieval;
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -138,6 +155,19 @@ public record ConnectionSettings(String host, int port, String user, String pass
             return this;
         }
 
+        /** Client certificate (chain) and its unencrypted private key, both PEM files. */
+        public Builder clientCertificatePem(Path certificate, Path key) {
+            this.clientCertificatePem = certificate;
+            this.clientKeyPem = key;
+            return this;
+        }
+
+        /** A ready TLS context; see the record. */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = context;
+            return this;
+        }
+
         public Builder serverRsaPublicKeyPem(Path pem) {
             this.serverRsaPublicKeyPem = pem;
             return this;
@@ -160,7 +190,8 @@ public record ConnectionSettings(String host, int port, String user, String pass
 
         public ConnectionSettings build() {
             return new ConnectionSettings(host, port, user, password, tlsMode, tlsCaPem, trustStore,
-                    trustStorePassword, clientKeyStore, clientKeyStorePassword, serverRsaPublicKeyPem,
+                    trustStorePassword, clientKeyStore, clientKeyStorePassword, clientCertificatePem, clientKeyPem,
+                    sslContext, serverRsaPublicKeyPem,
                     allowPublicKeyRetrieval, connectTimeout, readTimeout);
         }
     }

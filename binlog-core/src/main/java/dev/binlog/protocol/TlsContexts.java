@@ -45,6 +45,9 @@ final class TlsContexts {
     }
 
     private static SSLContext context(ConnectionSettings settings) {
+        if (settings.sslContext() != null) {
+            return settings.sslContext();
+        }
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             TrustManager trust = settings.tlsMode().verifiesCertificate() ? verifying(settings) : new TrustAll();
@@ -57,11 +60,17 @@ final class TlsContexts {
     }
 
     private static KeyManager[] keyManagers(ConnectionSettings settings) throws GeneralSecurityException, IOException {
-        if (settings.clientKeyStore() == null) {
+        KeyStore store;
+        char[] password;
+        if (settings.clientKeyStore() != null) {
+            password = chars(settings.clientKeyStorePassword());
+            store = KeyStore.getInstance(settings.clientKeyStore().toFile(), password);
+        } else if (settings.clientCertificatePem() != null) {
+            password = new char[0];
+            store = PemClientKeys.keyStore(settings.clientCertificatePem(), settings.clientKeyPem(), password);
+        } else {
             return null;
         }
-        char[] password = chars(settings.clientKeyStorePassword());
-        KeyStore store = KeyStore.getInstance(settings.clientKeyStore().toFile(), password);
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(store, password);
         return factory.getKeyManagers();

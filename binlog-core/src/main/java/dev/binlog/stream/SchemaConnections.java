@@ -41,6 +41,10 @@ public final class SchemaConnections implements SqlQueries, AutoCloseable {
         if (client.tlsCaFile() != null) {
             builder.tlsCaPem(client.tlsCaFile());
         }
+        if (client.tlsClientCertificateFile() != null) {
+            builder.clientCertificatePem(client.tlsClientCertificateFile(), client.tlsClientKeyFile());
+        }
+        builder.sslContext(client.tlsContext());
         return builder.build();
     }
 

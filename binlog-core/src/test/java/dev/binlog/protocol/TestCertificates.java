@@ -21,8 +21,12 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A throw-away CA and a server certificate for 127.0.0.1 / localhost it signed, written as PEM files. */
-record TestCertificates(Path caPem, Path serverCertPem, Path serverKeyPem) {
+/**
+ * A throw-away CA, a server certificate for 127.0.0.1 / localhost and a client certificate it signed, written as PEM
+ * files; the client key both as PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) and as PKCS#8 ({@code BEGIN PRIVATE KEY}).
+ */
+record TestCertificates(Path caPem, Path serverCertPem, Path serverKeyPem, Path clientCertPem, Path clientKeyPkcs1Pem,
+        Path clientKeyPkcs8Pem) {
 
     static TestCertificates create(Path dir, String caName) throws Exception {
         Files.createDirectories(dir);
@@ -30,6 +34,7 @@ record TestCertificates(Path caPem, Path serverCertPem, Path serverKeyPem) {
         generator.initialize(2048);
         KeyPair caKeys = generator.generateKeyPair();
         KeyPair serverKeys = generator.generateKeyPair();
+        KeyPair clientKeys = generator.generateKeyPair();
         X500Name caSubject = new X500Name("CN=" + caName);
         Instant now = Instant.now();
         X509Certificate ca = sign(new JcaX509v3CertificateBuilder(caSubject, BigInteger.ONE,
@@ -43,11 +48,19 @@ record TestCertificates(Path caPem, Path serverCertPem, Path serverKeyPem) {
                     new GeneralName(GeneralName.dNSName, "localhost"),
                     new GeneralName(GeneralName.iPAddress, "127.0.0.1")})),
                 caKeys);
+        X509Certificate client = sign(new JcaX509v3CertificateBuilder(caSubject, BigInteger.valueOf(3),
+                Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(1, ChronoUnit.DAYS)),
+                new X500Name("CN=binlog client"), clientKeys.getPublic()), caKeys);
         TestCertificates files = new TestCertificates(dir.resolve("ca.pem"), dir.resolve("server-cert.pem"),
-                dir.resolve("server-key.pem"));
+                dir.resolve("server-key.pem"), dir.resolve("client-cert.pem"), dir.resolve("client-key.pem"),
+                dir.resolve("client-key-pkcs8.pem"));
         write(files.caPem(), ca);
         write(files.serverCertPem(), server);
         write(files.serverKeyPem(), serverKeys.getPrivate());
+        write(files.clientCertPem(), client);
+        write(files.clientKeyPkcs1Pem(), clientKeys.getPrivate());
+        write(files.clientKeyPkcs8Pem(), new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(
+                clientKeys.getPrivate(), null).generate());
         return files;
     }
 

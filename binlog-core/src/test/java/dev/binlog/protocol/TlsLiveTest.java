@@ -9,6 +9,11 @@ import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.MariaDbProcess;
 import dev.binlog.testsupport.TestServers;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +29,7 @@ class TlsLiveTest {
     static TestCertificates certificates;
     static TestCertificates otherCa;
     static MariaDbProcess server;
+    static final String X509_USER = "x509_user";
 
     @BeforeAll
     static void startServerWithCertificate() throws Exception {
@@ -34,6 +40,8 @@ class TlsLiveTest {
         try (Connection c = server.adminConnection(null); Statement s = c.createStatement()) {
             s.execute("CREATE USER '" + LiveServer.REPLICATION_USER + "'@'%' IDENTIFIED BY '"
                     + LiveServer.REPLICATION_PASSWORD + "'");
+            s.execute("CREATE USER '" + X509_USER + "'@'%' IDENTIFIED BY '" + LiveServer.REPLICATION_PASSWORD
+                    + "' REQUIRE X509");
         }
     }
 
@@ -93,5 +101,55 @@ class TlsLiveTest {
             assertThat(connection.serverInfo().tls()).isFalse();
             assertThat(status(connection, "Ssl_cipher")).isEmpty();
         }
+    }
+
+    @Test
+    void clientCertificateFromPemFilesLogsInAnAccountRequiringX509() {
+        try (ServerConnection connection = ServerConnection.open(settings(TlsMode.VERIFY_IDENTITY).user(X509_USER)
+                .tlsCaPem(certificates.caPem())
+                .clientCertificatePem(certificates.clientCertPem(), certificates.clientKeyPkcs1Pem()).build())) {
+            assertThat(connection.queryString("SELECT CURRENT_USER()")).startsWith(X509_USER + "@");
+        }
+    }
+
+    @Test
+    void accountRequiringX509IsRefusedWithoutAClientCertificate() {
+        assertThatThrownBy(() -> ServerConnection.open(settings(TlsMode.VERIFY_CA).user(X509_USER)
+                .tlsCaPem(certificates.caPem()).build()))
+                .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void suppliedSslContextIsUsedForTrustAndClientCertificate() throws Exception {
+        KeyStore keys = PemClientKeys.keyStore(certificates.clientCertPem(), certificates.clientKeyPkcs8Pem(),
+                new char[0]);
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, new char[0]);
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (var in = java.nio.file.Files.newInputStream(certificates.caPem())) {
+            trusted.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
+
+        try (ServerConnection connection = ServerConnection.open(settings(TlsMode.VERIFY_IDENTITY).user(X509_USER)
+                .sslContext(context).build())) {
+            assertThat(connection.queryString("SELECT CURRENT_USER()")).startsWith(X509_USER + "@");
+        }
+        SSLContext trustsNothingElse = SSLContext.getInstance("TLS");
+        TrustManagerFactory otherTrust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        KeyStore other = KeyStore.getInstance("PKCS12");
+        other.load(null, null);
+        try (var in = java.nio.file.Files.newInputStream(otherCa.caPem())) {
+            other.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        otherTrust.init(other);
+        trustsNothingElse.init(keyManagers.getKeyManagers(), otherTrust.getTrustManagers(), null);
+        assertThatThrownBy(() -> ServerConnection.open(settings(TlsMode.VERIFY_CA).user(X509_USER)
+                .tlsCaPem(certificates.caPem()).sslContext(trustsNothingElse).build()))
+                .as("the supplied context wins over the CA file").isInstanceOf(AuthenticationException.class);
     }
 }

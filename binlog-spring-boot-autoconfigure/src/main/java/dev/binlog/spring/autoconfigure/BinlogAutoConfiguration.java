@@ -2,6 +2,7 @@ package dev.binlog.spring.autoconfigure;
 
 import dev.binlog.BinlogClient;
 import dev.binlog.ChangeType;
+import dev.binlog.ConfigurationException;
 import dev.binlog.PositionStore;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
@@ -26,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.convert.converter.Converter;
@@ -96,7 +98,7 @@ public final class BinlogAutoConfiguration {
     @Conditional(OnBinlogServerCondition.class)
     BinlogClient binlogClient(BinlogProperties properties, Environment environment, PositionStore positionStore,
             ListenerDispatcher dispatcher, ObjectProvider<BinlogClientCustomizer> customizers,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ObjectProvider<SslBundles> sslBundles) {
         BinlogConnectionDetails details = BinlogConnectionDetails.resolve(properties, environment);
         if (details.fromDataSource()) {
             LOG.info("binlog.host is not set: streaming the binary log of the application's data source at {}:{}",
@@ -108,7 +110,7 @@ public final class BinlogAutoConfiguration {
                 .port(details.port())
                 .user(details.username())
                 .password(details.password())
-                .tlsMode(properties.getSsl().getMode())
+                .tlsMode(properties.getSsl().effectiveMode())
                 .tlsCaFile(properties.getSsl().getCaFile())
                 .startPosition(StartPosition.parse(properties.getStartPosition()))
                 .filter(filter(properties.getFilter()))
@@ -123,6 +125,16 @@ public final class BinlogAutoConfiguration {
                         new BinlogStateChangedEvent(BinlogAutoConfiguration.class, previous, current, cause)));
         if (properties.getServerId() != null) {
             builder.serverId(properties.getServerId());
+        }
+        String bundle = properties.getSsl().getBundle();
+        if (bundle != null) {
+            SslBundles bundles = sslBundles.getIfAvailable();
+            if (bundles == null) {
+                throw new ConfigurationException("binlog.ssl.bundle=" + bundle + " but the application has no SSL "
+                        + "bundles; define it under spring.ssl.bundle.pem." + bundle + " or spring.ssl.bundle.jks."
+                        + bundle);
+            }
+            builder.tlsContext(bundles.getBundle(bundle).createSslContext());
         }
         customizers.orderedStream().forEach(c -> c.customize(builder));
         return builder.build();

@@ -57,13 +57,31 @@ public class BinlogProperties {
 
     /** TLS settings. */
     public static class Ssl {
-        /** TLS mode, as the mysql client's --ssl-mode. */
-        private TlsMode mode = TlsMode.PREFERRED;
+        /** TLS mode, as the mysql client's --ssl-mode. Default: verify-ca with a bundle, else preferred. */
+        private TlsMode mode;
         /** PEM file with the CA that signs the server certificate (VERIFY_CA, VERIFY_IDENTITY). */
         private Path caFile;
+        /**
+         * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*): its trust material checks the server certificate,
+         * its key material (if any) is the client certificate; ca-file is then ignored.
+         */
+        private String bundle;
 
         public TlsMode getMode() {
             return mode;
+        }
+
+        /** The mode in effect: the configured one, else VERIFY_CA when a bundle is set, else PREFERRED. */
+        public TlsMode effectiveMode() {
+            return mode != null ? mode : bundle != null ? TlsMode.VERIFY_CA : TlsMode.PREFERRED;
+        }
+
+        public String getBundle() {
+            return bundle;
+        }
+
+        public void setBundle(String bundle) {
+            this.bundle = bundle;
         }
 
         public void setMode(TlsMode mode) {

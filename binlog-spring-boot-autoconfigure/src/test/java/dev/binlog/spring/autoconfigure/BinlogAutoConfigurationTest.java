@@ -12,6 +12,8 @@ import dev.binlog.stream.MemoryPositionStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -65,6 +67,38 @@ class BinlogAutoConfigurationTest {
                     assertThat(settings.filter().includesTable("shop", "tmp_x")).isFalse();
                     assertThat(settings.toString()).doesNotContain("s3cret");
                 });
+    }
+
+    @Test
+    void sslBundleSuppliesTheTlsContextAndDefaultsTheModeToVerifyCa(@TempDir Path dir) throws Exception {
+        Path keyStore = dir.resolve("client.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
+                "-alias", "client", "-dname", "CN=binlog client", "-keyalg", "RSA", "-keysize", "2048")
+                .redirectErrorStream(true).start();
+        assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        String location = "file:" + keyStore;
+        ApplicationContextRunner withBundle = runner
+                .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+                .withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.ssl.bundle=database",
+                        "spring.ssl.bundle.jks.database.keystore.location=" + location,
+                        "spring.ssl.bundle.jks.database.keystore.password=changeit",
+                        "spring.ssl.bundle.jks.database.truststore.location=" + location,
+                        "spring.ssl.bundle.jks.database.truststore.password=changeit");
+        withBundle.run(context -> {
+            var settings = context.getBean(BinlogClient.class).settings();
+            assertThat(settings.tlsContext()).isNotNull();
+            assertThat(settings.tlsMode()).isEqualTo(TlsMode.VERIFY_CA);
+        });
+        withBundle.withPropertyValues("binlog.ssl.mode=verify-identity").run(context -> assertThat(
+                context.getBean(BinlogClient.class).settings().tlsMode()).isEqualTo(TlsMode.VERIFY_IDENTITY));
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.ssl.bundle=missing")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("binlog.ssl.bundle=missing but the application has no SSL bundles"));
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl").run(context -> {
+            assertThat(context.getBean(BinlogClient.class).settings().tlsContext()).isNull();
+            assertThat(context.getBean(BinlogClient.class).settings().tlsMode()).isEqualTo(TlsMode.PREFERRED);
+        });
     }
 
     @Test
