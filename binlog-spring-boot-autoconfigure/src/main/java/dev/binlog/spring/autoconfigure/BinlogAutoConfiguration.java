@@ -119,7 +119,7 @@ public final class BinlogAutoConfiguration {
                 .connectTimeout(connection.getConnectTimeout())
                 .heartbeatInterval(connection.getHeartbeat())
                 .reconnectBackoff(connection.getInitialBackoff(), connection.getMaxBackoff())
-                .maxReconnectAttempts(connection.getMaxAttempts())
+                .maxReconnectAttempts(connection.isKeepalive() ? connection.getMaxAttempts() : 0)
                 .listener(dispatcher)
                 .stateListener((previous, current, cause) -> events.publishEvent(
                         new BinlogStateChangedEvent(BinlogAutoConfiguration.class, previous, current, cause)));

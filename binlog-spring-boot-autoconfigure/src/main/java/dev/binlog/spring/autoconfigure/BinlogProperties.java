@@ -109,6 +109,19 @@ public class BinlogProperties {
         private Duration maxBackoff = Duration.ofSeconds(60);
         /** Failed reconnects in a row before giving up; -1 never gives up on retryable errors. */
         private int maxAttempts = -1;
+        /**
+         * Keep the stream alive: reconnect (with the back-off above) when the connection drops or goes silent. With
+         * false, a lost connection stops the stream with the error (health DOWN) until the application restarts it.
+         */
+        private boolean keepalive = true;
+
+        public boolean isKeepalive() {
+            return keepalive;
+        }
+
+        public void setKeepalive(boolean keepalive) {
+            this.keepalive = keepalive;
+        }
 
         public Duration getConnectTimeout() {
             return connectTimeout;

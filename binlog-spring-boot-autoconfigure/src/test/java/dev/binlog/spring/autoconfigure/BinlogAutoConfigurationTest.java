@@ -60,6 +60,7 @@ class BinlogAutoConfigurationTest {
                     assertThat(settings.tlsMode()).isEqualTo(TlsMode.REQUIRED);
                     assertThat(settings.startPosition()).isEqualTo(StartPosition.at("mysql-bin.000003", 4));
                     assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(settings.maxReconnectAttempts()).as("keepalive by default").isEqualTo(-1);
                     assertThat(settings.positionStore()).isInstanceOf(MemoryPositionStore.class);
                     assertThat(settings.filter().includesTable("shop", "orders")).isTrue();
                     assertThat(settings.filter().includesTable("crm", "contacts")).isTrue();
@@ -99,6 +100,13 @@ class BinlogAutoConfigurationTest {
             assertThat(context.getBean(BinlogClient.class).settings().tlsContext()).isNull();
             assertThat(context.getBean(BinlogClient.class).settings().tlsMode()).isEqualTo(TlsMode.PREFERRED);
         });
+    }
+
+    @Test
+    void withoutKeepaliveALostConnectionIsNotReestablished() {
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.connection.keepalive=false",
+                "binlog.connection.max-attempts=5").run(context -> assertThat(
+                        context.getBean(BinlogClient.class).settings().maxReconnectAttempts()).isZero());
     }
 
     @Test

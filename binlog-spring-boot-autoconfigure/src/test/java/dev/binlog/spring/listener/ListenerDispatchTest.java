@@ -17,6 +17,12 @@ import dev.binlog.spring.BinlogListener;
 import dev.binlog.spring.OnInsert;
 import dev.binlog.spring.OnUpdate;
 import dev.binlog.spring.autoconfigure.BinlogAutoConfiguration;
+import dev.binlog.spring.BinlogListenerConfigurer;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -35,6 +41,7 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AliasFor;
 
 class ListenerDispatchTest {
 
@@ -262,6 +269,57 @@ class ListenerDispatchTest {
         runner.withBean(Unsupported.class).run(context -> assertThat(context).getFailure()
                 .rootCause().hasMessageContaining("@BinlogListener bean 'listenerDispatchTest.Unsupported' method wrong:"
                         + " parameter 2 (String text) cannot be served"));
+    }
+
+    /** An application's own shortcut, composed from {@code @OnInsert}. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @OnInsert("shop.orders")
+    @interface OrderPlaced {
+        @AliasFor(annotation = OnInsert.class, attribute = "id")
+        String id() default "";
+    }
+
+    static class Composed {
+        final List<String> calls = new ArrayList<>();
+
+        @OrderPlaced(id = "placed")
+        void placed(Order order) {
+            calls.add("placed " + order.id());
+        }
+
+        public void audit(RowChange change) {
+            calls.add("audit " + change.type() + " " + change.table());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ComposedListeners {
+        @Bean
+        Composed composed() {
+            return new Composed();
+        }
+
+        @Bean
+        BinlogListenerConfigurer auditInCode(Composed composed) throws NoSuchMethodException {
+            Method audit = Composed.class.getMethod("audit", RowChange.class);
+            return registry -> registry.register(new ListenerEndpoint("audit", composed, "composed", audit,
+                    List.of("shop.*"), Set.of(ChangeType.DELETE), Set.of(), "", ""));
+        }
+    }
+
+    @Test
+    void metaAnnotatedShortcutsAndListenersRegisteredInCodeAreServed() {
+        runner.withUserConfiguration(ComposedListeners.class).run(context -> {
+            ListenerDispatcher dispatcher = context.getBean(ListenerDispatcher.class);
+            Composed composed = context.getBean(Composed.class);
+            deliverTransaction(dispatcher,
+                    change(ChangeType.INSERT, "orders", null, order(5, "Ann", "1.00"), Set.of()),
+                    change(ChangeType.INSERT, "customers", null, order(6, "Bob", "1.00"), Set.of()),
+                    change(ChangeType.DELETE, "customers", order(6, "Bob", "1.00"), null, Set.of()));
+            assertThat(composed.calls).containsExactly("placed 5", "audit DELETE customers");
+            assertThat(dispatcher.statistics()).containsKeys("placed", "audit");
+        });
     }
 
     static class CachingListener {
