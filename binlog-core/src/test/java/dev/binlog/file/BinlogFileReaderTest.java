@@ -157,10 +157,10 @@ class BinlogFileReaderTest {
         assertThat(payload.header().position()).isEqualTo(730);
         assertThat(payload.compression()).isEqualTo(TransactionPayloadEvent.ZSTD);
         assertThat(payload.uncompressedSize()).isEqualTo(1255);
-        assertThat(payload.events()).extracting(e -> e.header().typeName()).containsExactly("QUERY", "ROWS_QUERY",
+        assertThat(payload.events().toList()).extracting(e -> e.header().typeName()).containsExactly("QUERY", "ROWS_QUERY",
                 "TABLE_MAP", "UPDATE_ROWS_V2", "ROWS_QUERY", "TABLE_MAP", "WRITE_ROWS_V2", "XID");
-        assertThat(((QueryEvent) payload.events().get(0)).sql()).isEqualTo("BEGIN");
-        assertThat(((TableMapEvent) payload.events().get(2)).qualifiedName()).isEqualTo("a.test_table_3");
+        assertThat(((QueryEvent) payload.events().toList().get(0)).sql()).isEqualTo("BEGIN");
+        assertThat(((TableMapEvent) payload.events().toList().get(2)).qualifiedName()).isEqualTo("a.test_table_3");
     }
 
     @Test

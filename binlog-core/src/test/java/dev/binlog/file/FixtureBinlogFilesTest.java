@@ -135,7 +135,7 @@ class FixtureBinlogFilesTest {
             for (Object inner : (List<Object>) payload.get("inner_events")) {
                 innerTypes.add((String) ((Map<String, Object>) inner).get("type"));
             }
-            assertThat(event.events()).extracting(FixtureBinlogFilesTest::jsonName).as("inner events of #" + index)
+            assertThat(event.events().toList()).extracting(FixtureBinlogFilesTest::jsonName).as("inner events of #" + index)
                     .isEqualTo(innerTypes);
         }
     }
@@ -149,8 +149,9 @@ class FixtureBinlogFilesTest {
         List<DecodedRow> rows = new ArrayList<>();
         byIndex.forEach((index, event) -> {
             if (event instanceof TransactionPayloadEvent payload) {
-                for (int k = 0; k < payload.events().size(); k++) {
-                    addRows(rows, index, k, payload.events().get(k));
+                List<BinlogEvent> inner = payload.events().toList();
+                for (int k = 0; k < inner.size(); k++) {
+                    addRows(rows, index, k, inner.get(k));
                 }
             } else {
                 addRows(rows, index, -1, event);

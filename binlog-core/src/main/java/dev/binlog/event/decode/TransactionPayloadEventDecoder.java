@@ -4,20 +4,22 @@ import com.github.luben.zstd.ZstdInputStream;
 import dev.binlog.DecodeException;
 import dev.binlog.event.BinlogEvent;
 import dev.binlog.event.EventHeader;
+import dev.binlog.event.InnerEvents;
 import dev.binlog.event.TransactionPayloadEvent;
 import dev.binlog.io.ByteCursor;
 import dev.binlog.io.MalformedDataException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 
 /**
  * TRANSACTION_PAYLOAD: header fields as (type, length, value) with length-encoded type and length and a
  * length-encoded integer value: 1 = payload size, 2 = compression type, 3 = uncompressed size, 0 = end of fields;
- * then the payload: the transaction's events without checksums, ZSTD-compressed. The payload is decompressed as a
- * stream, one inner event at a time, so the uncompressed transaction is never held as a whole.
+ * then the payload: the transaction's events without checksums, ZSTD-compressed. Only the compressed payload is kept;
+ * it is decompressed as a stream and decoded one inner event at a time while the event's {@link InnerEvents} are
+ * iterated, so the uncompressed transaction is never held as a whole.
  */
 public final class TransactionPayloadEventDecoder implements EventBodyDecoder<TransactionPayloadEvent> {
 
@@ -53,45 +55,90 @@ public final class TransactionPayloadEventDecoder implements EventBodyDecoder<Tr
             throw new MalformedDataException("payload size field says " + payloadSize + " bytes but " + body.remaining()
                     + " follow", body.position());
         }
-        InputStream raw = new ByteArrayInputStream(body.array(), body.position(), body.remaining());
-        List<BinlogEvent> events = new ArrayList<>();
-        try (InputStream in = open(raw, compression, header, context)) {
-            long limit = uncompressedSize > 0 ? uncompressedSize : payloadSize * 64 + 1024;
-            readInnerEvents(in, header, context, events, limit);
-        } catch (IOException e) {
-            throw new DecodeException(context.source() + " at " + header.position() + ": TRANSACTION_PAYLOAD could not"
-                    + " be decompressed: " + e.getMessage(), true, e);
-        }
-        body.position(body.limit());
-        return new TransactionPayloadEvent(header, compression, uncompressedSize, events);
-    }
-
-    private static InputStream open(InputStream raw, int compression, EventHeader header, DecoderContext context)
-            throws IOException {
-        return switch (compression) {
-            case TransactionPayloadEvent.ZSTD -> new ZstdInputStream(raw);
-            case TransactionPayloadEvent.NONE -> raw;
-            default -> throw new DecodeException(context.source() + " at " + header.position()
+        if (compression != TransactionPayloadEvent.ZSTD && compression != TransactionPayloadEvent.NONE) {
+            throw new DecodeException(context.source() + " at " + header.position()
                     + ": TRANSACTION_PAYLOAD uses compression type " + compression + ", which is not supported", false);
-        };
+        }
+        // The outer buffer is reused for the next event: keep a copy of the (compressed) payload only.
+        byte[] payload = java.util.Arrays.copyOfRange(body.array(), body.position(), body.limit());
+        body.position(body.limit());
+        long limit = uncompressedSize > 0 ? uncompressedSize : payloadSize * 64 + 1024;
+        return new TransactionPayloadEvent(header, compression, uncompressedSize,
+                new PayloadInnerEvents(payload, compression, limit, header, context));
     }
 
-    private static void readInnerEvents(InputStream in, EventHeader outer, DecoderContext context,
-                                        List<BinlogEvent> events, long limit) throws IOException {
-        byte[] buffer = new byte[1024];
-        while (true) {
+    /** Decompresses and decodes inner events while iterated. */
+    private record PayloadInnerEvents(byte[] payload, int compression, long limit, EventHeader outer,
+            DecoderContext context) implements InnerEvents {
+
+        @Override
+        public Iterator<BinlogEvent> iterator() {
+            return new InnerEventIterator(this);
+        }
+    }
+
+    private static final class InnerEventIterator implements Iterator<BinlogEvent> {
+        private final PayloadInnerEvents source;
+        private InputStream in;
+        private byte[] buffer = new byte[1024];
+        private BinlogEvent next;
+        private int count;
+
+        InnerEventIterator(PayloadInnerEvents source) {
+            this.source = source;
+            InputStream raw = new ByteArrayInputStream(source.payload());
+            try {
+                in = source.compression() == TransactionPayloadEvent.ZSTD ? new ZstdInputStream(raw) : raw;
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && in != null) {
+                try {
+                    next = readInnerEvent();
+                } catch (IOException e) {
+                    close();
+                    throw failure(e);
+                } catch (RuntimeException e) {
+                    close();
+                    throw e;
+                }
+                if (next == null) {
+                    close();
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public BinlogEvent next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            BinlogEvent event = next;
+            next = null;
+            count++;
+            return event;
+        }
+
+        private BinlogEvent readInnerEvent() throws IOException {
+            EventHeader outer = source.outer();
+            DecoderContext context = source.context();
             int got = readFully(in, buffer, 0, EventHeader.LENGTH);
             if (got == 0) {
-                return;
+                return null;
             }
             if (got < EventHeader.LENGTH) {
                 throw new DecodeException(context.source() + " at " + outer.position() + ": TRANSACTION_PAYLOAD ends"
                         + " inside an inner event header", true);
             }
             long length = new ByteCursor(buffer, 9, 4).readUint32();
-            if (length < EventHeader.LENGTH || length > Integer.MAX_VALUE - 16 || length > limit) {
+            if (length < EventHeader.LENGTH || length > Integer.MAX_VALUE - 16 || length > source.limit()) {
                 throw new DecodeException(context.source() + " at " + outer.position() + ": TRANSACTION_PAYLOAD inner"
-                        + " event " + events.size() + " claims " + length + " bytes", true);
+                        + " event " + count + " claims " + length + " bytes", true);
             }
             if (buffer.length < length) {
                 byte[] bigger = new byte[(int) Math.max(length, buffer.length * 2L)];
@@ -101,9 +148,23 @@ public final class TransactionPayloadEventDecoder implements EventBodyDecoder<Tr
             int rest = (int) length - EventHeader.LENGTH;
             if (readFully(in, buffer, EventHeader.LENGTH, rest) < rest) {
                 throw new DecodeException(context.source() + " at " + outer.position() + ": TRANSACTION_PAYLOAD ends"
-                        + " inside inner event " + events.size(), true);
+                        + " inside inner event " + count, true);
             }
-            events.add(context.decoder().decodeInner(buffer, 0, (int) length, outer.position()));
+            return context.decoder().decodeInner(buffer, 0, (int) length, outer.position());
+        }
+
+        private DecodeException failure(IOException e) {
+            return new DecodeException(source.context().source() + " at " + source.outer().position()
+                    + ": TRANSACTION_PAYLOAD could not be decompressed: " + e.getMessage(), true, e);
+        }
+
+        private void close() {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // nothing was written; nothing to lose
+            }
+            in = null;
         }
     }
 
