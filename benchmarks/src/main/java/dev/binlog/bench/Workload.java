@@ -77,6 +77,11 @@ public record Workload(String name, String description, List<String> setup, List
                         false));
     }
 
+    public static Workload byName(String name) {
+        return all().stream().filter(w -> w.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no workload " + name));
+    }
+
     private static String narrowTable(String name) {
         return "CREATE TABLE " + name + " (id BIGINT PRIMARY KEY, a INT, b INT, c INT)";
     }
