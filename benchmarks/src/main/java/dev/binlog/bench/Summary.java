@@ -1,0 +1,173 @@
+package dev.binlog.bench;
+
+import dev.binlog.bench.EndToEndResults.Latency;
+import dev.binlog.bench.EndToEndResults.Throughput;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the measurements into {@code summary.json}: the headline figures scripts follow over time, and the detail per
+ * workload and decoder. Rates are converted from JMH's files per second with the rows, events and bytes each file
+ * holds; ratios are ours divided by the other decoder's figure from the same run.
+ */
+final class Summary {
+
+    private final List<CorpusFile> corpus;
+    private final List<FixtureFile> fixtures;
+    private final List<DecodeFigure> figures;
+    private final EndToEndResults e2e;
+
+    Summary(List<CorpusFile> corpus, List<FixtureFile> fixtures, List<DecodeFigure> figures, EndToEndResults e2e) {
+        this.corpus = corpus;
+        this.fixtures = fixtures;
+        this.figures = figures;
+        this.e2e = e2e;
+    }
+
+    Map<String, Object> toMap(Map<String, Object> machine, Map<String, Object> run) {
+        List<CorpusFile> common = corpus.stream().filter(f -> Workload.byName(f.name()).connectorJDecodes()).toList();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("decode_rows_per_s_ours", corpusRate("ours", common));
+        m.put("decode_rows_per_s_connector_j", corpusRate("connectorJDefault", common));
+        m.put("decode_rows_per_s_connector_j_fast", corpusRate("connectorJFast", common));
+        m.put("decode_alloc_bytes_per_row_ours", corpusAlloc("ours", common));
+        m.put("decode_alloc_bytes_per_row_connector_j", corpusAlloc("connectorJDefault", common));
+        m.put("decode_alloc_bytes_per_row_connector_j_fast", corpusAlloc("connectorJFast", common));
+        m.put("scan_rows_per_s", corpusRate("scanOnly", common));
+        m.put("decode_corpus_note", "headline decode figures: the whole corpus except 'compressed' (which"
+                + " connector-j cannot read), rows / sum of per-file times; per-workload detail below");
+        m.put("e2e_rows_per_s", e2e == null ? null : e2e.throughput().stream()
+                .filter(t -> t.client().equals("ours")).mapToDouble(Throughput::clientRowsPerS).max().orElse(Double.NaN));
+        m.put("e2e_p99_ms", e2e == null ? null : e2e.latency().stream().filter(l -> l.client().equals("ours"))
+                .map(Latency::p99Ms).findFirst().orElse(null));
+        m.put("catch_up_rows_per_s_ours", e2e == null ? null : catchUpRate("ours"));
+        m.put("catch_up_rows_per_s_connector_j", e2e == null ? null : catchUpRate("connector_j_default"));
+        m.put("catch_up_rows_per_s_mariadb_binlog_raw", e2e == null ? null : catchUpRate("mariadb-binlog"));
+        m.put("machine", machine);
+        m.put("run", run);
+        m.put("corpus", corpus.stream().map(f -> new CorpusEntry(f.name(), f.bytes(), f.events(), f.rows(),
+                Workload.byName(f.name()).description())).toList());
+        m.put("fixture_files", fixtures.size());
+        m.put("fixture_value_differences", fixtures.stream().filter(f -> !f.difference().isEmpty())
+                .map(FixtureFile::difference).toList());
+        m.put("decode", decodeDetail());
+        m.put("ratios", ratios());
+        if (e2e != null) {
+            m.put("e2e_throughput", e2e.throughput());
+            m.put("e2e_latency", e2e.latency());
+            m.put("catch_up", e2e.catchUp());
+        }
+        return m;
+    }
+
+    private Double corpusRate(String decoder, List<CorpusFile> files) {
+        double rows = 0;
+        double seconds = 0;
+        for (CorpusFile f : files) {
+            Optional<DecodeFigure> figure = figure(decoder, f.name());
+            if (figure.isEmpty()) {
+                return null;
+            }
+            rows += f.rows();
+            seconds += 1 / figure.get().opsPerS();
+        }
+        return rows / seconds;
+    }
+
+    private Double corpusAlloc(String decoder, List<CorpusFile> files) {
+        double bytes = 0;
+        double rows = 0;
+        for (CorpusFile f : files) {
+            Optional<DecodeFigure> figure = figure(decoder, f.name());
+            if (figure.isEmpty() || figure.get().allocBytesPerOp() == null) {
+                return null;
+            }
+            bytes += figure.get().allocBytesPerOp();
+            rows += f.rows();
+        }
+        return bytes / rows;
+    }
+
+    private Double catchUpRate(String client) {
+        return e2e.catchUp().stream().filter(c -> c.client().equals(client)).findFirst()
+                .map(c -> c.rows() / c.streamingSeconds()).orElse(null);
+    }
+
+    List<Map<String, Object>> decodeDetail() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (DecodeFigure f : figures) {
+            Counts c = counts(f.decoder(), f.workload());
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("workload", f.workload());
+            r.put("decoder", f.decoder());
+            r.put("files_per_s", f.opsPerS());
+            r.put("files_per_s_error", f.opsPerSError());
+            r.put("rows_per_s", f.opsPerS() * c.rows());
+            r.put("rows_per_s_error", f.opsPerSError() * c.rows());
+            r.put("events_per_s", f.opsPerS() * c.events());
+            r.put("mb_per_s", f.opsPerS() * c.bytes() / 1e6);
+            r.put("alloc_bytes_per_row", f.allocBytesPerOp() == null || c.rows() == 0 ? null
+                    : f.allocBytesPerOp() / c.rows());
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    List<Map<String, Object>> ratios() {
+        List<String> workloads = figures.stream().map(DecodeFigure::workload).distinct().toList();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String w : workloads) {
+            Optional<DecodeFigure> ours = figure("ours", w);
+            if (ours.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("workload", w);
+            r.put("ours_vs_connector_j_default", rowRatio(ours.get(), "connectorJDefault", w));
+            r.put("ours_vs_connector_j_fast", rowRatio(ours.get(), "connectorJFast", w));
+            r.put("ours_vs_scan_only", rowRatio(ours.get(), "scanOnly", w));
+            r.put("alloc_per_row_ours_vs_connector_j_default", allocRatio(ours.get(), "connectorJDefault", w));
+            r.put("alloc_per_row_ours_vs_connector_j_fast", allocRatio(ours.get(), "connectorJFast", w));
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    /** Rows/s ours ÷ rows/s theirs (for scan-only, files/s: it counts no rows). */
+    private Double rowRatio(DecodeFigure ours, String other, String workload) {
+        return figure(other, workload).map(o -> other.equals("scanOnly") ? ours.opsPerS() / o.opsPerS()
+                : ours.opsPerS() * counts("ours", workload).rows()
+                        / (o.opsPerS() * counts(other, workload).rows())).orElse(null);
+    }
+
+    private Double allocRatio(DecodeFigure ours, String other, String workload) {
+        return figure(other, workload).filter(o -> o.allocBytesPerOp() != null && ours.allocBytesPerOp() != null)
+                .map(o -> (ours.allocBytesPerOp() / counts("ours", workload).rows())
+                        / (o.allocBytesPerOp() / counts(other, workload).rows())).orElse(null);
+    }
+
+    Optional<DecodeFigure> figure(String decoder, String workload) {
+        return figures.stream().filter(f -> f.decoder().equals(decoder) && f.workload().equals(workload)).findFirst();
+    }
+
+    private record CorpusEntry(String workload, long bytes, long events, long rows, String description) {
+    }
+
+    private record Counts(long rows, long events, long bytes) {
+    }
+
+    /** What one operation covers for this decoder: connector-j finds fewer rows in a few fixture files. */
+    private Counts counts(String decoder, String workload) {
+        if (workload.equals(DecodeFigure.FIXTURES)) {
+            boolean ours = !decoder.startsWith("connectorJ");
+            return new Counts(fixtures.stream().mapToLong(f -> ours ? f.rows() : f.rowsConnectorJ()).sum(),
+                    fixtures.stream().mapToLong(FixtureFile::events).sum(),
+                    fixtures.stream().mapToLong(FixtureFile::bytes).sum());
+        }
+        CorpusFile f = corpus.stream().filter(c -> c.name().equals(workload)).findFirst().orElseThrow();
+        return new Counts(f.rows(), f.events(), f.bytes());
+    }
+}
