@@ -35,4 +35,9 @@ public record TableMapEvent(
     public String qualifiedName() {
         return schema + "." + table;
     }
+
+    /** The same table map, as the event with this header (a repeat of identical bytes elsewhere in the log). */
+    public TableMapEvent at(EventHeader otherHeader) {
+        return new TableMapEvent(otherHeader, tableId, flags, schema, table, columns, primaryKey, primaryKeyPrefix);
+    }
 }

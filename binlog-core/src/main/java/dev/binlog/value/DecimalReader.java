@@ -41,54 +41,40 @@ public final class DecimalReader {
         in.skip(size);
         boolean positive = (buffer[start] & 0x80) != 0;
         int mask = positive ? 0 : 0xFF;
-        int offset = start;
 
-        // Up to 18 digits fit a long; beyond that the groups accumulate in a BigInteger.
+        // Groups in order: a partial leading group, whole integer groups, whole fraction groups, a partial trailing
+        // group. Up to 18 digits accumulate in a long (no allocation but the result); beyond, in a BigInteger.
+        int leadingDigits = integerDigits % 9;
+        int trailingDigits = scale % 9;
+        int groupCount = (leadingDigits > 0 ? 1 : 0) + integerDigits / 9 + scale / 9 + (trailingDigits > 0 ? 1 : 0);
         long small = 0;
         BigInteger big = null;
-        int leadingDigits = integerDigits % 9;
-        int[] groups = new int[2 + integerDigits / 9 + scale / 9];
-        int[] digitsOfGroup = new int[groups.length];
-        int count = 0;
-        if (leadingDigits > 0) {
-            digitsOfGroup[count] = leadingDigits;
-            groups[count++] = readGroup(buffer, offset, BYTES_FOR_DIGITS[leadingDigits], mask, start);
-            offset += BYTES_FOR_DIGITS[leadingDigits];
-        }
-        for (int i = 0; i < integerDigits / 9; i++) {
-            digitsOfGroup[count] = 9;
-            groups[count++] = readGroup(buffer, offset, 4, mask, start);
-            offset += 4;
-        }
-        for (int i = 0; i < scale / 9; i++) {
-            digitsOfGroup[count] = 9;
-            groups[count++] = readGroup(buffer, offset, 4, mask, start);
-            offset += 4;
-        }
-        int trailingDigits = scale % 9;
-        if (trailingDigits > 0) {
-            digitsOfGroup[count] = trailingDigits;
-            groups[count++] = readGroup(buffer, offset, BYTES_FOR_DIGITS[trailingDigits], mask, start);
-        }
         int digits = 0;
-        for (int i = 0; i < count; i++) {
-            if (groups[i] >= POWERS_OF_TEN[digitsOfGroup[i]] || groups[i] < 0) {
+        int offset = start;
+        for (int g = 0; g < groupCount; g++) {
+            int groupDigits = g == 0 && leadingDigits > 0 ? leadingDigits
+                    : g == groupCount - 1 && trailingDigits > 0 ? trailingDigits : 9;
+            int bytes = BYTES_FOR_DIGITS[groupDigits];
+            int group = readGroup(buffer, offset, bytes, mask, start);
+            offset += bytes;
+            if (group >= POWERS_OF_TEN[groupDigits] || group < 0) {
                 throw new dev.binlog.io.MalformedDataException("DECIMAL(" + precision + "," + scale
-                        + ") digit group " + groups[i] + " does not fit " + digitsOfGroup[i] + " digits", start);
+                        + ") digit group " + group + " does not fit " + groupDigits + " digits", start);
             }
-            digits += digitsOfGroup[i];
+            digits += groupDigits;
             if (big == null && digits <= 18) {
-                small = small * POWERS_OF_TEN[digitsOfGroup[i]] + groups[i];
+                small = small * POWERS_OF_TEN[groupDigits] + group;
             } else {
                 if (big == null) {
                     big = BigInteger.valueOf(small);
                 }
-                big = big.multiply(BigInteger.valueOf(POWERS_OF_TEN[digitsOfGroup[i]]))
-                        .add(BigInteger.valueOf(groups[i]));
+                big = big.multiply(BigInteger.valueOf(POWERS_OF_TEN[groupDigits])).add(BigInteger.valueOf(group));
             }
         }
-        BigDecimal value = big == null ? BigDecimal.valueOf(small, scale) : new BigDecimal(big, scale);
-        return positive ? value : value.negate();
+        if (big == null) {
+            return BigDecimal.valueOf(positive ? small : -small, scale);
+        }
+        return new BigDecimal(positive ? big : big.negate(), scale);
     }
 
     private static int readGroup(byte[] buffer, int offset, int bytes, int mask, int start) {

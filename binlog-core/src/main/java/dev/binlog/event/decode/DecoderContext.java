@@ -4,6 +4,7 @@ import dev.binlog.event.ChecksumType;
 import dev.binlog.event.EventType;
 import dev.binlog.event.FormatDescriptionEvent;
 import dev.binlog.event.TableMapEvent;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,10 @@ import java.util.Objects;
  */
 public final class DecoderContext {
 
+    private static final int MAX_DECODED_TABLE_MAPS = 4096;
+
     private final Map<Long, TableMapEvent> tableMaps = new HashMap<>();
+    private final Map<Long, DecodedTableMap> decodedTableMaps = new HashMap<>();
     private final ColumnValueReader valueReader;
     private final JsonDiffApplier jsonDiffApplier;
     private String source;
@@ -58,6 +62,7 @@ public final class DecoderContext {
     /** Installs a FORMAT_DESCRIPTION: its checksum mode applies to the events after it. */
     public void formatDescription(FormatDescriptionEvent fde) {
         this.formatDescription = fde;
+        this.decodedTableMaps.clear();
         this.checksumType = fde.checksumType();
         // MySQL 5.2 development builds (WL#2325) numbered TABLE_MAP and the row events 16-19 and XID,
         // BEGIN_LOAD_QUERY, EXECUTE_LOAD_QUERY 20-22; their FORMAT_DESCRIPTION shows it in the post-header lengths.
@@ -104,6 +109,28 @@ public final class DecoderContext {
     /** Forgets every TABLE_MAP (table ids are only valid within one binlog file). */
     public void clearTableMaps() {
         tableMaps.clear();
+        decodedTableMaps.clear();
+    }
+
+    /**
+     * The TABLE_MAP decoded last for this table id if its body bytes were exactly these, else {@code null}. Servers
+     * repeat a table's TABLE_MAP before every transaction touching it; with full row metadata it carries every column
+     * name, so decoding it once per table instead of once per transaction saves real work.
+     */
+    TableMapEvent unchangedTableMap(long tableId, byte[] buffer, int from, int to) {
+        DecodedTableMap known = decodedTableMaps.get(tableId);
+        return known != null && Arrays.equals(known.body(), 0, known.body().length, buffer, from, to)
+                ? known.event() : null;
+    }
+
+    void decodedTableMap(long tableId, byte[] buffer, int from, int to, TableMapEvent event) {
+        if (decodedTableMaps.size() >= MAX_DECODED_TABLE_MAPS) {
+            decodedTableMaps.clear();
+        }
+        decodedTableMaps.put(tableId, new DecodedTableMap(Arrays.copyOfRange(buffer, from, to), event));
+    }
+
+    private record DecodedTableMap(byte[] body, TableMapEvent event) {
     }
 
     /**

@@ -26,7 +26,14 @@ public final class TableMapEventDecoder implements EventBodyDecoder<TableMapEven
     @Override
     public TableMapEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {
         int postHeader = context.postHeaderLength(EventType.TABLE_MAP.code(), 8);
+        int start = body.position();
+        int end = body.limit();
         long tableId = postHeader == 6 ? body.readUint32() : body.readUintN(6);
+        TableMapEvent unchanged = context.unchangedTableMap(tableId, body.array(), start, end);
+        if (unchanged != null) {
+            body.position(end);
+            return unchanged.at(header);
+        }
         int flags = body.readUint16();
         String schema = Bytes.utf8(body, body.readUint8());
         body.skip(1);
@@ -62,8 +69,10 @@ public final class TableMapEventDecoder implements EventBodyDecoder<TableMapEven
             columns.add(Column.of(i, ColumnType.ofCode(types[i]), metadata[i], nullable.get(i)));
         }
         TableMapOptionalMetadata optional = TableMapOptionalMetadata.read(body, columns);
-        return new TableMapEvent(header, tableId, flags, schema, table, optional.columns(), optional.primaryKey(),
-                optional.primaryKeyPrefix());
+        TableMapEvent event = new TableMapEvent(header, tableId, flags, schema, table, optional.columns(),
+                optional.primaryKey(), optional.primaryKeyPrefix());
+        context.decodedTableMap(tableId, body.array(), start, end, event);
+        return event;
     }
 
     private static int readMetadata(ByteCursor in, ColumnType type) {
