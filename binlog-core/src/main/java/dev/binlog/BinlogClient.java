@@ -26,7 +26,8 @@ import javax.net.ssl.SSLContext;
 public final class BinlogClient implements AutoCloseable {
 
     private final ClientSettings settings;
-    private final ChangeStream stream;
+    private volatile ChangeStream stream;
+    private boolean started;
 
     private BinlogClient(ClientSettings settings, ChangeListener listener, List<StateListener> stateListeners) {
         this.settings = settings;
@@ -41,9 +42,52 @@ public final class BinlogClient implements AutoCloseable {
         return settings;
     }
 
-    /** Connects and starts streaming on a thread of its own; returns at once. Errors are reported by state. */
-    public void start() {
+    /**
+     * Connects and starts streaming on a thread of its own; returns at once. Errors are reported by state. After the
+     * client stopped ({@link #close}, a failure), starts it again from the committed position, or from the position
+     * given to {@link #startAt}. Does nothing while it is running.
+     */
+    public synchronized void start() {
+        ClientState state = stream.state();
+        if (state == ClientState.STOPPED || state == ClientState.FAILED) {
+            stream = stream.successor(null);
+        } else if (state != ClientState.NEW) {
+            return;
+        }
+        started = true;
         stream.start();
+    }
+
+    /**
+     * Stops (letting the listener finish the transaction in flight for at most {@code drainTimeout}) and starts again
+     * on a new connection, from the committed position. Counters go on from where they were.
+     */
+    public synchronized void restart(Duration drainTimeout) {
+        if (started) {
+            stream.close(drainTimeout);
+        }
+        start();
+    }
+
+    /**
+     * Where the next {@link #start} begins, instead of the position store's last committed position; only while the
+     * client is stopped (or not yet started). A file position is also saved to the position store at once, so it
+     * holds even if the application restarts first; a GTID set, which the store cannot hold without a file, applies
+     * to this client's next start.
+     *
+     * @throws IllegalStateException while the client is running
+     */
+    public synchronized void startAt(StartPosition position) {
+        Objects.requireNonNull(position, "position");
+        ClientState state = stream.state();
+        if (state != ClientState.NEW && state != ClientState.STOPPED && state != ClientState.FAILED) {
+            throw new IllegalStateException("the start position can only be changed while the client is stopped "
+                    + "(it is " + state + "); stop it first");
+        }
+        if (position instanceof StartPosition.At at) {
+            settings.positionStore().save(at.position());
+        }
+        stream = stream.successor(position);
     }
 
     /** Waits until the stream stops (closed, end of log in stop-at-end mode, or failed); true if it did in time. */
@@ -61,7 +105,9 @@ public final class BinlogClient implements AutoCloseable {
     }
 
     public ClientState state() {
-        return stream.state();
+        ClientState state = stream.state();
+        // A stream set up by startAt after a stop has not started: the client is still stopped.
+        return state == ClientState.NEW && started ? ClientState.STOPPED : state;
     }
 
     /** The error that stopped the stream, or that the last reconnect is recovering from. */

@@ -40,7 +40,7 @@ public final class ChangeStream {
 
     private final ClientSettings settings;
     private final List<StateListener> stateListeners;
-    private final StatisticsCounter statistics = new StatisticsCounter();
+    private final StatisticsCounter statistics;
     private final LagTracker lag = new LagTracker(Clock.systemUTC());
     private final PositionCommitter committer;
     private final TransactionAssembler assembler;
@@ -64,8 +64,19 @@ public final class ChangeStream {
     private volatile boolean midTransaction;
     private volatile boolean draining;
 
+    private final ChangeListener listener;
+    private final StartPosition override;
+
     public ChangeStream(ClientSettings settings, ChangeListener listener, List<StateListener> stateListeners) {
+        this(settings, listener, stateListeners, new StatisticsCounter(), null);
+    }
+
+    private ChangeStream(ClientSettings settings, ChangeListener listener, List<StateListener> stateListeners,
+            StatisticsCounter statistics, StartPosition override) {
         this.settings = settings;
+        this.listener = listener;
+        this.statistics = statistics;
+        this.override = override;
         this.stateListeners = List.copyOf(stateListeners);
         ConnectionSettings connection = SchemaConnections.connectionSettings(settings);
         this.committer = new PositionCommitter(settings.positionStore(), statistics);
@@ -79,14 +90,30 @@ public final class ChangeStream {
         this.dispatcher = new EventDispatcher(assembler, resolver, decoderContext, statistics, lag, null);
     }
 
+    /**
+     * A new, unstarted stream for the same settings and listeners that goes on counting where this one's statistics
+     * are; it starts at {@code startAt} when given, else where the position store says.
+     */
+    public ChangeStream successor(StartPosition startAt) {
+        return new ChangeStream(settings, listener, stateListeners, statistics, startAt);
+    }
+
     public synchronized void start() {
         if (state != ClientState.NEW) {
-            throw new IllegalStateException("a BinlogClient starts once; build a new one to start again");
+            throw new IllegalStateException("a stream starts once; ask for its successor to start again");
+        }
+        if (override != null) {
+            start(null, override);
+            return;
         }
         BinlogPosition saved = settings.positionStore().load().orElse(null);
+        start(saved, settings.startPosition());
+    }
+
+    private void start(BinlogPosition saved, StartPosition configured) {
         dev.binlog.client.StartPosition start = saved != null
                 ? dev.binlog.client.StartPosition.of(saved.file(), saved.position())
-                : startPosition(settings.startPosition());
+                : startPosition(configured);
         if (saved != null) {
             LOG.info("Resuming {} after the last committed transaction, at {}", endpoint(), saved);
         }
@@ -99,9 +126,9 @@ public final class ChangeStream {
         if (settings.serverId() != null) {
             replication.serverId(settings.serverId());
         }
-        savedGtids = saved == null ? gtidText(settings.startPosition()) : saved.gtidSet();
+        savedGtids = saved == null ? gtidText(configured) : saved.gtidSet();
         // Starting at the end of the log, today's definitions are exactly those of the next rows.
-        preloadSchemas = saved == null && settings.startPosition() instanceof StartPosition.Latest;
+        preloadSchemas = saved == null && configured instanceof StartPosition.Latest;
         changeState(ClientState.CONNECTING, null);
         client = new ReplicationClient(SchemaConnections.connectionSettings(settings), replication.build(),
                 new Events());

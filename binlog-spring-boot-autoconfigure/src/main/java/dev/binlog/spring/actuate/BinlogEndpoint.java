@@ -1,50 +1,49 @@
 package dev.binlog.spring.actuate;
 
 import dev.binlog.BinlogClient;
+import dev.binlog.BinlogPosition;
+import dev.binlog.StartPosition;
 import dev.binlog.StreamStatistics;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import dev.binlog.spring.listener.ListenerStatistics;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@code /actuator/binlog}: state, server, positions, lag, counters and listener statistics; {@code POST} with
- * {@code {"action": "pause"}} or {@code "resume"} controls delivery. No password or row value is ever shown.
+ * {@code /actuator/binlog}: state, server, positions, lag, counters and listener statistics. Read-only unless
+ * {@code management.endpoint.binlog.access=unrestricted}; then {@code POST} with {@code {"action": ...}} controls the
+ * stream: {@code pause}, {@code resume}, {@code stop} (after the transaction in flight), {@code start},
+ * {@code restart}, and {@code position} with {@code file} + {@code position} or {@code gtidSet} (only while stopped)
+ * to choose where the next start begins. No password or row value is ever shown.
  */
-@Endpoint(id = "binlog")
+@Endpoint(id = "binlog", defaultAccess = Access.READ_ONLY)
 public class BinlogEndpoint {
 
     private final BinlogClient client;
     private final ListenerDispatcher dispatcher;
+    private final Duration drainTimeout;
 
-    public BinlogEndpoint(BinlogClient client, ListenerDispatcher dispatcher) {
+    public BinlogEndpoint(BinlogClient client, ListenerDispatcher dispatcher, Duration drainTimeout) {
         this.client = client;
         this.dispatcher = dispatcher;
+        this.drainTimeout = drainTimeout;
     }
 
     @ReadOperation
     public Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("state", client.state().name());
-        client.server().ifPresentOrElse(s -> {
-            Map<String, Object> server = new LinkedHashMap<>();
-            server.put("host", s.host());
-            server.put("port", s.port());
-            server.put("flavor", s.flavor());
-            server.put("version", s.version());
-            server.put("serverId", s.serverId());
-            server.put("binlogFormat", s.binlogFormat());
-            server.put("binlogRowImage", s.binlogRowImage());
-            server.put("binlogRowMetadata", s.binlogRowMetadata());
-            server.put("gtidMode", s.gtidMode());
-            status.put("server", server);
-        }, () -> status.put("server", client.settings().host() + ":" + client.settings().port()));
-        client.currentPosition().ifPresent(p -> status.put("currentPosition", p.toString()));
-        client.committedPosition().ifPresent(p -> status.put("committedPosition", p.toString()));
+        status.put("server", BinlogServerDetails.of(client, true));
+        client.currentPosition().ifPresent(p -> status.put("currentPosition", position(p)));
+        client.committedPosition().ifPresent(p -> status.put("committedPosition", position(p)));
         client.lagSeconds().ifPresent(lag -> status.put("secondsBehind", lag));
         StreamStatistics statistics = client.statistics();
         Map<String, Object> counters = new LinkedHashMap<>();
@@ -63,20 +62,59 @@ public class BinlogEndpoint {
     }
 
     @ReadOperation
-    public Map<String, Object> listener(@Selector String listenerId) {
+    public @Nullable Map<String, Object> listener(@Selector String listenerId) {
         ListenerStatistics stats = dispatcher.statistics().get(listenerId);
         return stats == null ? null : listener(stats);
     }
 
-    /** {@code pause} stops delivery after the current row; {@code resume} continues it. */
     @WriteOperation
-    public Map<String, Object> control(String action) {
+    public Map<String, Object> control(String action, @Nullable String file, @Nullable Long position,
+            @Nullable String gtidSet) {
         switch (action) {
             case "pause" -> client.pause();
             case "resume" -> client.resume();
-            default -> throw new IllegalArgumentException("unknown action '" + action + "': use pause or resume");
+            case "stop" -> client.close(drainTimeout);
+            case "start" -> client.start();
+            case "restart" -> client.restart(drainTimeout);
+            case "position" -> reposition(file, position, gtidSet);
+            default -> throw new InvalidEndpointRequestException("unknown action '" + action + "': use pause, "
+                    + "resume, stop, start, restart or position", "unknown action");
         }
-        return Map.of("state", client.state().name());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("state", client.state().name());
+        return result;
+    }
+
+    private void reposition(@Nullable String file, @Nullable Long position, @Nullable String gtidSet) {
+        StartPosition start;
+        if (gtidSet != null && file == null && position == null) {
+            start = StartPosition.gtid(gtidSet);
+        } else if (file != null && position != null && gtidSet == null) {
+            try {
+                start = StartPosition.at(file, position);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidEndpointRequestException(e.getMessage(), "invalid position");
+            }
+        } else {
+            throw new InvalidEndpointRequestException("action 'position' needs file and position, or gtidSet",
+                    "missing position");
+        }
+        try {
+            client.startAt(start);
+        } catch (IllegalStateException e) {
+            throw new InvalidEndpointRequestException(e.getMessage() + " (POST {\"action\": \"stop\"})",
+                    "stream running");
+        }
+    }
+
+    private static Map<String, Object> position(BinlogPosition position) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("file", position.file());
+        map.put("position", position.position());
+        if (position.gtidSet() != null) {
+            map.put("gtidSet", position.gtidSet());
+        }
+        return map;
     }
 
     private static Map<String, Object> listener(ListenerStatistics stats) {

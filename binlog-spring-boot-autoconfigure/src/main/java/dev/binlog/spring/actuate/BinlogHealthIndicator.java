@@ -59,15 +59,7 @@ public final class BinlogHealthIndicator extends AbstractHealthIndicator {
     private Map<String, Object> details(ClientState state) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("state", state.name());
-        client.server().ifPresentOrElse(server -> {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("host", server.host());
-            s.put("port", server.port());
-            s.put("flavor", server.flavor());
-            s.put("version", server.version());
-            s.put("serverId", server.serverId());
-            details.put("server", s);
-        }, () -> details.put("server", client.settings().host() + ":" + client.settings().port()));
+        details.put("server", BinlogServerDetails.of(client, false));
         client.currentPosition().ifPresent(p -> details.put("currentPosition", p.toString()));
         client.committedPosition().ifPresent(p -> details.put("committedPosition", p.toString()));
         client.lagSeconds().ifPresent(lag -> details.put("secondsBehind", lag));

@@ -6,6 +6,8 @@ import dev.binlog.spring.actuate.BinlogInfoContributor;
 import dev.binlog.spring.actuate.BinlogMetrics;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The {@code binlog} actuator endpoint and Micrometer meters, each only when its library is present. */
 @AutoConfiguration(after = BinlogAutoConfiguration.class)
@@ -27,8 +30,8 @@ public final class BinlogActuatorAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnAvailableEndpoint(BinlogEndpoint.class)
-        BinlogEndpoint binlogEndpoint(BinlogClient client, ListenerDispatcher dispatcher) {
-            return new BinlogEndpoint(client, dispatcher);
+        BinlogEndpoint binlogEndpoint(BinlogClient client, ListenerDispatcher dispatcher, Environment environment) {
+            return new BinlogEndpoint(client, dispatcher, BinlogAutoConfiguration.drainTimeout(environment));
         }
     }
 
@@ -49,8 +52,10 @@ public final class BinlogActuatorAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        BinlogMetrics binlogMetrics(BinlogClient client, ListenerDispatcher dispatcher) {
-            return new BinlogMetrics(client, dispatcher);
+        BinlogMetrics binlogMetrics(BinlogClient client, ListenerDispatcher dispatcher,
+                ObjectProvider<ObservationRegistry> observations, BinlogProperties properties) {
+            return new BinlogMetrics(client, dispatcher, observations.getIfAvailable(),
+                    properties.getMetrics().getMaxTables());
         }
     }
 }

@@ -145,12 +145,18 @@ public final class BinlogAutoConfiguration {
     @Conditional(OnBinlogServerCondition.class)
     BinlogStreamLifecycle binlogStreamLifecycle(BinlogClient client, BinlogProperties properties,
             Environment environment) {
+        return new BinlogStreamLifecycle(client, properties.isAutoStartup(), properties.isFailFast(),
+                properties.getConnection().getConnectTimeout().multipliedBy(2), drainTimeout(environment));
+    }
+
+    /**
+     * How long a stop waits for the transaction in flight: most of {@code spring.lifecycle.timeout-per-shutdown-phase},
+     * leaving a margin for disconnecting and joining the stream thread.
+     */
+    static Duration drainTimeout(Environment environment) {
         Duration shutdownPhase = Binder.get(environment)
                 .bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).orElse(DEFAULT_SHUTDOWN_PHASE);
-        // Leave a margin of the phase for disconnecting and joining the stream thread.
-        Duration drain = shutdownPhase.minus(shutdownPhase.dividedBy(10));
-        return new BinlogStreamLifecycle(client, properties.isAutoStartup(), properties.isFailFast(),
-                properties.getConnection().getConnectTimeout().multipliedBy(2), drain);
+        return shutdownPhase.minus(shutdownPhase.dividedBy(10));
     }
 
     private static TableFilter filter(BinlogProperties.Filter filter) {

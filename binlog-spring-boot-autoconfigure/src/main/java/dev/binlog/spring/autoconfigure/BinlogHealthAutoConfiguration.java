@@ -2,6 +2,7 @@ package dev.binlog.spring.autoconfigure;
 
 import dev.binlog.BinlogClient;
 import dev.binlog.spring.actuate.BinlogHealthIndicator;
+import dev.binlog.spring.actuate.BinlogReadinessGroup;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,9 +12,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /** The {@code binlog} health indicator, when Spring Boot's health support is on the classpath. */
-@AutoConfiguration(after = BinlogAutoConfiguration.class)
+// After Boot's availability probes, so the readiness group exists when ours adds the indicator to it.
+@AutoConfiguration(after = BinlogAutoConfiguration.class,
+        afterName = "org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration")
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(BinlogClient.class)
 @ConditionalOnEnabledHealthIndicator("binlog")
@@ -22,7 +26,15 @@ public final class BinlogHealthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "binlogHealthIndicator")
     BinlogHealthIndicator binlogHealthIndicator(BinlogClient client, BinlogProperties properties) {
-        Duration grace = properties.getConnection().getMaxBackoff().multipliedBy(2);
+        Duration grace = properties.getHealth().getReconnectGrace() != null
+                ? properties.getHealth().getReconnectGrace()
+                : properties.getConnection().getMaxBackoff().multipliedBy(2);
         return new BinlogHealthIndicator(client, grace, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor")
+    static BinlogReadinessGroup binlogReadinessGroup(Environment environment) {
+        return new BinlogReadinessGroup(environment);
     }
 }

@@ -55,6 +55,49 @@ public class BinlogProperties {
 
     private final Listener listener = new Listener();
 
+    private final Health health = new Health();
+
+    private final Metrics metrics = new Metrics();
+
+    public Health getHealth() {
+        return health;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    /** The binlog health indicator. */
+    public static class Health {
+        /**
+         * How long the indicator stays UP while the client (re)connects before it turns DOWN. Default: twice
+         * binlog.connection.max-backoff.
+         */
+        private Duration reconnectGrace;
+
+        public Duration getReconnectGrace() {
+            return reconnectGrace;
+        }
+
+        public void setReconnectGrace(Duration reconnectGrace) {
+            this.reconnectGrace = reconnectGrace;
+        }
+    }
+
+    /** Micrometer meters. */
+    public static class Metrics {
+        /** Distinct schema.table tags of binlog.rows; changes of further tables count as other.other. */
+        private int maxTables = 100;
+
+        public int getMaxTables() {
+            return maxTables;
+        }
+
+        public void setMaxTables(int maxTables) {
+            this.maxTables = maxTables;
+        }
+    }
+
     /** TLS settings. */
     public static class Ssl {
         /** TLS mode, as the mysql client's --ssl-mode. Default: verify-ca with a bundle, else preferred. */

@@ -25,6 +25,7 @@ public final class ListenerDispatcher implements ChangeListener {
     private final ErrorPolicy policy;
     private final int maxTransactionRows;
     private final Function<String, BinlogErrorHandler> errorHandlers;
+    private volatile DispatchObserver observer = DispatchObserver.NONE;
 
     ListenerDispatcher(List<MethodListener> listeners, ErrorPolicy policy, int maxTransactionRows,
             Function<String, BinlogErrorHandler> errorHandlers) {
@@ -32,6 +33,11 @@ public final class ListenerDispatcher implements ChangeListener {
         this.policy = policy;
         this.maxTransactionRows = maxTransactionRows;
         this.errorHandlers = errorHandlers;
+    }
+
+    /** Installs the observer of deliveries and invocations (metrics); {@link DispatchObserver#NONE} by default. */
+    public void observer(DispatchObserver value) {
+        observer = value == null ? DispatchObserver.NONE : value;
     }
 
     /** Per-listener statistics by listener id. */
@@ -48,6 +54,7 @@ public final class ListenerDispatcher implements ChangeListener {
 
     @Override
     public void onChange(RowChange change) throws Exception {
+        observer.changeDispatched(change);
         for (MethodListener listener : listeners) {
             if (!listener.wants(change)) {
                 continue;
@@ -69,16 +76,13 @@ public final class ListenerDispatcher implements ChangeListener {
         }
     }
 
-    private interface Call {
-        void run() throws Exception;
-    }
-
-    private void deliver(MethodListener listener, RowChange change, Call call) throws Exception {
+    private void deliver(MethodListener listener, RowChange change, DispatchObserver.Invocation call)
+            throws Exception {
         long delay = policy.backoff().toMillis();
         for (int attempt = 0; ; attempt++) {
             try {
                 listener.statistics().invoked();
-                call.run();
+                observer.invocation(listener.id(), call);
                 return;
             } catch (Exception e) {
                 listener.statistics().failed(e);

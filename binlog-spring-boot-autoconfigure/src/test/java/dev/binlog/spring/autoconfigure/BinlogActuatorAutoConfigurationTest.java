@@ -1,7 +1,20 @@
 package dev.binlog.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.binlog.ChangeMetadata;
+import dev.binlog.ChangeType;
+import dev.binlog.ColumnNames;
+import dev.binlog.Row;
+import dev.binlog.RowChange;
+import dev.binlog.spring.BinlogListener;
+import dev.binlog.spring.listener.ListenerDispatcher;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import dev.binlog.spring.actuate.BinlogEndpoint;
 import dev.binlog.spring.actuate.BinlogMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -27,7 +40,15 @@ class BinlogActuatorAutoConfigurationTest {
             var status = endpoint.status();
             assertThat(status).containsEntry("state", "NEW").containsEntry("server", "db:3306");
             assertThat(status.toString()).doesNotContain("hunter2");
-            assertThat(endpoint.control("pause")).containsEntry("state", "PAUSED");
+            assertThat(endpoint.control("pause", null, null, null)).containsEntry("state", "PAUSED");
+            assertThatThrownBy(() -> endpoint.control("position", "mysql-bin.000001", 4L, null))
+                    .isInstanceOf(InvalidEndpointRequestException.class)
+                    .hasMessageContaining("only be changed while the client is stopped");
+            assertThatThrownBy(() -> endpoint.control("position", "mysql-bin.000001", null, null))
+                    .isInstanceOf(InvalidEndpointRequestException.class)
+                    .hasMessageContaining("needs file and position, or gtidSet");
+            assertThatThrownBy(() -> endpoint.control("explode", null, null, null))
+                    .isInstanceOf(InvalidEndpointRequestException.class).hasMessageContaining("unknown action");
         });
     }
 
@@ -40,14 +61,46 @@ class BinlogActuatorAutoConfigurationTest {
         });
     }
 
+    static class Orders {
+        @BinlogListener(table = "shop.*", id = "orders")
+        void on(RowChange change) {
+            if ("explode".equals(change.table())) {
+                throw new IllegalStateException("boom");
+            }
+        }
+    }
+
+    private static RowChange insert(String table) {
+        return new RowChange(ChangeType.INSERT, "shop", table, null,
+                new Row(new ColumnNames(List.of("id")), new Object[] {1}, null), Set.of(), Map.of("id", 1),
+                new ChangeMetadata("mysql-bin.000001", 4, null, null, 1, Instant.EPOCH, 0, 1L, null));
+    }
+
     @Test
-    void metersAreBoundWithBoundedTags() {
-        runner.run(context -> {
-            SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            context.getBean(BinlogMetrics.class).bindTo(registry);
-            assertThat(registry.get("binlog.rows").tag("type", "insert").functionCounter().count()).isZero();
-            assertThat(registry.get("binlog.connected").gauge().value()).isZero();
-        });
+    void metersCountRowsPerTableWithBoundedTagsAndTimeEveryInvocation() {
+        runner.withBean(Orders.class).withPropertyValues("binlog.metrics.max-tables=2",
+                "binlog.error-handling.mode=skip", "binlog.error-handling.retries=0").run(context -> {
+                    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                    context.getBean(BinlogMetrics.class).bindTo(registry);
+                    assertThat(registry.get("binlog.connected").gauge().value()).isZero();
+                    assertThat(registry.get("binlog.events").tag("type", "write_rows_v2").functionCounter().count())
+                            .isZero();
+                    ListenerDispatcher dispatcher = context.getBean(ListenerDispatcher.class);
+                    for (String table : List.of("orders", "orders", "lines", "customers", "explode")) {
+                        dispatcher.onChange(insert(table));
+                    }
+                    assertThat(registry.get("binlog.rows").tags("schema", "shop", "table", "orders", "type", "insert")
+                            .counter().count()).isEqualTo(2);
+                    assertThat(registry.get("binlog.rows").tags("table", "lines").counter().count()).isEqualTo(1);
+                    assertThat(registry.get("binlog.rows").tags("schema", "other", "table", "other", "type", "insert")
+                            .counter().count()).as("tables past max-tables").isEqualTo(2);
+                    assertThat(registry.get("binlog.listener.invocations").tags("listener.id", "orders", "result",
+                            "success", "exception", "none").timer().count()).isEqualTo(4);
+                    assertThat(registry.get("binlog.listener.invocations").tags("listener.id", "orders", "result",
+                            "failure", "exception", "IllegalStateException").timer().count()).isEqualTo(1);
+                    assertThat(registry.get("binlog.listener.skipped").tag("listener.id", "orders")
+                            .functionCounter().count()).isEqualTo(1);
+                });
     }
 
     @Test

@@ -1,0 +1,31 @@
+package dev.binlog.spring.actuate;
+
+import dev.binlog.BinlogClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The server a client streams from, as shown by the health indicator and the endpoint (never credentials). */
+final class BinlogServerDetails {
+
+    private BinlogServerDetails() {
+    }
+
+    /** Host, port, flavour, version and server id; with {@code binlogSettings}, also the binlog variables. */
+    static Object of(BinlogClient client, boolean binlogSettings) {
+        return client.server().<Object>map(s -> {
+            Map<String, Object> server = new LinkedHashMap<>();
+            server.put("host", s.host());
+            server.put("port", s.port());
+            server.put("flavor", s.flavor());
+            server.put("version", s.version());
+            server.put("serverId", s.serverId());
+            if (binlogSettings) {
+                server.put("binlogFormat", s.binlogFormat());
+                server.put("binlogRowImage", s.binlogRowImage());
+                server.put("binlogRowMetadata", s.binlogRowMetadata());
+                server.put("gtidMode", s.gtidMode());
+            }
+            return server;
+        }).orElseGet(() -> client.settings().host() + ":" + client.settings().port());
+    }
+}
