@@ -46,7 +46,7 @@ public final class EndToEnd {
             s.execute("DROP TABLE IF EXISTS bench.e2e");
             s.execute("CREATE TABLE bench.e2e (id BIGINT PRIMARY KEY, a INT, b INT, c INT)");
         }
-        List<Supplier<RowStream>> clients = List.of(() -> new OurRowStream(server),
+        List<Supplier<RowStream>> clients = List.of(() -> new OurRowStream(server), () -> new SpringRowStream(server),
                 () -> new ConnectorJRowStream(server, Mode.DEFAULT));
         List<Throughput> throughput = new ArrayList<>();
         for (int i = 0; i < BATCHES.length; i++) {
