@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -41,13 +42,8 @@ public final class EndToEnd {
     }
 
     public EndToEndResults run() throws Exception {
-        try (Connection c = server.adminConnection(null); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE IF NOT EXISTS bench");
-            s.execute("DROP TABLE IF EXISTS bench.e2e");
-            s.execute("CREATE TABLE bench.e2e (id BIGINT PRIMARY KEY, a INT, b INT, c INT)");
-        }
-        List<Supplier<RowStream>> clients = List.of(() -> new OurRowStream(server), () -> new SpringRowStream(server),
-                () -> new ConnectorJRowStream(server, Mode.DEFAULT));
+        createTable();
+        List<Supplier<RowStream>> clients = clients();
         List<Throughput> throughput = new ArrayList<>();
         for (int i = 0; i < BATCHES.length; i++) {
             for (Supplier<RowStream> client : clients) {
@@ -60,9 +56,37 @@ public final class EndToEnd {
             latency.add(latency(client.get()));
             System.out.println("e2e: " + latency.get(latency.size() - 1));
         }
-        List<CatchUp> catchUp = catchUp(clients);
+        List<CatchUp> catchUp = new ArrayList<>(catchUp(clients, ""));
+        Optional<MariaDbProcess> debian = BenchServer.startDebian("bench-catch-up");
+        if (debian.isPresent()) {
+            try {
+                EndToEnd other = new EndToEnd(debian.get());
+                other.createTable();
+                catchUp.addAll(other.catchUp(other.clients(), DEBIAN_SUFFIX));
+            } finally {
+                debian.get().stop();
+            }
+        } else {
+            System.out.println("e2e: Debian's mariadb-server is not installed: no raw dump rate for catch-up");
+        }
         catchUp.forEach(r -> System.out.println("e2e: " + r));
-        return new EndToEndResults(throughput, latency, catchUp);
+        return new EndToEndResults(throughput, latency, catchUp, new MemoryRuns(server).run());
+    }
+
+    /** Suffix of the catch-up results measured on Debian's MariaDB 10.11. */
+    static final String DEBIAN_SUFFIX = "@debian-10.11";
+
+    private void createTable() throws SQLException {
+        try (Connection c = server.adminConnection(null); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS bench");
+            s.execute("DROP TABLE IF EXISTS bench.e2e");
+            s.execute("CREATE TABLE bench.e2e (id BIGINT PRIMARY KEY, a INT, b INT, c INT)");
+        }
+    }
+
+    private List<Supplier<RowStream>> clients() {
+        return List.of(() -> new OurRowStream(server), () -> new SpringRowStream(server),
+                () -> new ConnectorJRowStream(server, Mode.DEFAULT));
     }
 
     private Throughput throughput(RowStream stream, int batch, long rows) throws Exception {
@@ -138,7 +162,7 @@ public final class EndToEnd {
     }
 
     /** One closed file of {@link #CATCH_UP_ROWS} rows, then each client and {@code mariadb-binlog} read all of it. */
-    private List<CatchUp> catchUp(List<Supplier<RowStream>> clients) throws Exception {
+    private List<CatchUp> catchUp(List<Supplier<RowStream>> clients, String suffix) throws Exception {
         String file;
         try (Connection c = server.adminConnection("bench"); Statement s = c.createStatement();
              PreparedStatement insert = c.prepareStatement(insertSql(10_000))) {
@@ -171,12 +195,12 @@ public final class EndToEnd {
             });
             awaitRows(seen, CATCH_UP_ROWS, stream);
             stream.close();
-            results.add(new CatchUp(stream.name(), CATCH_UP_ROWS, bytes, seconds(start, firstAndLast[0]),
+            results.add(new CatchUp(stream.name() + suffix, CATCH_UP_ROWS, bytes, seconds(start, firstAndLast[0]),
                     seconds(firstAndLast[0], firstAndLast[1])));
         }
         if (Files.isExecutable(MARIADB_BINLOG)) {
             try {
-                results.add(new CatchUp("mariadb-binlog", CATCH_UP_ROWS, bytes, 0, rawDump(file)));
+                results.add(new CatchUp("mariadb-binlog" + suffix, CATCH_UP_ROWS, bytes, 0, rawDump(file)));
             } catch (IllegalStateException e) {
                 System.out.println("e2e: no raw dump rate to compare catch-up with: " + e.getMessage().strip());
             }

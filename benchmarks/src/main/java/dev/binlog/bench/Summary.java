@@ -45,7 +45,9 @@ final class Summary {
                 .map(Latency::p99Ms).findFirst().orElse(null));
         m.put("catch_up_rows_per_s_ours", e2e == null ? null : catchUpRate("ours"));
         m.put("catch_up_rows_per_s_connector_j", e2e == null ? null : catchUpRate("connector_j_default"));
-        m.put("catch_up_rows_per_s_mariadb_binlog_raw", e2e == null ? null : catchUpRate("mariadb-binlog"));
+        String debian = EndToEnd.DEBIAN_SUFFIX;
+        m.put("catch_up_rows_per_s_mariadb_binlog_raw", e2e == null ? null : catchUpRate("mariadb-binlog" + debian));
+        m.put("catch_up_rows_per_s_ours_same_server_as_raw", e2e == null ? null : catchUpRate("ours" + debian));
         m.put("machine", machine);
         m.put("run", run);
         m.put("corpus", corpus.stream().map(f -> new CorpusEntry(f.name(), f.bytes(), f.events(), f.rows(),
@@ -59,6 +61,7 @@ final class Summary {
             m.put("e2e_throughput", e2e.throughput());
             m.put("e2e_latency", e2e.latency());
             m.put("catch_up", e2e.catchUp());
+            m.put("memory", e2e.memory());
         }
         return m;
     }
