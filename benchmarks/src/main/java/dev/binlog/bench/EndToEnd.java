@@ -31,7 +31,7 @@ public final class EndToEnd {
     private static final int LATENCY_RATE = 5_000;
     private static final int LATENCY_BATCH = 10;
     private static final int LATENCY_SECONDS = 5;
-    private static final int CATCH_UP_ROWS = 1_000_000;
+    private static final int CATCH_UP_ROWS = 4_000_000;
     private static final Path MARIADB_BINLOG = Path.of("/usr/bin/mariadb-binlog");
 
     private final MariaDbProcess server;
