@@ -12,7 +12,6 @@ import dev.binlog.Transaction;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -156,11 +155,7 @@ public final class TransactionAssembler {
         if (indexes.length == 0) {
             return Map.of();
         }
-        Map<String, Object> key = new LinkedHashMap<>();
-        for (int index : indexes) {
-            key.put(table.names().get(index), row.get(index));
-        }
-        return Collections.unmodifiableMap(key);
+        return new PrimaryKeyMap(table.names(), indexes, row);
     }
 
     /** XID event or QUERY COMMIT: the transaction is durable on the server. */

@@ -28,6 +28,9 @@ public final class DecoderContext {
     private ChecksumType checksumType;
     private java.util.function.BiPredicate<String, String> rowFilter = (schema, table) -> true;
     private boolean developmentNumbering;
+    private String lastFilteredSchema;
+    private String lastFilteredTable;
+    private boolean lastFilterResult;
 
     /**
      * @param source      what the bytes come from, for error messages: a file path or {@code host:port}
@@ -139,11 +142,18 @@ public final class DecoderContext {
      */
     public void rowFilter(java.util.function.BiPredicate<String, String> schemaAndTable) {
         this.rowFilter = java.util.Objects.requireNonNull(schemaAndTable, "rowFilter");
+        this.lastFilteredSchema = null;
     }
 
     /** Whether the rows of this table are to be decoded. */
     public boolean wantsRows(TableMapEvent table) {
-        return rowFilter.test(table.schema(), table.table());
+        // Rows events of one table follow each other; a repeated TABLE_MAP reuses the same name strings.
+        if (table.schema() != lastFilteredSchema || table.table() != lastFilteredTable) {
+            lastFilteredSchema = table.schema();
+            lastFilteredTable = table.table();
+            lastFilterResult = rowFilter.test(table.schema(), table.table());
+        }
+        return lastFilterResult;
     }
 
     public ColumnValueReader valueReader() {
