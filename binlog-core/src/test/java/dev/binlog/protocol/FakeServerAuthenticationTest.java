@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.binlog.AuthenticationException;
 import dev.binlog.ServerErrorException;
 import dev.binlog.TlsMode;
+import dev.binlog.testsupport.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.binlog.ConfigurationException;
+import dev.binlog.testsupport.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;

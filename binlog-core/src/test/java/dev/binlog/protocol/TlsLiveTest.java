@@ -8,6 +8,7 @@ import dev.binlog.TlsMode;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.MariaDbProcess;
 import dev.binlog.testsupport.TestServers;
+import dev.binlog.testsupport.TestCertificates;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;

@@ -1,4 +1,4 @@
-package dev.binlog.protocol;
+package dev.binlog.testsupport;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -25,10 +25,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A throw-away CA, a server certificate for 127.0.0.1 / localhost and a client certificate it signed, written as PEM
  * files; the client key both as PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) and as PKCS#8 ({@code BEGIN PRIVATE KEY}).
  */
-record TestCertificates(Path caPem, Path serverCertPem, Path serverKeyPem, Path clientCertPem, Path clientKeyPkcs1Pem,
+public record TestCertificates(Path caPem, Path serverCertPem, Path serverKeyPem, Path clientCertPem, Path clientKeyPkcs1Pem,
         Path clientKeyPkcs8Pem) {
 
-    static TestCertificates create(Path dir, String caName) throws Exception {
+    public static TestCertificates create(Path dir, String caName) throws Exception {
         Files.createDirectories(dir);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -65,7 +65,7 @@ record TestCertificates(Path caPem, Path serverCertPem, Path serverKeyPem, Path 
     }
 
     /** A TLS server context with a fresh self-signed certificate, for the fake server. */
-    static javax.net.ssl.SSLContext selfSignedServerContext() throws Exception {
+    public static javax.net.ssl.SSLContext selfSignedServerContext() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
