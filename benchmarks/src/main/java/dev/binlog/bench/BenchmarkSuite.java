@@ -66,7 +66,7 @@ public final class BenchmarkSuite {
         run.put("jmh", "1 fork, 4 warmup + 5 measurement iterations of 1 s; error = JMH 99.9% confidence half-width");
         Summary summary = new Summary(corpus, fixtures, figures, e2e);
         Path out = Path.of("target", "summary.json");
-        Files.writeString(out, Json.write(summary.toMap(Machine.describe(), run)));
+        Files.writeString(out, summary.toJson(Machine.describe(), run));
         System.out.println(SummaryTable.render(summary));
         System.out.printf("wrote %s in %.0f s%n", out.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
         System.exit(0);

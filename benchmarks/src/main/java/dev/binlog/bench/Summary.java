@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the measurements into {@code summary.json}: the headline figures scripts follow over time, and the detail per
@@ -25,6 +27,13 @@ final class Summary {
         this.fixtures = fixtures;
         this.figures = figures;
         this.e2e = e2e;
+    }
+
+    /** summary.json: {@link #toMap} as indented JSON, a figure that could not be computed (NaN) as null. */
+    String toJson(Map<String, Object> machine, Map<String, Object> run) {
+        Map<String, Object> map = toMap(machine, run);
+        map.replaceAll((key, value) -> value instanceof Double d && !Double.isFinite(d) ? null : value);
+        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(map) + "\n";
     }
 
     Map<String, Object> toMap(Map<String, Object> machine, Map<String, Object> run) {
