@@ -1,10 +1,11 @@
 package dev.binlog.bench;
 
 import java.util.List;
+import java.util.Map;
 
 /** What the end-to-end runs measured. */
 public record EndToEndResults(List<Throughput> throughput, List<Latency> latency, List<CatchUp> catchUp,
-        List<java.util.Map<String, Object>> memory) {
+        List<Map<String, Object>> memory) {
 
     /**
      * Rows committed in batches of {@code batch} per transaction, as fast as the server commits them.

@@ -11,6 +11,7 @@ import dev.binlog.io.MalformedDataException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -60,7 +61,7 @@ public final class TransactionPayloadEventDecoder implements EventBodyDecoder<Tr
                     + ": TRANSACTION_PAYLOAD uses compression type " + compression + ", which is not supported", false);
         }
         // The outer buffer is reused for the next event: keep a copy of the (compressed) payload only.
-        byte[] payload = java.util.Arrays.copyOfRange(body.array(), body.position(), body.limit());
+        byte[] payload = Arrays.copyOfRange(body.array(), body.position(), body.limit());
         body.position(body.limit());
         long limit = uncompressedSize > 0 ? uncompressedSize : payloadSize * 64 + 1024;
         return new TransactionPayloadEvent(header, compression, uncompressedSize,

@@ -1,6 +1,7 @@
 package dev.binlog.spring.actuate;
 
 import dev.binlog.BinlogClient;
+import dev.binlog.ChangeType;
 import dev.binlog.ClientState;
 import dev.binlog.RowChange;
 import dev.binlog.event.EventType;
@@ -17,6 +18,7 @@ import io.micrometer.observation.ObservationRegistry;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Micrometer meters of the stream. Counters the stream keeps are read on scrape (no work on the stream's thread):
@@ -91,9 +93,9 @@ public final class BinlogMetrics implements MeterBinder, DispatchObserver {
     }
 
     private static Counter[] countersFor(MeterRegistry meters, String schema, String table) {
-        dev.binlog.ChangeType[] types = dev.binlog.ChangeType.values();
+        ChangeType[] types = ChangeType.values();
         Counter[] counters = new Counter[types.length];
-        for (dev.binlog.ChangeType type : types) {
+        for (ChangeType type : types) {
             counters[type.ordinal()] = Counter.builder("binlog.rows").tag("schema", schema).tag("table", table)
                     .tag("type", type.name().toLowerCase(Locale.ROOT))
                     .description("Row changes delivered to listeners").register(meters);
@@ -114,10 +116,10 @@ public final class BinlogMetrics implements MeterBinder, DispatchObserver {
         try (Observation.Scope scope = observation.openScope()) {
             invocation.run();
             successTimers.computeIfAbsent(listenerId, id -> timer(meters, id, "success", "none"))
-                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         } catch (Exception | Error e) {
             timer(meters, listenerId, "failure", e.getClass().getSimpleName())
-                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             observation.error(e);
             throw e;
         } finally {
