@@ -59,19 +59,35 @@ public final class EmbeddedDatabaseEnvironment implements EnvironmentPostProcess
     private record StopAfterSpring(EmbeddedDatabase db) implements Runnable {
 
         private static final String SPRING_HOOK = "SpringApplicationShutdownHook";
+        /** The JVM starts all hooks at once, but this one may run before Spring Boot's has been started. */
+        private static final Duration SPRING_HOOK_APPEARS_WITHIN = Duration.ofSeconds(1);
+        private static final Duration SPRING_HOOK_ENDS_WITHIN = Duration.ofMinutes(2);
 
         @Override
         public void run() {
-            for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                if (SPRING_HOOK.equals(thread.getName()) && thread != Thread.currentThread()) {
-                    try {
-                        thread.join(Duration.ofMinutes(2).toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+            try {
+                Thread spring = springHook();
+                long deadline = System.nanoTime() + SPRING_HOOK_APPEARS_WITHIN.toNanos();
+                while (spring == null && db.isRunning() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                    spring = springHook();
                 }
+                if (spring != null) {
+                    spring.join(SPRING_HOOK_ENDS_WITHIN.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             db.stop();
+        }
+
+        private static Thread springHook() {
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (SPRING_HOOK.equals(thread.getName()) && thread.isAlive()) {
+                    return thread;
+                }
+            }
+            return null;
         }
     }
 }
