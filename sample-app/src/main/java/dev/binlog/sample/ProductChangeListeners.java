@@ -2,6 +2,7 @@ package dev.binlog.sample;
 
 import dev.binlog.ChangeType;
 import dev.binlog.RowChange;
+import dev.binlog.sample.AuditEntry.CacheEffect;
 import dev.binlog.spring.BinlogListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reacts to every committed change of {@code shop.products}, whoever made it: evicts the cached product on UPDATE and
- * DELETE, and records every change in the audit trail.
+ * DELETE, and records the change, with what it did to the cache, in the audit trail.
  */
 @Component
 class ProductChangeListeners {
@@ -24,19 +25,26 @@ class ProductChangeListeners {
         this.audit = audit;
     }
 
-    @BinlogListener(table = "shop.products", on = {ChangeType.UPDATE, ChangeType.DELETE})
-    void evict(Product product) {
-        if (catalog.evict(product.id())) {
+    /**
+     * One listener for both jobs: listeners of the same change run in no promised order, so only the call that
+     * evicts can tell the audit trail whether there was an entry to evict.
+     *
+     * @param product the row after the change, or before it for a DELETE
+     * @param change  the change itself, with every column of both images, for the audit trail
+     */
+    @BinlogListener(table = "shop.products")
+    void onProductChange(Product product, RowChange change) {
+        CacheEffect effect = CacheEffect.NONE;
+        if (change.type() != ChangeType.INSERT) {
+            effect = catalog.evict(product.id()) ? CacheEffect.EVICTED : CacheEffect.NOT_CACHED;
+        }
+        if (effect == CacheEffect.EVICTED) {
             LOG.info("Product {} changed in the database: evicted from the cache", product.id());
         }
-    }
-
-    @BinlogListener(table = "shop.products")
-    void audit(RowChange change) {
         audit.record(new AuditEntry(change.type().name(), change.qualifiedTable(),
                 change.before() == null ? null : change.before().asMap(),
                 change.after() == null ? null : change.after().asMap(), change.changedColumns(),
                 change.metadata().binlogFile() + ":" + change.metadata().position(), change.metadata().gtid(),
-                change.metadata().timestamp()));
+                change.metadata().timestamp(), effect));
     }
 }

@@ -26,7 +26,9 @@ class StartupHints {
         String web = environment.getProperty("local.server.port", "8080");
         if (client != null) {
             LOG.info("Embedded MariaDB on port {}: connect with `{} -h 127.0.0.1 -P {} -u root shop`"
-                    + " (or any mysql/mariadb client)", port, client, port);
+                    + " (or any mysql/mariadb client); the binlog stream connects as '{}'"
+                    + " (REPLICATION SLAVE, REPLICATION CLIENT, SELECT)", port, client, port,
+                    environment.getProperty("binlog.username"));
         } else {
             LOG.info("Using the database at {}", environment.getProperty("spring.datasource.url"));
         }
