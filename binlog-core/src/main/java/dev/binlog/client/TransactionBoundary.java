@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks, before the dump, that a start at a file position is the start of an event and not inside a transaction:
+ * Checks, before the dump, that a start at a file position is in a binary log the server has, at the start of an
+ * event, and not inside a transaction:
  * a dump begun at a rows event has no TABLE_MAP to decode it with, and one begun mid-transaction would deliver half
  * of it. {@code SHOW BINLOG EVENTS ... LIMIT 1} names the event there without reading the file from its start.
  */
@@ -34,9 +35,6 @@ final class TransactionBoundary {
     }
 
     static void check(ServerConnection connection, FilePosition at) {
-        if (at.position() <= 4) {
-            return;
-        }
         String where = connection.serverInfo().endpoint();
         List<ResultRow> rows;
         try {
