@@ -43,7 +43,8 @@ class MariaDbTypesRoundTripLiveTest {
     }
 
     private static void roundTrip(LiveServer live) throws Exception {
-        live.execute("DROP TABLE IF EXISTS net", "CREATE TABLE net (id INT PRIMARY KEY, u UUID, v4 INET4, v6 INET6, g GEOMETRY)");
+        live.execute("DROP TABLE IF EXISTS net",
+                "CREATE TABLE net (id INT PRIMARY KEY, u UUID, v4 INET4, v6 INET6, g GEOMETRY)");
         RecordingListener listener = new RecordingListener();
         try (BinlogClient client = BinlogClient.builder().host(live.host()).port(live.port())
                 .user(LiveServer.REPLICATION_USER).password(LiveServer.REPLICATION_PASSWORD)

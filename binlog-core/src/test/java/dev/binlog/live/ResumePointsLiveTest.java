@@ -95,7 +95,8 @@ class ResumePointsLiveTest {
 
     private static List<Object> idsFrom(LiveServer live, BinlogPosition from, int commits) throws Exception {
         RecordingListener listener = new RecordingListener();
-        try (BinlogClient client = builder(live, listener).startPosition(StartPosition.at(from.file(), from.position())).build()) {
+        StartPosition start = StartPosition.at(from.file(), from.position());
+        try (BinlogClient client = builder(live, listener).startPosition(start).build()) {
             client.start();
             listener.awaitCommits(commits);
         }
@@ -103,8 +104,8 @@ class ResumePointsLiveTest {
     }
 
     private static void startAt(LiveServer live, BinlogPosition position) {
-        try (BinlogClient client = builder(live, new RecordingListener()).startPosition(StartPosition.at(position.file(), position.position()))
-                .build()) {
+        StartPosition start = StartPosition.at(position.file(), position.position());
+        try (BinlogClient client = builder(live, new RecordingListener()).startPosition(start).build()) {
             client.start();
         }
     }
