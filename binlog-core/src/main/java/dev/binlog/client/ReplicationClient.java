@@ -108,10 +108,10 @@ public final class ReplicationClient implements AutoCloseable {
                     if (closing) {
                         break;
                     }
-                    listener.onDisconnect(e);
                     if (!e.retryable()) {
-                        throw e;
+                        throw e; // no "reconnecting" for what a reconnect cannot fix
                     }
+                    listener.onDisconnect(e);
                     current = reconnect(e);
                     if (current == null) {
                         break;
