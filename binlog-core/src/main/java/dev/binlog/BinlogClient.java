@@ -20,8 +20,13 @@ import javax.net.ssl.SSLContext;
  *         .positionStore(PositionStore.file(Path.of("binlog.position")))
  *         .listener(change -> System.out.println(change.type() + " " + change.after()))
  *         .build();
- * client.start();
+ * Runtime.getRuntime().addShutdownHook(new Thread(client::close));
+ * client.run(); // blocks until close() (here: Ctrl-C or SIGTERM); throws what stopped the stream
  * }</pre>
+ *
+ * <p>{@link #start()} returns at once and streams on a daemon thread, which does not keep the JVM alive: a
+ * {@code main} that calls {@code start()} and returns ends the program. Such a program calls {@link #run()} instead,
+ * or waits with {@link #awaitTermination}.
  */
 public final class BinlogClient implements AutoCloseable {
 
@@ -43,9 +48,18 @@ public final class BinlogClient implements AutoCloseable {
     }
 
     /**
-     * Connects and starts streaming on a thread of its own; returns at once. Errors are reported by state. After the
-     * client stopped ({@link #close}, a failure), starts it again from the committed position, or from the position
-     * given to {@link #startAt}. Does nothing while it is running.
+     * Connects and starts streaming on a daemon thread of its own (which does not keep the JVM alive; see
+     * {@link #run()}), and returns once streaming has begun. After the client stopped ({@link #close}, a failure),
+     * starts it again from the committed position, or from the position given to {@link #startAt}. Does nothing while
+     * it is running. Failures of the first connection are thrown here; later ones are reported by {@link #state()}
+     * and {@link #lastError()}.
+     *
+     * @throws AuthenticationException   when the server refuses the login
+     * @throws ConfigurationException    when the server's binary log settings or the account's grants do not allow
+     *                                   streaming
+     * @throws PositionNotFoundException when the start position is not on the server or not the start of a
+     *                                   transaction
+     * @throws ProtocolException         when the server cannot be reached (closed port, unknown host)
      */
     public synchronized void start() {
         ClientState state = stream.state();
@@ -88,6 +102,47 @@ public final class BinlogClient implements AutoCloseable {
             settings.positionStore().save(at.position());
         }
         stream = stream.successor(position);
+    }
+
+    /**
+     * Starts as {@link #start()} does, then blocks the calling thread until the client stops. Returns normally when
+     * the client is closed (by {@link #close()} from another thread, e.g. a shutdown hook) or, with
+     * {@code stopAtEnd(true)}, when the end of the log is reached. A {@link #restart} from another thread does not end
+     * it. If the calling thread is interrupted, the client is closed and {@code run} returns with the interrupt flag
+     * set.
+     *
+     * @throws BinlogException the failure that stopped the stream: the one {@link #start()} throws, or a later one
+     *                         (a lost connection after the reconnect attempts ran out, a listener that threw; a
+     *                         listener's own exception is the cause of a {@link BinlogException})
+     */
+    public void run() {
+        start();
+        try {
+            ChangeStream running = stream;
+            while (true) {
+                running.awaitTermination(Duration.ofMillis(Long.MAX_VALUE));
+                synchronized (this) {
+                    if (stream == running || stream.state() == ClientState.NEW) {
+                        break;
+                    }
+                    running = stream; // restarted: wait for the new stream
+                }
+            }
+            if (running.state() == ClientState.FAILED) {
+                throw asBinlogException(running.lastError());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+        }
+    }
+
+    private BinlogException asBinlogException(Throwable failure) {
+        if (failure instanceof BinlogException binlog) {
+            return binlog;
+        }
+        return new BinlogException("the binlog stream from " + settings.host() + ":" + settings.port()
+                + " stopped because the listener threw " + failure, failure);
     }
 
     /** Waits until the stream stops (closed, end of log in stop-at-end mode, or failed); true if it did in time. */

@@ -26,7 +26,12 @@ public sealed interface StartPosition {
         }
     }
 
-    /** An explicit file and offset (the offset of an event header; 4 is the first event of a file). */
+    /**
+     * An explicit file and offset where a transaction starts or ends (4 is the first event of a file): a change's
+     * {@link ChangeMetadata#transactionStart()} or a commit's {@link Transaction#committedPosition()}. An offset
+     * inside a transaction or an event, or past the end of the file, is refused at start with a
+     * {@link PositionNotFoundException}.
+     */
     record At(BinlogPosition position) implements StartPosition {
         @Override
         public String toString() {

@@ -26,7 +26,11 @@ final class DumpErrors {
         return TRANSIENT.contains(error.errorCode());
     }
 
-    static BinlogException classify(ServerErrorException error, String where, long serverId) {
+    /**
+     * @param where the server's endpoint
+     * @param from  where this connection's dump started ({@code file:pos}, or a GTID set)
+     */
+    static BinlogException classify(ServerErrorException error, String where, String from, long serverId) {
         String message = error.getMessage().toLowerCase(Locale.ROOT);
         if (message.contains("same server_uuid") || message.contains("same server_id")
                 || message.contains("server_uuid/server_id")) {
@@ -34,13 +38,18 @@ final class DumpErrors {
                     + " server UUID) is already streaming from " + where + "; give each client its own"
                     + " ReplicationSettings.serverId", error);
         }
+        if (message.contains("position > file size") || message.contains("bogus data in log event")
+                || message.contains("binlog truncated")) {
+            return new PositionNotFoundException("the start position " + from + " on " + where + " is not the start"
+                    + " of an event (an offset inside one, or past the end of the file): " + error.getMessage()
+                    + TransactionBoundary.RESUME_HINT, error);
+        }
         if (message.contains("could not find first log file") || message.contains("purged")
-                || message.contains("not in the master's binlog") || message.contains("position > file size")
-                || message.contains("could not find gtid") || message.contains("bogus data in log event")
-                || message.contains("binlog truncated") || message.contains("could not open log file")
-                || message.contains("not exist in the binlog index") || message.contains("which is not in the")) {
-            return new PositionNotFoundException("the start position " + where + " is no longer on the server"
-                    + " (purged binary log or unknown position): " + error.getMessage()
+                || message.contains("not in the master's binlog") || message.contains("could not find gtid")
+                || message.contains("could not open log file") || message.contains("not exist in the binlog index")
+                || message.contains("which is not in the")) {
+            return new PositionNotFoundException("the start position " + from + " is no longer on " + where
+                    + " (purged binary log or unknown GTID): " + error.getMessage()
                     + "; start from StartPosition.earliest() or a position listed by SHOW BINARY LOGS", error);
         }
         if (RETRYABLE.contains(error.errorCode())) {

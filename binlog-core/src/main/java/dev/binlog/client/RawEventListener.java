@@ -23,7 +23,10 @@ public interface RawEventListener {
     default void onHeartbeat(String binlogFile, long position) {
     }
 
-    /** The connection was lost; {@code cause} says why. The client reconnects unless the cause is not retryable. */
+    /**
+     * The connection was lost and the client reconnects; {@code cause} says why. An error that is not retryable (a
+     * purged position, a refused login) is not a disconnect: the client stops with it ({@link #onStop}).
+     */
     default void onDisconnect(Throwable cause) {
     }
 

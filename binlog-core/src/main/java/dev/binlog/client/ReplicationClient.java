@@ -87,22 +87,10 @@ public final class ReplicationClient implements AutoCloseable {
         tracker.connected(opened.checksumOn());
         serverInfo = opened.serverInfo();
         connected = true;
-        LOG.info("streaming binlog from {} starting at {}", connectionSettings.endpoint(), describe(from));
+        LOG.info("streaming binlog from {} starting at {}", connectionSettings.endpoint(),
+                ReplicationStream.describe(from));
         listener.onConnect(opened.serverInfo());
         return opened;
-    }
-
-    private static String describe(StartPosition from) {
-        if (from instanceof StartPosition.AtFile at) {
-            return at.position().toString();
-        }
-        if (from instanceof StartPosition.AtGtidSet at) {
-            return "GTID set " + at.executed();
-        }
-        if (from instanceof StartPosition.AtMariaDbGtid at) {
-            return "MariaDB GTID " + at.state();
-        }
-        return from.toString();
     }
 
     private void readLoop() {
@@ -120,10 +108,10 @@ public final class ReplicationClient implements AutoCloseable {
                     if (closing) {
                         break;
                     }
-                    listener.onDisconnect(e);
                     if (!e.retryable()) {
-                        throw e;
+                        throw e; // no "reconnecting" for what a reconnect cannot fix
                     }
+                    listener.onDisconnect(e);
                     current = reconnect(e);
                     if (current == null) {
                         break;

@@ -30,13 +30,16 @@ final class ReplicationStream implements AutoCloseable {
     private final ServerConnection connection;
     private final PacketChannel channel;
     private final String where;
+    private final String from;
     private final long serverId;
     private final boolean checksumOn;
 
-    private ReplicationStream(ServerConnection connection, String where, long serverId, boolean checksumOn) {
+    private ReplicationStream(ServerConnection connection, String where, String from, long serverId,
+            boolean checksumOn) {
         this.connection = connection;
         this.channel = connection.channel();
         this.where = where;
+        this.from = from;
         this.serverId = serverId;
         this.checksumOn = checksumOn;
     }
@@ -67,7 +70,8 @@ final class ReplicationStream implements AutoCloseable {
                 connection.query("SET @slave_uuid = '" + replicaUuid + "', @replica_uuid = '" + replicaUuid + "'");
             }
             String where = info.endpoint();
-            ReplicationStream stream = new ReplicationStream(connection, where, settings.serverId(), checksumOn);
+            ReplicationStream stream = new ReplicationStream(connection, where, describe(from), settings.serverId(),
+                    checksumOn);
             if (settings.registerReplica()) {
                 stream.register(connectionSettings);
             }
@@ -80,6 +84,19 @@ final class ReplicationStream implements AutoCloseable {
             connection.close();
             throw e;
         }
+    }
+
+    static String describe(StartPosition from) {
+        if (from instanceof StartPosition.AtFile at) {
+            return at.position().toString();
+        }
+        if (from instanceof StartPosition.AtGtidSet at) {
+            return "GTID set " + at.executed();
+        }
+        if (from instanceof StartPosition.AtMariaDbGtid at) {
+            return "MariaDB GTID " + at.state();
+        }
+        return from.toString();
     }
 
     private static PacketChannel channel(ReplicationStream stream) {
@@ -146,7 +163,8 @@ final class ReplicationStream implements AutoCloseable {
             return false;
         }
         if (first == 0xFF) {
-            throw DumpErrors.classify(errorPacket(length, "binlog dump from " + where), where, serverId);
+            throw DumpErrors.classify(errorPacket(length, "binlog dump from " + where), where, from,
+                    serverId);
         }
         throw new dev.binlog.ProtocolException("unexpected packet 0x" + Integer.toHexString(first) + " in the"
                 + " binlog stream from " + where, null, true);

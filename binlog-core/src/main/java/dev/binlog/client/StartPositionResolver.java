@@ -31,6 +31,9 @@ final class StartPositionResolver {
                     replicaUuid,
                     at.time().getEpochSecond()));
         }
+        if (start instanceof StartPosition.AtFile at) {
+            TransactionBoundary.check(connection, at.position());
+        }
         return start;
     }
 

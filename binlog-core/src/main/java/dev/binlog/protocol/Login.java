@@ -6,6 +6,7 @@ import dev.binlog.io.ByteWriter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.PublicKey;
@@ -57,6 +58,10 @@ final class Login {
             socket.connect(new InetSocketAddress(settings.host(), settings.port()),
                     (int) settings.connectTimeout().toMillis());
             socket.setSoTimeout((int) settings.connectTimeout().toMillis());
+        } catch (UnknownHostException e) {
+            closeQuietly(socket);
+            throw new ProtocolException("cannot connect to " + settings.endpoint() + ": unknown host "
+                    + settings.host() + "; check the host name (DNS or /etc/hosts)", e, true);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new ProtocolException("cannot connect to " + settings.endpoint() + ": " + e.getMessage()

@@ -46,6 +46,7 @@ public final class ChangeStream {
     private final TransactionAssembler assembler;
     private final SchemaConnections schemaConnection;
     private final TableResolver resolver;
+    private final OwnTables ownTables = new OwnTables();
     private final DecoderContext decoderContext;
     private final EventDecoder decoder;
     private final EventDispatcher dispatcher;
@@ -82,12 +83,12 @@ public final class ChangeStream {
         this.committer = new PositionCommitter(settings.positionStore(), statistics);
         this.assembler = new TransactionAssembler(listener, settings.filter(), committer, statistics, lag);
         this.schemaConnection = SchemaConnections.open(connection);
-        this.resolver = new TableResolver(settings.filter(), settings.schemaSource(),
+        this.resolver = new TableResolver(settings.filter(), ownTables, settings.schemaSource(),
                 new InformationSchemaReader(schemaConnection));
         this.decoderContext = new DecoderContext(connection.endpoint());
-        this.decoderContext.rowFilter(settings.filter()::includesTable);
+        this.decoderContext.rowFilter(resolver::includes);
         this.decoder = new EventDecoder(decoderContext);
-        this.dispatcher = new EventDispatcher(assembler, resolver, decoderContext, statistics, lag, null);
+        this.dispatcher = new EventDispatcher(assembler, resolver, ownTables, decoderContext, statistics, lag, null);
     }
 
     /**
@@ -103,10 +104,12 @@ public final class ChangeStream {
             throw new IllegalStateException("a stream starts once; ask for its successor to start again");
         }
         if (override != null) {
+            ownTables.of(settings.positionStore());
             start(null, override);
             return;
         }
         BinlogPosition saved = settings.positionStore().load().orElse(null);
+        ownTables.of(settings.positionStore());
         start(saved, settings.startPosition());
     }
 
@@ -132,7 +135,16 @@ public final class ChangeStream {
         changeState(ClientState.CONNECTING, null);
         client = new ReplicationClient(SchemaConnections.connectionSettings(settings), replication.build(),
                 new Events());
-        client.start();
+        try {
+            client.start();
+        } catch (RuntimeException e) {
+            // No reader thread was started, so nothing else will report the end: without this, close() waits for it.
+            schemaConnection.close();
+            lastError = e;
+            changeState(ClientState.FAILED, e);
+            terminated.countDown();
+            throw e;
+        }
     }
 
 

@@ -41,15 +41,17 @@ final class EventDispatcher {
 
     private final TransactionAssembler assembler;
     private final TableResolver resolver;
+    private final OwnTables ownTables;
     private final DecoderContext decoderContext;
     private final StatisticsCounter statistics;
     private final LagTracker lag;
     private String file;
 
-    EventDispatcher(TransactionAssembler assembler, TableResolver resolver, DecoderContext decoderContext,
-            StatisticsCounter statistics, LagTracker lag, String initialFile) {
+    EventDispatcher(TransactionAssembler assembler, TableResolver resolver, OwnTables ownTables,
+            DecoderContext decoderContext, StatisticsCounter statistics, LagTracker lag, String initialFile) {
         this.assembler = assembler;
         this.resolver = resolver;
+        this.ownTables = ownTables;
         this.decoderContext = decoderContext;
         this.statistics = statistics;
         this.lag = lag;
@@ -72,9 +74,16 @@ final class EventDispatcher {
 
     void dispatch(BinlogEvent event) throws Exception {
         EventHeader header = event.header();
+        if (!assembler.begun() && ownTables.any()) {
+            // Until a transaction shows rows of another table, it may be our position store's write, not traffic.
+            statistics.hold();
+        }
         // Not the header's next-position field: MariaDB 11 writes 0 there inside transactions.
         dispatch(event, new EventContext(file, header.position(), header.position() + header.eventLength(),
                 header.timestamp(), header.serverId()));
+        if (!assembler.begun()) {
+            statistics.release();
+        }
     }
 
     private void dispatch(BinlogEvent event, EventContext at) throws Exception {
@@ -117,6 +126,9 @@ final class EventDispatcher {
     private void tableMap(TableMapEvent map, EventContext at) {
         ResolvedTable table = resolver.resolve(map.tableId(), map.schema(), map.table(), map.columns(),
                 at.file() + ":" + at.position());
+        if (!ownTables.contains(map.schema(), map.table())) {
+            statistics.release();
+        }
         if (table.included() && table.columns() != map.columns()) {
             // Rows are decoded with what we know of the columns: signedness, charsets, ENUM/SET names.
             decoderContext.tableMap(new TableMapEvent(map.header(), map.tableId(), map.flags(), map.schema(),
@@ -127,6 +139,11 @@ final class EventDispatcher {
     private void rows(RowsEvent rows, EventContext at) throws Exception {
         ResolvedTable table = resolver.byId(rows.tableId());
         if (table == null || !table.included()) {
+            if (table != null && ownTables.contains(table.schema(), table.table())) {
+                assembler.ownRows();
+            } else {
+                assembler.excludedRows();
+            }
             return;
         }
         if (rows instanceof WriteRowsEvent write) {

@@ -66,7 +66,8 @@ public final class FileChangeReader {
         DecoderContext context = new DecoderContext(path.toString());
         context.rowFilter(filter::includesTable);
         EventDecoder decoder = new EventDecoder(context);
-        EventDispatcher dispatcher = new EventDispatcher(assembler, resolver, context, statistics, lag,
+        EventDispatcher dispatcher = new EventDispatcher(assembler, resolver, OwnTables.none(), context, statistics,
+                lag,
                 path.getFileName().toString());
         // Table ids are only valid within one file.
         resolver.invalidate(List.of());

@@ -3,7 +3,9 @@ package dev.binlog.stream;
 import dev.binlog.ChangeType;
 import dev.binlog.StreamStatistics;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +20,8 @@ final class StatisticsCounter {
     private final LongAdder reconnects = new LongAdder();
     private final LongAdder positionCommits = new LongAdder();
     private volatile Instant lastEventAt;
+    private final List<String> held = new ArrayList<>();
+    private boolean holding;
 
     StatisticsCounter() {
         for (ChangeType type : ChangeType.values()) {
@@ -26,8 +30,35 @@ final class StatisticsCounter {
     }
 
     void event(String typeName) {
+        if (holding) {
+            held.add(typeName);
+            return;
+        }
         events.computeIfAbsent(typeName, k -> new LongAdder()).increment();
         lastEventAt = Instant.now();
+    }
+
+    /** Events from now on wait for {@link #release} or {@link #discard}: they may be our position store's write. */
+    void hold() {
+        holding = true;
+    }
+
+    /** Counts the events held back and stops holding. */
+    void release() {
+        if (!holding) {
+            return;
+        }
+        holding = false;
+        for (String typeName : held) {
+            event(typeName);
+        }
+        held.clear();
+    }
+
+    /** Forgets the events held back (they were our own bookkeeping, not traffic) and stops holding. */
+    void discard() {
+        holding = false;
+        held.clear();
     }
 
     void row(ChangeType type) {

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class TableResolver {
 
     private final TableFilter filter;
+    private final OwnTables ownTables;
     private final SchemaSource source;
     private final InformationSchemaReader schemaReader;
     private final Map<Long, ResolvedTable> byTableId = new HashMap<>();
@@ -30,7 +31,12 @@ public final class TableResolver {
      *                     offline): columns without names in the binlog are then named {@code @1}, {@code @2}…
      */
     public TableResolver(TableFilter filter, SchemaSource source, InformationSchemaReader schemaReader) {
+        this(filter, OwnTables.none(), source, schemaReader);
+    }
+
+    TableResolver(TableFilter filter, OwnTables ownTables, SchemaSource source, InformationSchemaReader schemaReader) {
         this.filter = filter;
+        this.ownTables = ownTables;
         this.source = source;
         this.schemaReader = schemaReader;
     }
@@ -42,7 +48,7 @@ public final class TableResolver {
                 && sameShape(cached.columns(), columns)) {
             return cached;
         }
-        ResolvedTable resolved = filter.includesTable(schema, table)
+        ResolvedTable resolved = includes(schema, table)
                 ? name(tableId, schema, table, columns, where)
                 : new ResolvedTable(tableId, schema, table, columns, ColumnNames.positional(columns.size()),
                         new int[0], false);
@@ -59,10 +65,15 @@ public final class TableResolver {
             return;
         }
         schemaReader.readAll().forEach((key, table) -> {
-            if (filter.includesTable(table.schema(), table.table())) {
+            if (includes(table.schema(), table.table())) {
                 schemas.put(key, table);
             }
         });
+    }
+
+    /** Whether rows of the table reach the listener: the filter says so and it is not one our position store writes. */
+    boolean includes(String schema, String table) {
+        return !ownTables.contains(schema, table) && filter.includesTable(schema, table);
     }
 
     /** A table id seen in a rows event, or {@code null} when no TABLE_MAP defined it on this stream. */
@@ -94,6 +105,9 @@ public final class TableResolver {
         boolean useBinlog = source == SchemaSource.BINLOG_METADATA
                 || (source == SchemaSource.AUTO && (binlogHasNames || schemaReader == null));
         if (useBinlog || schemaReader == null) {
+            if (source == SchemaSource.AUTO && schemaReader != null) {
+                columns = withMariaDbTypeNames(schema, table, columns);
+            }
             List<String> names = new ArrayList<>(columns.size());
             List<Integer> keys = new ArrayList<>();
             for (Column column : columns) {
@@ -107,6 +121,40 @@ public final class TableResolver {
         }
         TableSchema current = lookUp(schema, table, columns, where);
         return enrich(tableId, schema, table, columns, current);
+    }
+
+    /**
+     * MariaDB's UUID, INET4 and INET6 are logged as binary strings even with full metadata, like BINARY(n): only
+     * {@code information_schema} tells them apart, so that their values come out as the text SELECT shows whatever
+     * binlog_row_metadata is. Left as bytes when the table changed since (a DDL the stream has not reached).
+     */
+    private List<Column> withMariaDbTypeNames(String schema, String table, List<Column> columns) {
+        if (columns.stream().noneMatch(TableResolver::binaryString)) {
+            return columns;
+        }
+        String key = schema + "." + table;
+        List<ColumnType> types = columns.stream().map(Column::type).toList();
+        TableSchema current = schemas.get(key);
+        if (current == null || ColumnSchemaMatcher.mismatch(types, current) != null) {
+            current = schemaReader.read(schema, table);
+            if (current == null || ColumnSchemaMatcher.mismatch(types, current) != null) {
+                return columns;
+            }
+            schemas.put(key, current);
+        }
+        List<Column> named = new ArrayList<>(columns);
+        for (int i = 0; i < named.size(); i++) {
+            String dataType = current.columns().get(i).dataType();
+            if (binaryString(named.get(i))
+                    && (dataType.equals("uuid") || dataType.equals("inet4") || dataType.equals("inet6"))) {
+                named.set(i, named.get(i).withDataTypeName(dataType));
+            }
+        }
+        return named;
+    }
+
+    private static boolean binaryString(Column column) {
+        return column.type() == ColumnType.STRING && (column.collationId() == null || column.collationId() == 63);
     }
 
     private TableSchema lookUp(String schema, String table, List<Column> columns, String where) {

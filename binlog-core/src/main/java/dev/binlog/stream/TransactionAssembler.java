@@ -41,6 +41,8 @@ public final class TransactionAssembler {
     private String rowsQuery;
     private long rowCount;
     private boolean listenerBegun;
+    private boolean ownRows;
+    private boolean otherRows;
 
     TransactionAssembler(ChangeListener listener, TableFilter filter, PositionCommitter committer,
             StatisticsCounter statistics, LagTracker lag) {
@@ -100,8 +102,19 @@ public final class TransactionAssembler {
         rowsQuery = sql;
     }
 
+    /** A rows event of a table our position store writes ({@link OwnTables}). */
+    void ownRows() {
+        ownRows = true;
+    }
+
+    /** A rows event of a table the filter excludes. */
+    void excludedRows() {
+        otherRows = true;
+    }
+
     /** One rows event's rows, in order. */
     void rows(ChangeType type, ResolvedTable table, List<RowImages> rows, EventContext at) throws Exception {
+        otherRows = true;
         if (!table.included() || !filter.includesType(type)) {
             return;
         }
@@ -117,7 +130,7 @@ public final class TransactionAssembler {
             }
             Instant time = commitTimestamp != null ? commitTimestamp : Instant.ofEpochSecond(at.timestamp());
             ChangeMetadata metadata = new ChangeMetadata(at.file(), at.position(), gtid, null, at.serverId(), time, i,
-                    threadId, rowsQuery);
+                    threadId, rowsQuery, beginPosition);
             listener.onChange(change(type, table, images, metadata));
             rowCount++;
             statistics.row(type);
@@ -182,6 +195,13 @@ public final class TransactionAssembler {
     }
 
     private void finish(Long xid, EventContext at) throws Exception {
+        if (ownRows && !otherRows) {
+            // Our position store's own write: no traffic, and saving a position for it would write again.
+            statistics.discard();
+            lag.processed(at.timestamp());
+            reset();
+            return;
+        }
         String state = gtid == null ? gtids.current() : gtids.committed(gtid);
         BinlogPosition committed = new BinlogPosition(at.file(), at.nextPosition(), state);
         if (listenerBegun) {
@@ -206,6 +226,8 @@ public final class TransactionAssembler {
         rowsQuery = null;
         rowCount = 0;
         listenerBegun = false;
+        ownRows = false;
+        otherRows = false;
     }
 
     /** Forgets a transaction cut off by a reconnect; the stream resumes at its start and sees it again whole. */

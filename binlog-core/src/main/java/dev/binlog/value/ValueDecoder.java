@@ -169,9 +169,11 @@ public final class ValueDecoder {
         return java.util.Collections.unmodifiableSet(members);
     }
 
-    private static long bits(ByteCursor in, int meta) {
+    /** BIT(1..63) as a {@code Long}; BIT(64) as a {@code BigInteger}, like BIGINT UNSIGNED, so no value is negative. */
+    private static Object bits(ByteCursor in, int meta) {
         int bits = (meta >>> 8) * 8 + (meta & 0xFF);
-        return in.readUintBigEndian((bits + 7) / 8);
+        long value = in.readUintBigEndian((bits + 7) / 8);
+        return bits > 63 ? unsignedLong(value) : (Object) value;
     }
 
     private static String json(ByteCursor in, int length) {

@@ -19,7 +19,32 @@ class MariaDbTypesRoundTripLiveTest {
 
     @LiveTest
     void uuidInetAndGeometryValuesMatchWhatSelectReturns(LiveServer live) throws Exception {
-        live.execute("CREATE TABLE net (id INT PRIMARY KEY, u UUID, v4 INET4, v6 INET6, g GEOMETRY)");
+        roundTrip(live);
+    }
+
+    /** The text form does not depend on the metadata setting: with FULL the columns look like BINARY(n). */
+    @LiveTest
+    void uuidAndInetValuesAreTextWithFullRowMetadata(LiveServer live) throws Exception {
+        withRowMetadata(live, "FULL");
+    }
+
+    @LiveTest
+    void uuidAndInetValuesAreTextWithMinimalRowMetadata(LiveServer live) throws Exception {
+        withRowMetadata(live, "MINIMAL");
+    }
+
+    private static void withRowMetadata(LiveServer live, String metadata) throws Exception {
+        live.execute("SET GLOBAL binlog_row_metadata = " + metadata);
+        try {
+            roundTrip(live);
+        } finally {
+            live.execute("SET GLOBAL binlog_row_metadata = DEFAULT");
+        }
+    }
+
+    private static void roundTrip(LiveServer live) throws Exception {
+        live.execute("DROP TABLE IF EXISTS net",
+                "CREATE TABLE net (id INT PRIMARY KEY, u UUID, v4 INET4, v6 INET6, g GEOMETRY)");
         RecordingListener listener = new RecordingListener();
         try (BinlogClient client = BinlogClient.builder().host(live.host()).port(live.port())
                 .user(LiveServer.REPLICATION_USER).password(LiveServer.REPLICATION_PASSWORD)
@@ -53,6 +78,9 @@ class MariaDbTypesRoundTripLiveTest {
             assertThat(geometry.toWkt()).as("WKT row %s", i + 1).isEqualTo(expected.get("g"));
             assertThat((long) geometry.srid()).isEqualTo(((Number) expected.get("srid")).longValue());
         }
-        assertThat(listener.changes().get(0).after().get("u")).isEqualTo("6ccd780c-baba-1026-9564-5b8c656024db");
+        Map<String, Object> first = listener.changes().get(0).after().asMap();
+        assertThat(first.get("u")).isEqualTo("6ccd780c-baba-1026-9564-5b8c656024db");
+        assertThat(first.get("v4")).isEqualTo("192.168.10.1");
+        assertThat(first.get("v6")).isEqualTo("2001:db8::ff00:42:8329");
     }
 }

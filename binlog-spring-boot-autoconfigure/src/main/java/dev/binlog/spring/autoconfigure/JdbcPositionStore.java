@@ -9,11 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
  * Keeps the position in a table of the application's own database, one row per stream name, created when missing.
- * A save is one statement in its own transaction.
+ * A save is one statement in its own transaction. When that database is the streamed server, the stream ignores the
+ * table's own writes ({@link #ownTables()}).
  */
 public final class JdbcPositionStore implements PositionStore {
 
@@ -21,6 +23,7 @@ public final class JdbcPositionStore implements PositionStore {
     private final String table;
     private final String name;
     private volatile boolean tableReady;
+    private volatile Set<String> ownTables;
 
     public JdbcPositionStore(DataSource dataSource, String table, String name) {
         if (!table.matches("[A-Za-z0-9_.]+")) {
@@ -79,6 +82,28 @@ public final class JdbcPositionStore implements PositionStore {
             throw new BinlogException("cannot save the binlog position " + position + " to table " + table + ": "
                     + e.getMessage() + "; the stream stops so no change is acknowledged unsaved", e);
         }
+    }
+
+    /** The position table, qualified with the data source's current database when its name has no schema. */
+    @Override
+    public Set<String> ownTables() {
+        Set<String> known = ownTables;
+        if (known != null) {
+            return known;
+        }
+        if (table.contains(".")) {
+            known = Set.of(table);
+        } else {
+            try (Connection c = dataSource.getConnection()) {
+                String catalog = c.getCatalog();
+                known = catalog == null ? Set.of() : Set.of(catalog + "." + table);
+            } catch (SQLException e) {
+                throw new BinlogException("cannot read which database holds the position table " + table + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        ownTables = known;
+        return known;
     }
 
     @Override
