@@ -132,7 +132,17 @@ public final class ChangeStream {
         changeState(ClientState.CONNECTING, null);
         client = new ReplicationClient(SchemaConnections.connectionSettings(settings), replication.build(),
                 new Events());
-        client.start();
+        try {
+            client.start();
+        } catch (RuntimeException e) {
+            // No reader thread was started: the stream is over, so a close need not wait and a start may try again.
+            client = null;
+            lastError = e;
+            schemaConnection.close();
+            changeState(ClientState.FAILED, e);
+            terminated.countDown();
+            throw e;
+        }
     }
 
 
