@@ -303,10 +303,11 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
     /** Where the stream stopped and what was committed. */
     String shutdownLine() {
         StreamStatistics statistics = client.statistics();
-        String at = client.currentPosition().map(BinlogPosition::toString).orElse("no event read");
+        long rows = statistics.rows().values().stream().mapToLong(Long::longValue).sum();
+        String at = client.currentPosition().map(p -> "stopped at " + p).orElse("stopped before reading any event");
         String committed = client.committedPosition().map(p -> "committed " + p + " to "
                 + client.settings().positionStore()).orElse("nothing committed");
-        return "Binlog stream from " + endpoint() + " stopped at " + at + ", " + committed + " (" + statistics
-                .transactions() + " transactions, " + statistics.rows() + " rows delivered)";
+        return "Binlog stream from " + endpoint() + " " + at + ", " + committed + " (" + statistics.transactions()
+                + " transactions, " + rows + " rows delivered)";
     }
 }
