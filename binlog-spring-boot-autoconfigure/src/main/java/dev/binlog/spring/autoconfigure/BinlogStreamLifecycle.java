@@ -108,6 +108,7 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
                 running = false;
                 throw failFastError(e);
             }
+            LOG.info("Binlog stream from {} started", endpoint());
             keep(null);
         } else {
             keep(this::startInBackground);
@@ -167,9 +168,7 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
         for (int attempt = 1; !stopping; attempt++) {
             try {
                 startNow();
-                if (attempt > 1) {
-                    LOG.info("Binlog stream from {} started at attempt {}", endpoint(), attempt);
-                }
+                LOG.info("Binlog stream from {} started{}", endpoint(), attempt > 1 ? " at attempt " + attempt : "");
                 return;
             } catch (InvalidListenerException e) {
                 startFailure = e;
