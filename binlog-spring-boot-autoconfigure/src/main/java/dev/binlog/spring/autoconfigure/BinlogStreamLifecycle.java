@@ -100,8 +100,8 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
             stopping = false;
             stopSignal = new CountDownLatch(1);
         }
-        LOG.info(startupLine());
         if (failFast) {
+            LOG.info(startupLine());
             try {
                 startNow();
             } catch (RuntimeException e) {
@@ -111,7 +111,11 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
             LOG.info("Binlog stream from {} started", endpoint());
             keep(null);
         } else {
-            keep(this::startInBackground);
+            // The line reads the position store, which may be a database that is down too: not on the caller's thread.
+            keep(() -> {
+                LOG.info(startupLine());
+                startInBackground();
+            });
         }
     }
 

@@ -41,10 +41,13 @@ public record ListenerCheck(List<String> mistakes, List<String> errors) {
             }
             if (endpoint.tables().isEmpty()) {
                 matched.putAll(tables);
+            } else {
+                matched.values().stream().filter(t -> !filter.includesTable(t.schema(), t.table())).findFirst()
+                        .ifPresent(t -> mistakes.add("listener " + endpoint.id() + " listens to " + t.schema() + "."
+                                + t.table() + ", but binlog.filter excludes it, so it never receives its changes"));
             }
-            matched.values().stream().filter(t -> !filter.includesTable(t.schema(), t.table())).findFirst()
-                    .ifPresent(t -> mistakes.add("listener " + endpoint.id() + " listens to " + t.schema() + "."
-                            + t.table() + ", but binlog.filter excludes it, so it never receives its changes"));
+            // Only rows of tables the stream's filter lets through can reach the listener.
+            matched.values().removeIf(t -> !filter.includesTable(t.schema(), t.table()));
             for (String column : endpoint.columns()) {
                 boolean known = matched.values().stream().anyMatch(t -> t.columns().stream()
                         .anyMatch(c -> c.name().equalsIgnoreCase(column)));
