@@ -75,7 +75,8 @@ public final class ListenerDispatcher implements ChangeListener {
                 continue;
             }
             if (listener.batch()) {
-                listener.collect(change, maxTransactionRows, describe(transaction, change));
+                Transaction current = transaction;
+                listener.collect(change, maxTransactionRows, () -> describe(current, change));
             } else {
                 deliver(listener, change);
             }

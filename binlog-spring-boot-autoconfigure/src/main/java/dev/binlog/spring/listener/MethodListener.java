@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.StandardReflectionParameterNameDiscoverer;
 
@@ -146,7 +147,7 @@ final class MethodListener {
      * Adds a change to this transaction's batch, when its condition holds. Past {@code limit} rows, or when the
      * condition or the mapping fails, the batch is dropped and the failure kept for {@link #batchFailure()}.
      */
-    void collect(RowChange change, int limit, String transaction) {
+    void collect(RowChange change, int limit, Supplier<String> transaction) {
         if (batchFailure != null) {
             return;
         }
@@ -157,7 +158,7 @@ final class MethodListener {
             }
             if (changes.size() >= limit) {
                 throw new TransactionTooLargeException("listener " + id() + " takes whole transactions, but the one "
-                        + transaction + " has more than " + limit + " rows (binlog.listener.max-transaction-rows); "
+                        + transaction.get() + " has more than " + limit + " rows (binlog.listener.max-transaction-rows); "
                         + "it was not delivered to this listener. Raise the limit or take one change per call");
             }
             changes.add(ArgumentResolvers.typed(images, rowMapper));
