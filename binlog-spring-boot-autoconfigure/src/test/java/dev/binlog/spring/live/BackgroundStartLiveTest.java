@@ -127,6 +127,22 @@ class BackgroundStartLiveTest {
         }
     }
 
+    @LiveTest
+    void withFailFastAWrongPasswordFailsTheStartSayingWhatToCheck(LiveServer live, CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(FailFastApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off", "binlog.fail-fast=true", "binlog.host=" + live.host(),
+                        "binlog.port=" + live.port(), "binlog.username=" + LiveServer.REPLICATION_USER,
+                        "binlog.password=wrong", "binlog.ssl.mode=disabled", "binlog.position-store.type=memory")
+                .run().close()).hasStackTraceContaining("Access denied");
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("Description:\n\nbinlog.fail-fast=true and the binlog stream from " + live.host() + ":"
+                        + live.port() + " could not start: ")
+                .contains("Action:\n\nCheck binlog.username and binlog.password, and that the user has REPLICATION "
+                        + "SLAVE, REPLICATION CLIENT and SELECT.")
+                .doesNotContain("password=wrong");
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
