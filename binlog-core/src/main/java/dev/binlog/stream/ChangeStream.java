@@ -138,15 +138,15 @@ public final class ChangeStream {
         try {
             client.start();
         } catch (RuntimeException e) {
-            // No reader thread was started, so nothing else will report the end: without this, close() waits for it.
-            schemaConnection.close();
+            // No reader thread was started: the stream is over, so a close need not wait and a start may try again.
+            client = null;
             lastError = e;
+            schemaConnection.close();
             changeState(ClientState.FAILED, e);
             terminated.countDown();
             throw e;
         }
     }
-
 
     /** Ours: -1 for ever, 0 never, n at most n; the replication client's: 0 for ever, -1 never. */
     private static int reconnectAttempts(int maxAttempts) {

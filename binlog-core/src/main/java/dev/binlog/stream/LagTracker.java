@@ -3,15 +3,17 @@ package dev.binlog.stream;
 import java.time.Clock;
 
 /**
- * How far behind the server the listener is: the time since the server wrote the event the listener last finished,
- * corrected for the difference between the server's clock and ours measured at connect. A heartbeat means the server
- * has nothing newer to send, so lag is then zero.
+ * How far behind the server the listener is: when the listener finished its last event, how long before that the
+ * server had written it, corrected for the difference between the server's clock and ours measured at connect. It is
+ * measured when an event is finished, not against the clock now, so an idle stream that has delivered everything
+ * reads about zero instead of the time since the last write. A heartbeat means the server has nothing newer to send,
+ * so lag is then zero.
  */
 final class LagTracker {
 
     private final Clock clock;
     private volatile long skewMillis;
-    private volatile long lastEventMillis = -1;
+    private volatile long lagMillis = -1;
     private volatile boolean caughtUp;
 
     LagTracker(Clock clock) {
@@ -26,7 +28,8 @@ final class LagTracker {
     /** The listener finished an event the server wrote at this epoch second. */
     void processed(long eventEpochSeconds) {
         if (eventEpochSeconds > 0) {
-            lastEventMillis = eventEpochSeconds * 1000;
+            // Event times have whole seconds: an event written at 12:00:00.900 counts as written at 12:00:00.
+            lagMillis = Math.max(0, clock.millis() + skewMillis - eventEpochSeconds * 1000);
             caughtUp = false;
         }
     }
@@ -41,11 +44,7 @@ final class LagTracker {
         if (caughtUp) {
             return 0.0;
         }
-        long last = lastEventMillis;
-        if (last < 0) {
-            return null;
-        }
-        long serverNow = clock.millis() + skewMillis;
-        return Math.max(0, serverNow - last) / 1000.0;
+        long lag = lagMillis;
+        return lag < 0 ? null : lag / 1000.0;
     }
 }

@@ -25,7 +25,7 @@ public final class SchemaConnections implements SqlQueries, AutoCloseable {
         return new InformationSchemaReader(new SchemaConnections(connectionSettings(client)));
     }
 
-    static SchemaConnections open(ConnectionSettings settings) {
+    public static SchemaConnections open(ConnectionSettings settings) {
         return new SchemaConnections(settings);
     }
 

@@ -29,17 +29,32 @@ public @interface BinlogListener {
     @AliasFor("tables")
     String[] table() default {};
 
-    /** {@code schema.table} patterns ({@code *} wildcards, {@code ${...}} placeholders). */
+    /**
+     * {@code schema.table} patterns ({@code *} wildcards, {@code ${...}} placeholders); each is checked against the
+     * server's tables at start (see {@code binlog.listener.validate}).
+     */
     @AliasFor("table")
     String[] tables() default {};
 
     /** Change types to receive; empty means all. */
     ChangeType[] on() default {};
 
-    /** For UPDATEs: fire only when one of these columns changed; empty means any change. */
+    /**
+     * For UPDATEs: fire only when one of these columns changed; empty means any change. INSERTs and DELETEs are not
+     * filtered by it. Checked against the server's tables at start (see {@code binlog.listener.validate}).
+     */
     String[] columns() default {};
 
-    /** SpEL over the change ({@code #before}, {@code #after} as maps, {@code #change}, {@code #type}); must be true. */
+    /**
+     * SpEL that must be true for the method to be called, over what the method receives: {@code #after} and
+     * {@code #before} are the images as the method's row type (its POJO or record parameter, the {@code T} of
+     * {@code BinlogChange<T>} or {@code List<BinlogChange<T>>}), or column maps when it takes none, {@code null} when
+     * absent; {@code #row} is the column map of the after image (before image for a DELETE); {@code #type} the
+     * {@code ChangeType}; {@code #changedColumns} the changed columns of an UPDATE; {@code #change} the core
+     * {@code RowChange}. Checked at startup (syntax, variables, properties of the row type); one that fails on a change
+     * is this listener's failure, under its error policy, and is never retried.
+     * <pre>{@code condition = "#after.total > 1000 and #changedColumns.contains('status')"}</pre>
+     */
     String condition() default "";
 
     /** The listener's id in metrics and the {@code binlog} endpoint; defaults to {@code bean.method}. */

@@ -1,6 +1,7 @@
 package dev.binlog.spring.actuate;
 
 import dev.binlog.BinlogClient;
+import dev.binlog.BinlogException;
 import dev.binlog.BinlogPosition;
 import dev.binlog.StartPosition;
 import dev.binlog.StreamStatistics;
@@ -16,13 +17,15 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * {@code /actuator/binlog}: state, server, positions, lag, counters and listener statistics. Read-only unless
  * {@code management.endpoint.binlog.access=unrestricted}; then {@code POST} with {@code {"action": ...}} controls the
  * stream: {@code pause}, {@code resume}, {@code stop} (after the transaction in flight), {@code start},
  * {@code restart}, and {@code position} with {@code file} + {@code position} or {@code gtidSet} (only while stopped)
- * to choose where the next start begins. No password or row value is ever shown.
+ * to choose where the next start begins. A rejected action answers 400 with {@code {"error": "why"}}; one the
+ * server refuses (a start that cannot connect) 503 with the error. No password or row value is ever shown.
  */
 @Endpoint(id = "binlog", defaultAccess = Access.READ_ONLY)
 public class BinlogEndpoint {
@@ -68,21 +71,34 @@ public class BinlogEndpoint {
     }
 
     @WriteOperation
-    public Map<String, Object> control(String action, @Nullable String file, @Nullable Long position,
-            @Nullable String gtidSet) {
-        switch (action) {
-            case "pause" -> client.pause();
-            case "resume" -> client.resume();
-            case "stop" -> client.close(drainTimeout);
-            case "start" -> client.start();
-            case "restart" -> client.restart(drainTimeout);
-            case "position" -> reposition(file, position, gtidSet);
-            default -> throw new InvalidEndpointRequestException("unknown action '" + action + "': use pause, "
-                    + "resume, stop, start, restart or position", "unknown action");
+    public WebEndpointResponse<Map<String, Object>> control(String action, @Nullable String file,
+            @Nullable Long position, @Nullable String gtidSet) {
+        try {
+            switch (action) {
+                case "pause" -> client.pause();
+                case "resume" -> client.resume();
+                case "stop" -> client.close(drainTimeout);
+                case "start" -> client.start();
+                case "restart" -> client.restart(drainTimeout);
+                case "position" -> reposition(file, position, gtidSet);
+                default -> throw new InvalidEndpointRequestException("unknown action '" + action + "': use pause, "
+                        + "resume, stop, start, restart or position", "unknown action");
+            }
+        } catch (InvalidEndpointRequestException e) {
+            return response(WebEndpointResponse.STATUS_BAD_REQUEST, e.getMessage());
+        } catch (BinlogException e) {
+            return response(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, e.getMessage());
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("state", client.state().name());
-        return result;
+        return new WebEndpointResponse<>(result, WebEndpointResponse.STATUS_OK);
+    }
+
+    private WebEndpointResponse<Map<String, Object>> response(int status, String error) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("state", client.state().name());
+        body.put("error", error);
+        return new WebEndpointResponse<>(body, status);
     }
 
     private void reposition(@Nullable String file, @Nullable Long position, @Nullable String gtidSet) {

@@ -7,26 +7,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
  * {@code binlog} health: UP while streaming; UP while (re)connecting within a grace period, then DOWN; DOWN when
- * stopped by an error (with the error); OUT_OF_SERVICE when paused. Details never include a password or a row value.
+ * stopped by an error or when the stream could not start yet (with the error); OUT_OF_SERVICE when paused or
+ * stopped on purpose (an operator's stop). Details never include a password or a row value.
  */
 public final class BinlogHealthIndicator extends AbstractHealthIndicator {
 
     private final BinlogClient client;
     private final Duration grace;
     private final Clock clock;
+    private final Supplier<Optional<Throwable>> startFailure;
     private volatile Instant connectingSince;
 
     public BinlogHealthIndicator(BinlogClient client, Duration grace, Clock clock) {
+        this(client, grace, clock, Optional::empty);
+    }
+
+    /** @param startFailure why the stream has not started yet, if it failed to (see the stream's lifecycle) */
+    public BinlogHealthIndicator(BinlogClient client, Duration grace, Clock clock,
+            Supplier<Optional<Throwable>> startFailure) {
         super("binlog health check failed");
         this.client = client;
         this.grace = grace;
         this.clock = clock;
+        this.startFailure = startFailure;
     }
 
     @Override
@@ -39,10 +50,16 @@ public final class BinlogHealthIndicator extends AbstractHealthIndicator {
         } else if (connectingSince == null) {
             connectingSince = clock.instant();
         }
+        Throwable notStarted = startFailure.get().orElse(null);
+        if (notStarted != null && state != ClientState.STREAMING && state != ClientState.PAUSED) {
+            builder.down().withDetails(details(state));
+            builder.withDetail("error", notStarted.getClass().getSimpleName() + ": " + notStarted.getMessage());
+            return;
+        }
         switch (state) {
             case STREAMING -> builder.up();
-            case PAUSED -> builder.status(Status.OUT_OF_SERVICE);
-            case FAILED, STOPPED -> builder.down();
+            case PAUSED, STOPPED -> builder.status(Status.OUT_OF_SERVICE);
+            case FAILED -> builder.down();
             default -> {
                 Duration waited = Duration.between(connectingSince, clock.instant());
                 if (waited.compareTo(grace) <= 0) {

@@ -24,7 +24,7 @@ public final class BinlogInfoContributor implements InfoContributor {
             info.put("binlogFormat", server.binlogFormat());
             info.put("binlogRowImage", server.binlogRowImage());
             info.put("binlogRowMetadata", server.binlogRowMetadata());
-            info.put("gtidMode", server.gtidMode());
+            BinlogServerDetails.putGtidMode(info, server);
         });
         info.put("positionStore", client.settings().positionStore().toString());
         builder.withDetail("binlog", info);

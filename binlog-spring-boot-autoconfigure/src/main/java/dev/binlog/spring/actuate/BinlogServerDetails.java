@@ -1,6 +1,7 @@
 package dev.binlog.spring.actuate;
 
 import dev.binlog.BinlogClient;
+import dev.binlog.ServerDescription;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,9 +24,22 @@ final class BinlogServerDetails {
                 server.put("binlogFormat", s.binlogFormat());
                 server.put("binlogRowImage", s.binlogRowImage());
                 server.put("binlogRowMetadata", s.binlogRowMetadata());
-                server.put("gtidMode", s.gtidMode());
+                putGtidMode(server, s);
             }
             return server;
         }).orElseGet(() -> client.settings().host() + ":" + client.settings().port());
+    }
+
+    /**
+     * MySQL's {@code gtid_mode} as {@code gtidMode}; MariaDB has no such mode (GTIDs are always on) and reports its
+     * {@code gtid_strict_mode}, as {@code gtidStrictMode: ON/OFF}.
+     */
+    static void putGtidMode(Map<String, Object> target, ServerDescription server) {
+        String mode = server.gtidMode();
+        if (mode != null && mode.startsWith("strict=")) {
+            target.put("gtidStrictMode", mode.substring("strict=".length()));
+        } else {
+            target.put("gtidMode", mode);
+        }
     }
 }

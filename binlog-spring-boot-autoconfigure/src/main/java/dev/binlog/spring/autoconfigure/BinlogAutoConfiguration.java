@@ -89,7 +89,7 @@ public final class BinlogAutoConfiguration {
         return switch (store.getType()) {
             case MEMORY -> PositionStore.inMemory();
             case FILE -> PositionStore.file(store.getPath());
-            case JDBC -> new JdbcPositionStore(dataSource.getObject(), store.getTable(), "default");
+            case JDBC -> new JdbcPositionStore(jdbcDataSource(dataSource), store.getTable(), "default");
         };
     }
 
@@ -140,13 +140,42 @@ public final class BinlogAutoConfiguration {
         return builder.build();
     }
 
+    /** The application's DataSource, or a sentence saying what a JDBC position store needs. */
+    private static DataSource jdbcDataSource(ObjectProvider<DataSource> dataSource) {
+        DataSource available = dataSource.getIfUnique();
+        if (available == null) {
+            throw new ConfigurationException("binlog.position-store.type=jdbc keeps positions in a table of the "
+                    + "application's DataSource, but there is " + (dataSource.stream().findAny().isPresent()
+                            ? "more than one DataSource and none is @Primary"
+                            : "no DataSource: add spring-boot-starter-jdbc and a JDBC driver (e.g. "
+                                    + "org.mariadb.jdbc:mariadb-java-client) and set spring.datasource.url, or use "
+                                    + "binlog.position-store.type=file"));
+        }
+        return available;
+    }
+
     @Bean
     @ConditionalOnMissingBean
     @Conditional(OnBinlogServerCondition.class)
     BinlogStreamLifecycle binlogStreamLifecycle(BinlogClient client, BinlogProperties properties,
-            Environment environment) {
+            Environment environment, ObjectProvider<ListenerDispatcher> dispatcher) {
+        ListenerDispatcher listeners = dispatcher.getIfAvailable();
+        Runnable check = listeners == null ? () -> { }
+                : new ListenerTableCheck(client.settings(), listeners, properties.getListener().getValidate());
+        BinlogProperties.Connection connection = properties.getConnection();
+        BinlogStreamLifecycle.Retry retry = new BinlogStreamLifecycle.Retry(connection.getInitialBackoff(),
+                connection.getMaxBackoff(), connection.isKeepalive() ? connection.getMaxAttempts() : 0);
         return new BinlogStreamLifecycle(client, properties.isAutoStartup(), properties.isFailFast(),
-                properties.getConnection().getConnectTimeout().multipliedBy(2), drainTimeout(environment));
+                connection.getConnectTimeout().multipliedBy(2), drainTimeout(environment), listeners, check, retry);
+    }
+
+    /**
+     * With the starter on the classpath but no server to stream from, says so once at startup (else it would be off
+     * without a word: no health indicator, no endpoint).
+     */
+    @Bean
+    static BinlogOffNotice binlogOffNotice(Environment environment) {
+        return new BinlogOffNotice(environment);
     }
 
     /**

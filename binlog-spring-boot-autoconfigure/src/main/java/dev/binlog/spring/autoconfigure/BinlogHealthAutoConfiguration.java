@@ -5,6 +5,8 @@ import dev.binlog.spring.actuate.BinlogHealthIndicator;
 import dev.binlog.spring.actuate.BinlogReadinessGroup;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,11 +27,15 @@ public final class BinlogHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "binlogHealthIndicator")
-    BinlogHealthIndicator binlogHealthIndicator(BinlogClient client, BinlogProperties properties) {
+    BinlogHealthIndicator binlogHealthIndicator(BinlogClient client, BinlogProperties properties,
+            ObjectProvider<BinlogStreamLifecycle> lifecycle) {
         Duration grace = properties.getHealth().getReconnectGrace() != null
                 ? properties.getHealth().getReconnectGrace()
                 : properties.getConnection().getMaxBackoff().multipliedBy(2);
-        return new BinlogHealthIndicator(client, grace, Clock.systemUTC());
+        return new BinlogHealthIndicator(client, grace, Clock.systemUTC(), () -> {
+            BinlogStreamLifecycle stream = lifecycle.getIfAvailable();
+            return stream == null ? Optional.empty() : stream.startFailure();
+        });
     }
 
     @Bean

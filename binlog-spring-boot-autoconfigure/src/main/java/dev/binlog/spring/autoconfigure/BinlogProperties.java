@@ -19,7 +19,10 @@ public class BinlogProperties {
     /** Whether the stream starts with the application context. */
     private boolean autoStartup = true;
 
-    /** Whether startup fails when the server cannot be reached (else the stream retries in the background). */
+    /**
+     * Whether startup fails when the stream cannot start (server unreachable, login refused…); else the application
+     * starts with health DOWN and the stream is started in the background, retried with the connection back-off.
+     */
     private boolean failFast = false;
 
     /** Server host; when unset, the host of a MySQL/MariaDB spring.datasource.url is used. */
@@ -324,8 +327,25 @@ public class BinlogProperties {
 
     /** Listener method settings. */
     public static class Listener {
-        /** Largest transaction a List&lt;BinlogChange&lt;T&gt;&gt; listener may buffer; a larger one stops the stream. */
+        /**
+         * Largest transaction a List&lt;BinlogChange&lt;T&gt;&gt; listener may buffer; a larger one is that listener's
+         * failure, handled by its error policy (stop or skip), while the other listeners receive it as usual.
+         */
         private int maxTransactionRows = 10_000;
+        /**
+         * Checking the listeners against the server's tables before streaming: warn (log table patterns and columns
+         * that match nothing), strict (fail the start on them), off. Row types that cannot receive a table's rows
+         * fail the start unless off.
+         */
+        private Validation validate = Validation.WARN;
+
+        public Validation getValidate() {
+            return validate;
+        }
+
+        public void setValidate(Validation validate) {
+            this.validate = validate;
+        }
 
         public int getMaxTransactionRows() {
             return maxTransactionRows;
@@ -334,6 +354,13 @@ public class BinlogProperties {
         public void setMaxTransactionRows(int maxTransactionRows) {
             this.maxTransactionRows = maxTransactionRows;
         }
+    }
+
+    /** How listeners are checked against the server's tables. */
+    public enum Validation {
+        WARN,
+        STRICT,
+        OFF
     }
 
     public boolean isEnabled() {

@@ -2,16 +2,36 @@ package dev.binlog.spring.autoconfigure;
 
 import dev.binlog.BinlogClient;
 import dev.binlog.BinlogException;
+import dev.binlog.BinlogPosition;
+import dev.binlog.ClientSettings;
 import dev.binlog.ClientState;
+import dev.binlog.StreamStatistics;
+import dev.binlog.spring.listener.InvalidListenerException;
+import dev.binlog.spring.listener.ListenerDispatcher;
+import dev.binlog.spring.listener.ListenerEndpoint;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the stream late (after every other bean, so listeners and their collaborators are ready) and stops it early.
- * A server that is down does not stop the application from starting, unless {@code binlog.fail-fast=true}. Stopping
- * lets the listeners finish the transaction in flight and commits its position, within the shutdown phase's timeout
+ *
+ * <p>With {@code binlog.fail-fast=true} the start happens here: the listeners are checked against the server's tables,
+ * the client connects, and any failure fails the application's start. Otherwise (the default) the application starts
+ * at once and a thread of the lifecycle does the same in the background, retrying a failed start with the connection
+ * back-off ({@code binlog.connection.initial-backoff} doubling to {@code max-backoff}, at most {@code max-attempts};
+ * once only with {@code keepalive=false}) while {@link #startFailure()} tells the health indicator why it is DOWN. A
+ * listener that does not fit the tables is not retried.
+ *
+ * <p>That thread is not a daemon and lives from {@link #start} to {@link #stop}, so that an application without a
+ * web server keeps running while it streams, as spring-kafka's containers keep theirs. Stopping lets the listeners
+ * finish the transaction in flight and commits its position, within the shutdown phase's timeout
  * ({@code spring.lifecycle.timeout-per-shutdown-phase}, 30 s by default).
  */
 public final class BinlogStreamLifecycle implements SmartLifecycle {
@@ -26,51 +46,205 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
     private final boolean failFast;
     private final Duration startTimeout;
     private final Duration drainTimeout;
+    private final ListenerDispatcher dispatcher;
+    private final Runnable listenerCheck;
+    private final Retry retry;
+    private final Object lock = new Object();
     private volatile boolean running;
+    private volatile boolean stopping;
+    private volatile Throwable startFailure;
+    private boolean checked;
+    private CountDownLatch stopSignal;
+    private Thread keeper;
+
+    /**
+     * How a failed background start is retried.
+     *
+     * @param initialBackoff first delay, doubled after each failure
+     * @param maxBackoff     longest delay
+     * @param maxAttempts    failed starts before giving up; -1 for ever, 0 no retry
+     */
+    public record Retry(Duration initialBackoff, Duration maxBackoff, int maxAttempts) {
+    }
 
     public BinlogStreamLifecycle(BinlogClient client, boolean autoStartup, boolean failFast, Duration startTimeout,
             Duration drainTimeout) {
+        this(client, autoStartup, failFast, startTimeout, drainTimeout, null, () -> { },
+                new Retry(Duration.ofSeconds(1), Duration.ofSeconds(60), -1));
+    }
+
+    /**
+     * @param dispatcher    the listeners, named in the startup log line; may be {@code null}
+     * @param listenerCheck run before the first start; throws to prevent it
+     * @param retry         how a failed background start is retried
+     */
+    public BinlogStreamLifecycle(BinlogClient client, boolean autoStartup, boolean failFast, Duration startTimeout,
+            Duration drainTimeout, ListenerDispatcher dispatcher, Runnable listenerCheck, Retry retry) {
         this.client = client;
         this.autoStartup = autoStartup;
         this.failFast = failFast;
         this.startTimeout = startTimeout;
         this.drainTimeout = drainTimeout;
+        this.dispatcher = dispatcher;
+        this.listenerCheck = listenerCheck;
+        this.retry = retry;
     }
 
     @Override
     public void start() {
-        client.start();
-        running = true;
-        if (failFast) {
-            long deadline = System.nanoTime() + startTimeout.toNanos();
-            while (client.state() != ClientState.STREAMING && System.nanoTime() < deadline) {
-                if (client.state() == ClientState.FAILED || client.state() == ClientState.RECONNECTING) {
-                    break;
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+        synchronized (lock) {
+            if (running) {
+                return;
             }
-            if (client.state() != ClientState.STREAMING) {
-                Throwable cause = client.lastError().orElse(null);
-                client.close();
+            running = true;
+            stopping = false;
+            stopSignal = new CountDownLatch(1);
+        }
+        if (failFast) {
+            LOG.info(startupLine());
+            try {
+                startNow();
+            } catch (RuntimeException e) {
                 running = false;
-                throw new BinlogException("binlog.fail-fast=true and the stream did not start (state "
-                        + client.state() + ")" + (cause == null ? "" : ": " + cause.getMessage()), cause);
+                throw failFastError(e);
+            }
+            LOG.info("Binlog stream from {} started", endpoint());
+            keep(null);
+        } else {
+            // The line reads the position store, which may be a database that is down too: not on the caller's thread.
+            keep(() -> {
+                LOG.info(startupLine());
+                startInBackground();
+            });
+        }
+    }
+
+    /** Checks the listeners (once) and starts the client; throws what prevented it. */
+    private void startNow() {
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+            if (!checked) {
+                listenerCheck.run();
+                checked = true;
+            }
+            client.start();
+        }
+        if (failFast) {
+            awaitStreaming();
+        }
+        startFailure = null;
+    }
+
+    private void awaitStreaming() {
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        while (client.state() != ClientState.STREAMING && client.state() != ClientState.PAUSED
+                && System.nanoTime() < deadline) {
+            if (client.state() == ClientState.FAILED || client.state() == ClientState.RECONNECTING) {
+                break;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
-        LOG.info("Binlog stream starting from {}:{}", client.settings().host(), client.settings().port());
+        if (client.state() != ClientState.STREAMING && client.state() != ClientState.PAUSED) {
+            Throwable cause = client.lastError().orElse(null);
+            client.close();
+            throw new BinlogException("the stream did not start (state " + client.state() + ")"
+                    + (cause == null ? "" : ": " + cause.getMessage()), cause);
+        }
+    }
+
+    private RuntimeException failFastError(RuntimeException e) {
+        if (e instanceof InvalidListenerException) {
+            return e;
+        }
+        return new BinlogException("binlog.fail-fast=true and the binlog stream from " + endpoint()
+                + " could not start: " + e.getMessage(), e);
+    }
+
+    private void startInBackground() {
+        Duration delay = retry.initialBackoff();
+        for (int attempt = 1; !stopping; attempt++) {
+            try {
+                startNow();
+                LOG.info("Binlog stream from {} started{}", endpoint(), attempt > 1 ? " at attempt " + attempt : "");
+                return;
+            } catch (InvalidListenerException e) {
+                startFailure = e;
+                LOG.error("The binlog stream does not start: {}", e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                startFailure = e;
+                if (retry.maxAttempts() >= 0 && attempt > retry.maxAttempts()) {
+                    LOG.error("The binlog stream from {} could not start and is not retried ({} attempts): {}",
+                            endpoint(), attempt, e.getMessage());
+                    return;
+                }
+                LOG.warn("The binlog stream from {} could not start ({}); retrying in {} ms (attempt {}); "
+                        + "binlog.fail-fast=true fails the application's start instead", endpoint(), e.getMessage(),
+                        delay.toMillis(), attempt);
+                if (awaitStop(delay)) {
+                    return;
+                }
+                delay = delay.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff()
+                        : delay.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Runs {@code work} (if any) on the lifecycle's non-daemon thread, which then waits for {@link #stop}. */
+    private void keep(Runnable work) {
+        CountDownLatch signal = stopSignal;
+        Thread thread = new Thread(() -> {
+            if (work != null) {
+                work.run();
+            }
+            try {
+                signal.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "binlog-lifecycle-" + endpoint());
+        thread.setDaemon(false);
+        keeper = thread;
+        thread.start();
+    }
+
+    /** Waits up to {@code delay}; true when stopped meanwhile. */
+    private boolean awaitStop(Duration delay) {
+        try {
+            return stopSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     @Override
     public void stop() {
-        if (running) {
-            client.close(drainTimeout);
-            running = false;
+        if (!running) {
+            return;
         }
+        synchronized (lock) {
+            stopping = true;
+        }
+        stopSignal.countDown();
+        client.close(drainTimeout);
+        Thread thread = keeper;
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        running = false;
+        LOG.info(shutdownLine());
     }
 
     @Override
@@ -86,5 +260,57 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
     @Override
     public int getPhase() {
         return PHASE;
+    }
+
+    /**
+     * Why the stream has not started: the error of the last background start attempt, until one succeeds (a
+     * connection error while it is retried, or a listener that does not fit the tables). Empty once streaming.
+     */
+    public Optional<Throwable> startFailure() {
+        return Optional.ofNullable(startFailure);
+    }
+
+    private String endpoint() {
+        return client.settings().host() + ":" + client.settings().port();
+    }
+
+    /** Listeners, position store and where the stream begins, in one line. */
+    String startupLine() {
+        ClientSettings settings = client.settings();
+        List<ListenerEndpoint> endpoints = dispatcher == null ? List.of() : dispatcher.endpoints();
+        String listeners = endpoints.stream().map(BinlogStreamLifecycle::describe)
+                .collect(Collectors.joining("; ", "[", "]"));
+        String start;
+        try {
+            start = settings.positionStore().load().map(p -> "resuming after " + p + " (committed)")
+                    .orElse("starting at " + settings.startPosition() + " (no committed position)");
+        } catch (RuntimeException e) {
+            start = "the position store cannot be read (" + e.getMessage() + ")";
+        }
+        return "Binlog stream from " + endpoint() + " to " + endpoints.size()
+                + (endpoints.size() == 1 ? " listener " : " listeners ") + listeners + ", position store "
+                + settings.positionStore() + ", " + start + (failFast ? "" : "; connecting in the background");
+    }
+
+    private static String describe(ListenerEndpoint endpoint) {
+        String tables = endpoint.tables().isEmpty() ? "all tables" : String.join(", ", endpoint.tables());
+        String types = endpoint.types().isEmpty() ? "all changes" : endpoint.types().stream().map(Enum::name)
+                .collect(Collectors.joining(", "));
+        Class<?>[] parameters = endpoint.method().getParameterTypes();
+        boolean perTransaction = parameters.length == 1 && List.class.isAssignableFrom(parameters[0]);
+        return endpoint.id() + " → " + tables + " (" + types + (endpoint.columns().isEmpty() ? ""
+                : " of " + String.join(", ", endpoint.columns())) + (perTransaction ? ", per transaction" : "")
+                + ")";
+    }
+
+    /** Where the stream stopped and what was committed. */
+    String shutdownLine() {
+        StreamStatistics statistics = client.statistics();
+        long rows = statistics.rows().values().stream().mapToLong(Long::longValue).sum();
+        String at = client.currentPosition().map(p -> "stopped at " + p).orElse("stopped before reading any event");
+        String committed = client.committedPosition().map(p -> "committed " + p + " to "
+                + client.settings().positionStore()).orElse("nothing committed");
+        return "Binlog stream from " + endpoint() + " " + at + ", " + committed + " (" + statistics.transactions()
+                + " transactions, " + rows + " rows delivered)";
     }
 }

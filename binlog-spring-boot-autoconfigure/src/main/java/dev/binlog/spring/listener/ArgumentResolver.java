@@ -1,10 +1,8 @@
 package dev.binlog.spring.listener;
 
-import dev.binlog.RowChange;
-
 /** Produces one parameter of a listener method from a change; built once per parameter at startup. */
 @FunctionalInterface
 interface ArgumentResolver {
 
-    Object resolve(RowChange change);
+    Object resolve(Images images);
 }

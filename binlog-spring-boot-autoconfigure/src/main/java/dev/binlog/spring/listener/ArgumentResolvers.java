@@ -17,6 +17,9 @@ import org.springframework.core.ResolvableType;
 /** Chooses how each parameter of a listener method is served, and rejects what cannot be, at startup. */
 final class ArgumentResolvers {
 
+    static final String SUPPORTED = "Supported: a POJO or record, @Before/@After T, BinlogChange<T>,"
+            + " Map<String, Object>, Row, RowChange, ChangeMetadata, ChangeType, List<BinlogChange<T>>";
+
     private final RowMappers mappers;
 
     ArgumentResolvers(RowMappers mappers) {
@@ -37,47 +40,82 @@ final class ArgumentResolvers {
         return mapper(element.getGeneric(0), endpoint, parameter);
     }
 
+    /**
+     * The mapper of the row type the parameter receives ({@code T}, {@code @Before T}, {@code BinlogChange<T>}), or
+     * {@code null} for a parameter that receives no mapped row.
+     */
+    RowMapper<?> rowMapper(MethodParameter parameter, ListenerEndpoint endpoint) {
+        Class<?> type = parameter.getParameterType();
+        if (isBatch(parameter)) {
+            return batchElementMapper(parameter, endpoint);
+        }
+        if (type == BinlogChange.class) {
+            return mapper(ResolvableType.forMethodParameter(parameter).getGeneric(0), endpoint, parameter);
+        }
+        if (type == RowChange.class || type == ChangeMetadata.class || type == ChangeType.class || type == Map.class
+                || type == Row.class || !isRowType(type)) {
+            return null;
+        }
+        return forType(type, endpoint, parameter);
+    }
+
+    private RowMapper<?> forType(Class<?> type, ListenerEndpoint endpoint, MethodParameter parameter) {
+        try {
+            return mappers.forType(type);
+        } catch (IllegalStateException e) {
+            throw unsupported(endpoint, parameter, e.getMessage());
+        }
+    }
+
+    private static boolean isRowType(Class<?> type) {
+        return !(type.isPrimitive() || type.getName().startsWith("java.") || type.isArray() || type.isInterface());
+    }
+
     ArgumentResolver forParameter(MethodParameter parameter, ListenerEndpoint endpoint) {
         Class<?> type = parameter.getParameterType();
         if (type == RowChange.class) {
-            return change -> change;
+            return Images::change;
         }
         if (type == ChangeMetadata.class) {
-            return RowChange::metadata;
+            return images -> images.change().metadata();
         }
         if (type == ChangeType.class) {
-            return RowChange::type;
+            return images -> images.change().type();
         }
         boolean before = parameter.hasParameterAnnotation(Before.class);
         boolean after = parameter.hasParameterAnnotation(After.class);
         if (type == Map.class) {
-            return change -> {
-                Row row = before ? change.before() : after ? change.after() : change.row();
-                return row == null ? null : row.asMap();
-            };
+            return images -> Images.asMap(image(images.change(), before, after));
         }
         if (type == Row.class) {
-            return change -> before ? change.before() : after ? change.after() : change.row();
+            return images -> image(images.change(), before, after);
         }
         if (type == BinlogChange.class) {
-            RowMapper<?> mapper = mapper(ResolvableType.forMethodParameter(parameter).getGeneric(0), endpoint,
-                    parameter);
-            return change -> typed(change, mapper);
+            RowMapper<?> mapper = rowMapper(parameter, endpoint);
+            return images -> typed(images, mapper);
         }
-        if (type.isPrimitive() || type.getName().startsWith("java.") || type.isArray() || type.isInterface()) {
+        if (!isRowType(type)) {
             throw unsupported(endpoint, parameter, "a " + type.getName() + " cannot hold a row");
         }
-        RowMapper<?> mapper = mappers.forType(type);
-        if (before) {
-            return change -> mapper.map(change.before());
-        }
-        if (after) {
-            return change -> mapper.map(change.after());
-        }
-        return change -> mapper.map(change.row());
+        RowMapper<?> mapper = forType(type, endpoint, parameter);
+        return images -> {
+            if (images.mapsWith(mapper)) {
+                return before ? images.before() : after ? images.after() : images.row();
+            }
+            return mapper.map(image(images.change(), before, after));
+        };
     }
 
-    static BinlogChange<Object> typed(RowChange change, RowMapper<?> mapper) {
+    private static Row image(RowChange change, boolean before, boolean after) {
+        return before ? change.before() : after ? change.after() : change.row();
+    }
+
+    static BinlogChange<Object> typed(Images images, RowMapper<?> mapper) {
+        RowChange change = images.change();
+        if (images.mapsWith(mapper)) {
+            return new BinlogChange<>(change.type(), change.schema(), change.table(), images.before(),
+                    images.after(), change.changedColumns(), change.metadata());
+        }
         return new BinlogChange<>(change.type(), change.schema(), change.table(), mapper.map(change.before()),
                 mapper.map(change.after()), change.changedColumns(), change.metadata());
     }
@@ -90,14 +128,17 @@ final class ArgumentResolvers {
         if (target == Map.class) {
             return mappers.mapView();
         }
-        return mappers.forType(target);
+        return forType(target, endpoint, parameter);
     }
 
-    static IllegalStateException unsupported(ListenerEndpoint endpoint, MethodParameter parameter, String why) {
-        return new IllegalStateException("@BinlogListener bean '" + endpoint.beanName() + "' method "
-                + endpoint.method().getName() + ": parameter " + (parameter.getParameterIndex() + 1) + " ("
-                + parameter.getParameterType().getSimpleName() + " " + parameter.getParameterName()
-                + ") cannot be served: " + why + ". Supported: a POJO or record, @Before/@After T, BinlogChange<T>,"
-                + " Map<String, Object>, RowChange, ChangeMetadata, List<BinlogChange<T>>");
+    static InvalidListenerException unsupported(ListenerEndpoint endpoint, MethodParameter parameter, String why) {
+        return new InvalidListenerException(describe(endpoint) + ": parameter " + (parameter.getParameterIndex() + 1)
+                + " (" + parameter.getParameterType().getSimpleName() + " " + parameter.getParameterName()
+                + ") cannot be served: " + why + ". " + SUPPORTED);
+    }
+
+    /** {@code @BinlogListener bean 'orders' method onNew}: how startup errors name a listener. */
+    static String describe(ListenerEndpoint endpoint) {
+        return "@BinlogListener bean '" + endpoint.beanName() + "' method " + endpoint.method().getName();
     }
 }

@@ -1,36 +1,117 @@
 package dev.binlog.spring.listener;
 
-import dev.binlog.RowChange;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.expression.Expression;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.SpelNode;
+import org.springframework.expression.spel.ast.CompoundExpression;
+import org.springframework.expression.spel.ast.PropertyOrFieldReference;
+import org.springframework.expression.spel.ast.VariableReference;
+import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.SimpleEvaluationContext;
 
 /**
- * A listener's SpEL condition over the change: {@code #before} and {@code #after} are the images as maps (so
- * {@code #after['total'] > 1000} or {@code #after.total > 1000}), {@code #change} the core change, {@code #type} its
- * type. Parsed once; evaluated in a read-only context.
+ * A listener's SpEL condition, evaluated against what the method receives, in a read-only context:
+ * <ul>
+ * <li>{@code #after}, {@code #before}: the images as the listener's row type (the {@code T} of its POJO or record
+ * parameter, of {@code BinlogChange<T>} or of {@code List<BinlogChange<T>>}), or as column maps when it takes none;
+ * {@code null} when the change has no such image;</li>
+ * <li>{@code #row}: the column map of the after image (the before image for a DELETE), whatever the method takes;</li>
+ * <li>{@code #type}: the {@code ChangeType}; {@code #changedColumns}: for an UPDATE, the names of the changed columns;
+ * {@code #change}: the core {@code RowChange}.</li>
+ * </ul>
+ * Parsed and checked at startup: a syntax error, an unknown variable or a property the row type lacks fails the
+ * start, naming bean and method.
  */
 final class ChangeCondition {
+
+    /** The variables a condition may use. */
+    static final List<String> VARIABLES = List.of("after", "before", "row", "type", "changedColumns", "change");
 
     private static final SpelExpressionParser PARSER = new SpelExpressionParser();
 
     private final Expression expression;
     private final String text;
 
-    ChangeCondition(String text) {
+    /**
+     * @param rowType what {@code #after} and {@code #before} are, or {@code null} for column maps
+     * @param where   the listener, for error messages
+     */
+    ChangeCondition(String text, Class<?> rowType, String where) {
         this.text = text;
-        this.expression = PARSER.parseExpression(text);
+        try {
+            this.expression = PARSER.parseExpression(text);
+        } catch (ParseException e) {
+            throw new InvalidListenerException(where + ": condition \"" + text + "\" is not valid SpEL: "
+                    + e.getSimpleMessage() + " (at character " + e.getPosition() + ")", e);
+        }
+        List<String> problems = new ArrayList<>();
+        check(((SpelExpression) expression).getAST(), rowType, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidListenerException(where + ": condition \"" + text + "\" " + String.join("; ", problems)
+                    + ". Variables: #after, #before (" + (rowType == null ? "column maps" : rowType.getSimpleName())
+                    + "), #row (column map), #type, #changedColumns, #change");
+        }
     }
 
-    boolean matches(RowChange change) {
+    private static void check(SpelNode node, Class<?> rowType, List<String> problems) {
+        if (node instanceof VariableReference variable) {
+            String name = variable.toStringAST().substring(1);
+            if (!VARIABLES.contains(name) && !name.equals("this") && !name.equals("root")) {
+                problems.add("uses #" + name + ", which is not defined");
+            }
+        }
+        if (node instanceof CompoundExpression && node.getChildCount() > 1
+                && node.getChild(0) instanceof VariableReference variable
+                && node.getChild(1) instanceof PropertyOrFieldReference property && rowType != null) {
+            String name = variable.toStringAST().substring(1);
+            if ((name.equals("after") || name.equals("before")) && !MapKeyAccessor.hasProperty(rowType,
+                    property.getName())) {
+                problems.add("reads #" + name + "." + property.getName() + ", but " + rowType.getSimpleName()
+                        + " has no property " + property.getName() + " (" + properties(rowType) + ")");
+            }
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            check(node.getChild(i), rowType, problems);
+        }
+    }
+
+    private static String properties(Class<?> rowType) {
+        Set<String> names = new LinkedHashSet<>();
+        if (rowType.isRecord()) {
+            for (RecordComponent component : rowType.getRecordComponents()) {
+                names.add(component.getName());
+            }
+        } else {
+            for (Class<?> c = rowType; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+                        names.add(field.getName());
+                    }
+                }
+            }
+        }
+        return "it has " + String.join(", ", names);
+    }
+
+    /** Whether the change is for the listener; throws what evaluating the expression threw. */
+    boolean matches(Images images) {
         SimpleEvaluationContext context = SimpleEvaluationContext.forPropertyAccessors(new MapKeyAccessor())
                 .withInstanceMethods().build();
-        context.setVariable("before", change.before() == null ? null : change.before().asMap());
-        context.setVariable("after", change.after() == null ? null : change.after().asMap());
-        context.setVariable("change", change);
-        context.setVariable("type", change.type());
-        Boolean result = expression.getValue(context, Boolean.class);
-        return Boolean.TRUE.equals(result);
+        context.setVariable("before", images.before());
+        context.setVariable("after", images.after());
+        context.setVariable("row", Images.asMap(images.change().row()));
+        context.setVariable("type", images.change().type());
+        context.setVariable("changedColumns", images.change().changedColumns());
+        context.setVariable("change", images.change());
+        return Boolean.TRUE.equals(expression.getValue(context, Boolean.class));
     }
 
     @Override

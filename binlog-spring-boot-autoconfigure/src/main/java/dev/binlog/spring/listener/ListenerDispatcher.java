@@ -1,10 +1,12 @@
 package dev.binlog.spring.listener;
 
+import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
 import dev.binlog.RowChange;
 import dev.binlog.Transaction;
 import dev.binlog.spring.BinlogErrorHandler;
 import dev.binlog.spring.mapping.MappingException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * The one {@link ChangeListener} the stream calls: hands each change to every listener method that wants it, in
  * commit order, on the stream's thread, and whole transactions to batch listeners at commit. The stream commits the
  * position only after {@link #onCommit} returns, so a change is acknowledged only once every listener is done with
- * it.
+ * it. A failure (the method threw, its condition or mapping failed, its transaction was too large) is that listener's:
+ * retried when retrying can help, then handed to its error handler or the error policy (stop the stream, or skip the
+ * change for that listener); the other listeners are not affected unless the policy stops the stream.
  */
 public final class ListenerDispatcher implements ChangeListener {
 
@@ -26,6 +30,7 @@ public final class ListenerDispatcher implements ChangeListener {
     private final int maxTransactionRows;
     private final Function<String, BinlogErrorHandler> errorHandlers;
     private volatile DispatchObserver observer = DispatchObserver.NONE;
+    private Transaction transaction;
 
     ListenerDispatcher(List<MethodListener> listeners, ErrorPolicy policy, int maxTransactionRows,
             Function<String, BinlogErrorHandler> errorHandlers) {
@@ -42,13 +47,23 @@ public final class ListenerDispatcher implements ChangeListener {
 
     /** Per-listener statistics by listener id. */
     public Map<String, ListenerStatistics> statistics() {
-        Map<String, ListenerStatistics> map = new java.util.LinkedHashMap<>();
+        Map<String, ListenerStatistics> map = new LinkedHashMap<>();
         listeners.forEach(l -> map.put(l.id(), l.statistics()));
         return map;
     }
 
+    /** The registered listeners, as declared. */
+    public List<ListenerEndpoint> endpoints() {
+        return listeners.stream().map(MethodListener::endpoint).toList();
+    }
+
+    List<MethodListener> listeners() {
+        return listeners;
+    }
+
     @Override
-    public void onBegin(Transaction transaction) {
+    public void onBegin(Transaction begun) {
+        transaction = begun;
         listeners.forEach(MethodListener::discardBatch);
     }
 
@@ -60,24 +75,48 @@ public final class ListenerDispatcher implements ChangeListener {
                 continue;
             }
             if (listener.batch()) {
-                listener.collect(change, maxTransactionRows);
+                Transaction current = transaction;
+                listener.collect(change, maxTransactionRows, () -> describe(current, change));
             } else {
-                deliver(listener, change, () -> listener.invoke(change));
+                deliver(listener, change);
             }
         }
     }
 
     @Override
-    public void onCommit(Transaction transaction) throws Exception {
+    public void onCommit(Transaction committed) throws Exception {
         for (MethodListener listener : listeners) {
-            if (listener.batch() && listener.hasBatch()) {
-                deliver(listener, null, listener::flush);
+            if (!listener.batch()) {
+                continue;
             }
+            Exception failure = listener.batchFailure();
+            if (failure != null) {
+                listener.statistics().failed(failure);
+                giveUp(listener, null, committed, failure);
+            } else if (listener.hasBatch()) {
+                invoke(listener, null, committed, listener::flush);
+            }
+            listener.discardBatch();
         }
+        transaction = null;
     }
 
-    private void deliver(MethodListener listener, RowChange change, DispatchObserver.Invocation call)
-            throws Exception {
+    private void deliver(MethodListener listener, RowChange change) throws Exception {
+        Images images = listener.images(change);
+        try {
+            if (!listener.conditionHolds(images)) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            listener.statistics().failed(e);
+            giveUp(listener, change, null, e);
+            return;
+        }
+        invoke(listener, change, null, () -> listener.invoke(images));
+    }
+
+    private void invoke(MethodListener listener, RowChange change, Transaction committed,
+            DispatchObserver.Invocation call) throws Exception {
         long delay = policy.backoff().toMillis();
         for (int attempt = 0; ; attempt++) {
             try {
@@ -86,34 +125,50 @@ public final class ListenerDispatcher implements ChangeListener {
                 return;
             } catch (Exception e) {
                 listener.statistics().failed(e);
-                boolean mapping = e instanceof MappingException;
-                if (!mapping && attempt < policy.retries()) {
+                boolean retryable = !(e instanceof MappingException || e instanceof ConditionFailedException);
+                if (retryable && attempt < policy.retries()) {
                     LOG.debug("Listener {} failed (attempt {}), retrying in {} ms", listener.id(), attempt + 1, delay);
                     Thread.sleep(delay);
                     delay *= 2;
                     continue;
                 }
-                giveUp(listener, change, e);
+                giveUp(listener, change, committed, e);
                 return;
             }
         }
     }
 
-    private void giveUp(MethodListener listener, RowChange change, Exception error) throws Exception {
+    private void giveUp(MethodListener listener, RowChange change, Transaction committed, Exception error)
+            throws Exception {
         String handlerName = listener.endpoint().errorHandler();
         if (!handlerName.isBlank()) {
             errorHandlers.apply(handlerName).handle(listener.id(), change, error);
+            listener.statistics().skipped();
             return;
         }
         if (policy.skip()) {
             listener.statistics().skipped();
-            LOG.warn("Listener {} failed and the change was skipped: {} {}.{} at {}:{} key {} ({})", listener.id(),
-                    change == null ? "transaction" : change.type(), change == null ? "" : change.schema(),
-                    change == null ? "" : change.table(), change == null ? "" : change.metadata().binlogFile(),
-                    change == null ? "" : change.metadata().position(),
-                    change == null ? "" : change.primaryKey(), error.toString());
+            if (change != null) {
+                LOG.warn("Listener {} failed and the change was skipped: {} {}.{} at {}:{} key {} ({})", listener.id(),
+                        change.type(), change.schema(), change.table(), change.metadata().binlogFile(),
+                        change.metadata().position(), change.primaryKey(), error.toString());
+            } else {
+                LOG.warn("Listener {} failed and the transaction {} was skipped for it ({})", listener.id(),
+                        describe(committed, null), error.toString());
+            }
             return;
         }
-        throw new ListenerFailedException(listener.id(), change, error);
+        throw new ListenerFailedException(listener.id(), change, describe(committed, null), error);
+    }
+
+    /** Where a transaction is, for messages: {@code at mysql-bin.000003:1207 (row 3 at …)}. */
+    private static String describe(Transaction transaction, RowChange change) {
+        BinlogPosition begin = transaction == null ? null : transaction.beginPosition();
+        String at = begin == null ? "" : "at " + begin.file() + ":" + begin.position();
+        if (change == null) {
+            return at.isEmpty() ? "(position unknown)" : at;
+        }
+        String row = change.metadata().binlogFile() + ":" + change.metadata().position();
+        return at.isEmpty() ? "with the row at " + row : at + " (row at " + row + ")";
     }
 }

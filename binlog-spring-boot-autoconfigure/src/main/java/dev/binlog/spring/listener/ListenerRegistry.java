@@ -26,7 +26,7 @@ public final class ListenerRegistry {
     /** Adds a listener; throws at once when its method cannot be served or its id is taken. */
     public synchronized void register(ListenerEndpoint endpoint) {
         if (!ids.add(endpoint.id())) {
-            throw new IllegalStateException("two @BinlogListener methods have the id '" + endpoint.id() + "'");
+            throw new InvalidListenerException("two @BinlogListener methods have the id '" + endpoint.id() + "'");
         }
         listeners.add(new MethodListener(endpoint, arguments));
     }

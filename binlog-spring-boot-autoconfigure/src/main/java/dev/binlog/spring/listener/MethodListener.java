@@ -4,18 +4,23 @@ import dev.binlog.ChangeType;
 import dev.binlog.RowChange;
 import dev.binlog.TableFilter;
 import dev.binlog.spring.BinlogChange;
+import dev.binlog.spring.mapping.MappingException;
 import dev.binlog.spring.mapping.RowMapper;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.StandardReflectionParameterNameDiscoverer;
 
 /**
  * One {@code @BinlogListener} method, ready to be called: whether a change concerns it (table, type, columns,
  * condition), and how to build its arguments. Everything is decided at startup; per change only the checks and the
- * call remain.
+ * call remain. A per-transaction listener collects its changes here; what goes wrong while collecting (a mapping or
+ * condition failure, a transaction over the row limit) is kept and handed to its error policy at commit, so that it
+ * concerns this listener only.
  */
 final class MethodListener {
 
@@ -23,23 +28,31 @@ final class MethodListener {
     private final TableFilter tables;
     private final ChangeCondition condition;
     private final ArgumentResolver[] resolvers;
-    private final RowMapper<?> batchMapper;
-    private final List<BinlogChange<Object>> batch = new ArrayList<>();
+    private final RowMapper<?> rowMapper;
+    private final boolean batch;
+    private final List<BinlogChange<Object>> changes = new ArrayList<>();
     private final ListenerStatistics statistics = new ListenerStatistics();
+    private Exception batchFailure;
 
     MethodListener(ListenerEndpoint endpoint, ArgumentResolvers arguments) {
         this.endpoint = endpoint;
-        this.tables = endpoint.tables().isEmpty() ? TableFilter.all()
-                : TableFilter.builder().include(endpoint.tables().toArray(String[]::new)).build();
-        this.condition = endpoint.condition().isBlank() ? null : new ChangeCondition(endpoint.condition());
+        String where = ArgumentResolvers.describe(endpoint);
+        try {
+            this.tables = endpoint.tables().isEmpty() ? TableFilter.all()
+                    : TableFilter.builder().include(endpoint.tables().toArray(String[]::new)).build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidListenerException(where + ": table patterns " + endpoint.tables() + " are not valid: "
+                    + e.getMessage(), e);
+        }
         Method method = endpoint.method();
         int count = method.getParameterCount();
         if (count == 0) {
-            throw new IllegalStateException("@BinlogListener bean '" + endpoint.beanName() + "' method "
-                    + method.getName() + " takes no parameter; give it the row (a POJO or record, RowChange, …)");
+            throw new InvalidListenerException(where + " takes no parameter; give it the row (a POJO or record, "
+                    + "RowChange, …). " + ArgumentResolvers.SUPPORTED);
         }
         resolvers = new ArgumentResolver[count];
-        RowMapper<?> batchElement = null;
+        RowMapper<?> mapper = null;
+        boolean takesTransactions = false;
         for (int i = 0; i < count; i++) {
             MethodParameter parameter = new MethodParameter(method, i);
             parameter.initParameterNameDiscovery(new StandardReflectionParameterNameDiscoverer());
@@ -48,12 +61,19 @@ final class MethodListener {
                     throw ArgumentResolvers.unsupported(endpoint, parameter,
                             "a List<BinlogChange<T>> listener takes no other parameter");
                 }
-                batchElement = arguments.batchElementMapper(parameter, endpoint);
+                takesTransactions = true;
             } else {
                 resolvers[i] = arguments.forParameter(parameter, endpoint);
             }
+            if (mapper == null) {
+                mapper = arguments.rowMapper(parameter, endpoint);
+            }
         }
-        this.batchMapper = batchElement;
+        this.rowMapper = mapper;
+        this.batch = takesTransactions;
+        Class<?> rowType = mapper == null || mapper.type() == Map.class ? null : mapper.type();
+        this.condition = endpoint.condition().isBlank() ? null
+                : new ChangeCondition(endpoint.condition(), rowType, where);
         method.setAccessible(true);
     }
 
@@ -70,10 +90,20 @@ final class MethodListener {
     }
 
     boolean batch() {
-        return batchMapper != null;
+        return batch;
     }
 
-    /** Whether this change is for this listener. */
+    /** The mapper of the listener's row type, or {@code null} when it takes no mapped row. */
+    RowMapper<?> rowMapper() {
+        return rowMapper;
+    }
+
+    /** Whether the listener names this table (its patterns, or every table when it has none). */
+    boolean listensTo(String schema, String table) {
+        return tables.includesTable(schema, table);
+    }
+
+    /** Whether this change is for this listener by type, table and changed columns (the condition comes later). */
     boolean wants(RowChange change) {
         if (!endpoint.types().isEmpty() && !endpoint.types().contains(change.type())) {
             return false;
@@ -81,45 +111,81 @@ final class MethodListener {
         if (!tables.includesTable(change.schema(), change.table())) {
             return false;
         }
-        if (change.type() == ChangeType.UPDATE && !endpoint.columns().isEmpty()
-                && endpoint.columns().stream().noneMatch(change.changedColumns()::contains)) {
-            return false;
+        return change.type() != ChangeType.UPDATE || endpoint.columns().isEmpty()
+                || endpoint.columns().stream().anyMatch(change.changedColumns()::contains);
+    }
+
+    Images images(RowChange change) {
+        return new Images(change, rowMapper);
+    }
+
+    /** Whether the condition (if any) holds; throws {@link ConditionFailedException} when it cannot be evaluated. */
+    boolean conditionHolds(Images images) {
+        if (condition == null) {
+            return true;
         }
-        return condition == null || condition.matches(change);
+        try {
+            return condition.matches(images);
+        } catch (MappingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConditionFailedException("condition \"" + condition + "\" of listener " + id()
+                    + " could not be evaluated: " + e.getMessage(), e);
+        }
     }
 
     /** Calls the method for one change (non-batch listeners). */
-    void invoke(RowChange change) throws Exception {
+    void invoke(Images images) throws Exception {
         Object[] args = new Object[resolvers.length];
         for (int i = 0; i < args.length; i++) {
-            args[i] = resolvers[i].resolve(change);
+            args[i] = resolvers[i].resolve(images);
         }
         call(args);
     }
 
-    /** Adds a change to this transaction's batch; fails past {@code limit} rows. */
-    void collect(RowChange change, int limit) {
-        if (batch.size() >= limit) {
-            throw new IllegalStateException("listener " + id() + " takes whole transactions, but the one at "
-                    + change.metadata().binlogFile() + ":" + change.metadata().position() + " has more than " + limit
-                    + " rows; raise binlog.listener.max-transaction-rows or take one change per call");
+    /**
+     * Adds a change to this transaction's batch, when its condition holds. Past {@code limit} rows, or when the
+     * condition or the mapping fails, the batch is dropped and the failure kept for {@link #batchFailure()}.
+     */
+    void collect(RowChange change, int limit, Supplier<String> transaction) {
+        if (batchFailure != null) {
+            return;
         }
-        batch.add(ArgumentResolvers.typed(change, batchMapper));
+        try {
+            Images images = images(change);
+            if (!conditionHolds(images)) {
+                return;
+            }
+            if (changes.size() >= limit) {
+                throw new TransactionTooLargeException("listener " + id() + " takes whole transactions, but the one "
+                        + transaction.get() + " has more than " + limit + " rows (binlog.listener.max-transaction-rows); "
+                        + "it was not delivered to this listener. Raise the limit or take one change per call");
+            }
+            changes.add(ArgumentResolvers.typed(images, rowMapper));
+        } catch (RuntimeException e) {
+            batchFailure = e;
+            changes.clear();
+        }
+    }
+
+    /** What went wrong while collecting this transaction, or {@code null}. */
+    Exception batchFailure() {
+        return batchFailure;
     }
 
     boolean hasBatch() {
-        return !batch.isEmpty();
+        return !changes.isEmpty();
     }
 
-    /** Calls the method with the transaction's changes, then forgets them. */
+    /** Calls the method with the transaction's changes. */
     void flush() throws Exception {
-        List<BinlogChange<Object>> changes = List.copyOf(batch);
-        batch.clear();
-        call(new Object[] {changes});
+        call(new Object[] {List.copyOf(changes)});
     }
 
+    /** Forgets the batch and any failure of the last transaction. */
     void discardBatch() {
-        batch.clear();
+        changes.clear();
+        batchFailure = null;
     }
 
     private void call(Object[] args) throws Exception {

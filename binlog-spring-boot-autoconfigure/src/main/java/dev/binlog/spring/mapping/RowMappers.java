@@ -1,5 +1,6 @@
 package dev.binlog.spring.mapping;
 
+import dev.binlog.Row;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.convert.ConversionService;
@@ -27,7 +28,7 @@ public final class RowMappers {
     public RowMapper<Map<String, Object>> mapView() {
         return new RowMapper<>() {
             @Override
-            public Map<String, Object> map(dev.binlog.Row row) {
+            public Map<String, Object> map(Row row) {
                 return row == null ? null : row.asMap();
             }
 

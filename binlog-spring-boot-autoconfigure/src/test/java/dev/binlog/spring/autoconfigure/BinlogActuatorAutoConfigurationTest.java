@@ -1,7 +1,6 @@
 package dev.binlog.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.binlog.ChangeMetadata;
 import dev.binlog.ChangeType;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import dev.binlog.spring.actuate.BinlogEndpoint;
 import dev.binlog.spring.actuate.BinlogMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -40,15 +38,18 @@ class BinlogActuatorAutoConfigurationTest {
             var status = endpoint.status();
             assertThat(status).containsEntry("state", "NEW").containsEntry("server", "db:3306");
             assertThat(status.toString()).doesNotContain("hunter2");
-            assertThat(endpoint.control("pause", null, null, null)).containsEntry("state", "PAUSED");
-            assertThatThrownBy(() -> endpoint.control("position", "mysql-bin.000001", 4L, null))
-                    .isInstanceOf(InvalidEndpointRequestException.class)
-                    .hasMessageContaining("only be changed while the client is stopped");
-            assertThatThrownBy(() -> endpoint.control("position", "mysql-bin.000001", null, null))
-                    .isInstanceOf(InvalidEndpointRequestException.class)
-                    .hasMessageContaining("needs file and position, or gtidSet");
-            assertThatThrownBy(() -> endpoint.control("explode", null, null, null))
-                    .isInstanceOf(InvalidEndpointRequestException.class).hasMessageContaining("unknown action");
+            assertThat(endpoint.control("pause", null, null, null).getBody()).containsEntry("state", "PAUSED");
+            var running = endpoint.control("position", "mysql-bin.000001", 4L, null);
+            assertThat(running.getStatus()).isEqualTo(400);
+            assertThat(running.getBody().get("error").toString())
+                    .contains("only be changed while the client is stopped").contains("POST {\"action\": \"stop\"}");
+            var missing = endpoint.control("position", "mysql-bin.000001", null, null);
+            assertThat(missing.getStatus()).isEqualTo(400);
+            assertThat(missing.getBody()).containsEntry("error", "action 'position' needs file and position, or gtidSet");
+            var unknown = endpoint.control("explode", null, null, null);
+            assertThat(unknown.getStatus()).isEqualTo(400);
+            assertThat(unknown.getBody()).containsEntry("error",
+                    "unknown action 'explode': use pause, resume, stop, start, restart or position");
         });
     }
 

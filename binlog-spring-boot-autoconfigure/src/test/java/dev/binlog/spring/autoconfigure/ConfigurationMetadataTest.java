@@ -41,10 +41,10 @@ class ConfigurationMetadataTest {
     void everyPropertyIsDescribedAndHinted() throws Exception {
         JsonNode metadata = metadata();
         assertThat(binlogProperties(metadata)).contains("binlog.host", "binlog.ssl.bundle",
-                "binlog.connection.keepalive", "binlog.position-store.type");
+                "binlog.connection.keepalive", "binlog.position-store.type", "binlog.listener.validate");
         List<String> hinted = new ArrayList<>();
         metadata.get("hints").forEach(hint -> hinted.add(hint.get("name").asText()));
-        assertThat(hinted).contains("binlog.start-position", "binlog.error-handling.mode");
+        assertThat(hinted).contains("binlog.start-position", "binlog.error-handling.mode", "binlog.listener.validate");
         List<String> all = new ArrayList<>();
         metadata.get("properties").forEach(p -> all.add(p.get("name").asText()));
         assertThat(all).contains("management.health.binlog.enabled");

@@ -268,7 +268,10 @@ class ListenerDispatchTest {
     void unsupportedParameterFailsStartupNamingBeanMethodAndParameter() {
         runner.withBean(Unsupported.class).run(context -> assertThat(context).getFailure()
                 .rootCause().hasMessageContaining("@BinlogListener bean 'listenerDispatchTest.Unsupported' method wrong:"
-                        + " parameter 2 (String text) cannot be served"));
+                        + " parameter 2 (String text) cannot be served")
+                .hasMessageContaining("Supported: a POJO or record, @Before/@After T, BinlogChange<T>,"
+                        + " Map<String, Object>, Row, RowChange, ChangeMetadata, ChangeType, List<BinlogChange<T>>")
+                .isInstanceOf(InvalidListenerException.class));
     }
 
     /** An application's own shortcut, composed from {@code @OnInsert}. */
@@ -357,6 +360,225 @@ class ListenerDispatchTest {
             assertThat(caches.getCache("orders").get(1)).isNull();
             assertThat(org.springframework.aop.support.AopUtils.isAopProxy(context.getBean(CachingListener.class)))
                     .isTrue();
+        });
+    }
+
+    // --- conditions see what the method receives (issue 14 item 7) ---
+
+    static class Conditions {
+        final List<String> calls = new ArrayList<>();
+
+        @OnUpdate(table = "shop.orders", id = "bob", condition = "#after.customerName == 'Bob' and #before != null"
+                + " and #row['customer_name'] == 'Bob' and #changedColumns.contains('customer_name')")
+        void bob(Order order) {
+            calls.add("bob " + order.id());
+        }
+
+        @OnUpdate(table = "shop.orders", id = "broken", condition = "#row.no_such_column > 1")
+        void broken(Order order) {
+            calls.add("broken " + order.id());
+        }
+
+        @OnUpdate(table = "shop.orders", id = "everyUpdate")
+        void every(RowChange change) {
+            calls.add("every " + change.type());
+        }
+    }
+
+    @Test
+    void conditionSeesTheMappedRowAndItsFailureIsThatListenersOnly() {
+        runner.withBean(Conditions.class).withPropertyValues("binlog.error-handling.mode=skip").run(context -> {
+            ListenerDispatcher dispatcher = context.getBean(ListenerDispatcher.class);
+            Conditions listeners = context.getBean(Conditions.class);
+            deliverTransaction(dispatcher, change(ChangeType.UPDATE, "orders", order(1, "Ann", "9.00"),
+                    order(1, "Bob", "9.00"), Set.of("customer_name")));
+            deliverTransaction(dispatcher, change(ChangeType.UPDATE, "orders", order(2, "Ann", "9.00"),
+                    order(2, "Cy", "9.00"), Set.of("customer_name")));
+            assertThat(listeners.calls).containsExactly("bob 1", "every UPDATE", "every UPDATE");
+            ListenerStatistics broken = dispatcher.statistics().get("broken");
+            assertThat(broken.skippedChanges()).isEqualTo(2);
+            assertThat(broken.invocations()).as("a failed condition calls nothing").isZero();
+            assertThat(broken.lastError()).startsWith("ConditionFailedException: condition \"#row.no_such_column > 1\""
+                    + " of listener broken could not be evaluated: EL1008E");
+        });
+    }
+
+    @Test
+    void aFailedConditionStopsTheStreamInStopModeNamingTheListenerWithoutRetrying() {
+        runner.withBean(Conditions.class).withPropertyValues("binlog.error-handling.retries=3").run(context -> {
+            ListenerDispatcher dispatcher = context.getBean(ListenerDispatcher.class);
+            assertThatThrownBy(() -> dispatcher.onChange(change(ChangeType.UPDATE, "orders", order(1, "Ann", "9.00"),
+                    order(1, "Bob", "9.00"), Set.of("customer_name"))))
+                    .isInstanceOf(ListenerFailedException.class)
+                    .hasMessageStartingWith("listener broken failed on UPDATE shop.orders at mysql-bin.000001:400: "
+                            + "dev.binlog.spring.listener.ConditionFailedException: condition \"#row.no_such_column > 1\"");
+            assertThat(dispatcher.statistics().get("broken").failures()).as("not retried").isEqualTo(1);
+        });
+    }
+
+    static class BadSyntax {
+        @OnUpdate(table = "shop.orders", condition = "#after.total >")
+        void on(Order order) {
+        }
+    }
+
+    static class UnknownProperty {
+        @OnUpdate(table = "shop.orders", condition = "#after.customer == 'Bob'")
+        void on(Order order) {
+        }
+    }
+
+    static class UnknownVariable {
+        @OnUpdate(table = "shop.orders", condition = "#aftr.total > 1")
+        void on(Map<String, Object> row) {
+        }
+    }
+
+    /** The message of the InvalidListenerException that failed the context's start. */
+    private static String invalidListener(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InvalidListenerException) {
+                return t.getMessage();
+            }
+        }
+        throw new AssertionError("no InvalidListenerException in " + failure);
+    }
+
+    @Test
+    void conditionsAreCheckedAtStartupNamingBeanAndMethod() {
+        runner.withBean(BadSyntax.class).run(context -> assertThat(invalidListener(context.getStartupFailure()))
+                .startsWith("@BinlogListener bean 'listenerDispatchTest.BadSyntax' method on: condition "
+                        + "\"#after.total >\" is not valid SpEL: EL1042E"));
+        runner.withBean(UnknownProperty.class).run(context -> assertThat(invalidListener(context.getStartupFailure()))
+                .isEqualTo("@BinlogListener bean 'listenerDispatchTest.UnknownProperty' method on: condition "
+                        + "\"#after.customer == 'Bob'\" reads #after.customer, but Order has no property customer "
+                        + "(it has id, customerName, total, bigCount, paid, createdAt, stamped, status, tags). "
+                        + "Variables: #after, #before (Order), #row (column map), #type, #changedColumns, #change"));
+        runner.withBean(UnknownVariable.class).run(context -> assertThat(invalidListener(context.getStartupFailure()))
+                .contains("condition \"#aftr.total > 1\" uses #aftr, which is not defined"));
+    }
+
+    // --- a per-transaction listener's row limit is its own failure (issue 14 item 4) ---
+
+    static class LargeTransactions {
+        final List<Integer> perRow = new ArrayList<>();
+        final List<Integer> transactions = new ArrayList<>();
+
+        @OnInsert(value = "shop.orders", id = "perRow")
+        void row(Order order) {
+            perRow.add(order.id());
+        }
+
+        @OnInsert(value = "shop.orders", id = "perTransaction")
+        void transaction(List<BinlogChange<Order>> changes) {
+            transactions.add(changes.size());
+        }
+    }
+
+    private static RowChange[] inserts(int count) {
+        RowChange[] changes = new RowChange[count];
+        for (int i = 0; i < count; i++) {
+            changes[i] = change(ChangeType.INSERT, "orders", null, order(i + 1, "Ann", "1.00"), Set.of());
+        }
+        return changes;
+    }
+
+    @Test
+    void aTransactionOverTheRowLimitIsSkippedForThatListenerOnly() {
+        runner.withBean(LargeTransactions.class).withPropertyValues("binlog.listener.max-transaction-rows=3",
+                "binlog.error-handling.mode=skip").run(context -> {
+                    ListenerDispatcher dispatcher = context.getBean(ListenerDispatcher.class);
+                    LargeTransactions listeners = context.getBean(LargeTransactions.class);
+                    deliverTransaction(dispatcher, inserts(5));
+                    deliverTransaction(dispatcher, inserts(2));
+                    assertThat(listeners.perRow).containsExactly(1, 2, 3, 4, 5, 1, 2);
+                    assertThat(listeners.transactions).as("the large one skipped, the next delivered")
+                            .containsExactly(2);
+                    ListenerStatistics stats = dispatcher.statistics().get("perTransaction");
+                    assertThat(stats.skippedChanges()).isEqualTo(1);
+                    assertThat(stats.lastError()).startsWith("TransactionTooLargeException: listener perTransaction "
+                            + "takes whole transactions, but the one with the row at mysql-bin.000001:400 has more "
+                            + "than 3 rows (binlog.listener.max-transaction-rows)");
+                });
+    }
+
+    @Test
+    void aTransactionOverTheRowLimitStopsTheStreamInStopModeAtItsCommit() {
+        runner.withBean(LargeTransactions.class).withPropertyValues("binlog.listener.max-transaction-rows=3")
+                .run(context -> {
+                    ListenerDispatcher dispatcher = context.getBean(ListenerDispatcher.class);
+                    LargeTransactions listeners = context.getBean(LargeTransactions.class);
+                    assertThatThrownBy(() -> deliverTransaction(dispatcher, inserts(5)))
+                            .isInstanceOf(ListenerFailedException.class)
+                            .hasMessageContaining("listener perTransaction failed on the transaction")
+                            .hasMessageContaining("has more than 3 rows");
+                    assertThat(listeners.perRow).containsExactly(1, 2, 3, 4, 5);
+                    assertThat(listeners.transactions).isEmpty();
+                });
+    }
+
+    // --- rows map without losing data (issue 14 item 3) ---
+
+    record Quantity(int id, int total) {
+    }
+
+    record WithNote(int id, String note) {
+    }
+
+    record WithOptionalNote(int id, @BinlogColumn(optional = true) String note, @BinlogColumn(optional = true)
+            int rank) {
+    }
+
+    static class Lossy {
+        final List<Object> received = new ArrayList<>();
+
+        @OnInsert(value = "shop.quantities", id = "quantity")
+        void quantity(Quantity row) {
+            received.add(row);
+        }
+
+        @OnInsert(value = "shop.notes", id = "note")
+        void note(WithNote row) {
+            received.add(row);
+        }
+
+        @OnInsert(value = "shop.notes", id = "optionalNote")
+        void optionalNote(WithOptionalNote row) {
+            received.add(row);
+        }
+    }
+
+    private static RowChange insertInto(String table, List<String> columns, Object... values) {
+        return change(ChangeType.INSERT, table, null, new Row(new ColumnNames(columns), values, null), Set.of());
+    }
+
+    @Test
+    void aFractionIntoAnIntegerOrAFieldWithoutAColumnFailsNamingColumnAndField() {
+        runner.withBean(Lossy.class).withPropertyValues("binlog.error-handling.mode=skip").run(context -> {
+            ListenerDispatcher dispatcher = context.getBean(ListenerDispatcher.class);
+            Lossy listener = context.getBean(Lossy.class);
+            dispatcher.onChange(insertInto("quantities", List.of("id", "total"), 1, new BigDecimal("12.99")));
+            dispatcher.onChange(insertInto("quantities", List.of("id", "total"), 2, new BigDecimal("12.00")));
+            dispatcher.onChange(insertInto("notes", List.of("id"), 3));
+            assertThat(listener.received).containsExactly(new Quantity(2, 12), new WithOptionalNote(3, null, 0));
+            assertThat(dispatcher.statistics().get("quantity").lastError()).isEqualTo("MappingException: column "
+                    + "'total' (BigDecimal) holds a value with a fraction, which Quantity.total (int) would lose; "
+                    + "declare it as BigDecimal or double");
+            assertThat(dispatcher.statistics().get("note").lastError()).isEqualTo("MappingException: the table has no"
+                    + " column 'note' for WithNote.note (columns: id); name its column with @BinlogColumn(\"...\"),"
+                    + " or mark it @BinlogColumn(optional = true)");
+        });
+    }
+
+    @Test
+    void anOverflowIntoASmallerTypeFailsNamingTheValueType() {
+        runner.withBean(Lossy.class).withPropertyValues("binlog.error-handling.mode=skip").run(context -> {
+            ListenerDispatcher dispatcher = context.getBean(ListenerDispatcher.class);
+            dispatcher.onChange(insertInto("quantities", List.of("id", "total"), 1, 4_294_967_295L));
+            assertThat(context.getBean(Lossy.class).received).isEmpty();
+            assertThat(dispatcher.statistics().get("quantity").lastError())
+                    .isEqualTo("MappingException: column 'total' (Long) holds a value out of the range of "
+                            + "Quantity.total (int); declare it as a larger type (long, BigInteger or BigDecimal)");
         });
     }
 }

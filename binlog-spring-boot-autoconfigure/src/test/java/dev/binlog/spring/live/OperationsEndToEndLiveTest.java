@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * What an operator sees and does, against a real web server and a MariaDB process this test stops and starts:
  * health UP, DOWN with the reason after the reconnect grace while the server is down, UP again after it returns;
  * the readiness group (not liveness) includes the indicator; positions advance; pause holds deliveries back and
- * resume delivers them all in order; stop, reposition and start replay from the position given; the rows metric
+ * resume delivers them all in order; a refused action answers 400 saying why; stop is OUT_OF_SERVICE (not DOWN), and
+ * stop, reposition and start replay from the position given; MariaDB's gtid_strict_mode is shown as such; the rows metric
  * counts the rows; and neither the password nor a value written into a row appears in any response or in the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -107,6 +108,8 @@ class OperationsEndToEndLiveTest {
             assertThat(status("/actuator/health/readiness")).isEqualTo("UP");
             String before = get("/actuator/binlog");
             assertThat(before).contains("\"state\":\"STREAMING\"");
+            assertThat(before).as("MariaDB's gtid_strict_mode, not a gtid_mode").contains("\"gtidStrictMode\":\"OFF\"")
+                    .doesNotContain("gtidMode");
             String startFile = field(before, "file");
             long startPosition = Long.parseLong(field(before, "position"));
 
@@ -145,8 +148,11 @@ class OperationsEndToEndLiveTest {
             await(() -> recorder.ids.size() == 7, "row after the server came back");
 
             assertThat(post("{\"action\":\"position\",\"file\":\"" + startFile + "\",\"position\":" + startPosition
-                    + "}")).as("refused while running").startsWith("400");
+                    + "}")).as("refused while running, saying why").startsWith("400 ").contains("\"error\":\"the start "
+                    + "position can only be changed while the client is stopped (it is STREAMING); stop it first (POST "
+                    + "{\\\"action\\\": \\\"stop\\\"})\"");
             assertThat(post("{\"action\":\"stop\"}")).contains("STOPPED");
+            assertThat(binlogHealth()).as("a deliberate stop is not an outage").isEqualTo("OUT_OF_SERVICE");
             assertThat(post("{\"action\":\"position\",\"file\":\"" + startFile + "\",\"position\":" + startPosition
                     + "}")).contains("STOPPED");
             assertThat(post("{\"action\":\"start\"}")).doesNotContain("error");

@@ -1,0 +1,9 @@
+package dev.binlog.spring.listener;
+
+/** A listener's condition could not be evaluated on a change; that listener's failure, never retried. */
+public final class ConditionFailedException extends RuntimeException {
+
+    ConditionFailedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

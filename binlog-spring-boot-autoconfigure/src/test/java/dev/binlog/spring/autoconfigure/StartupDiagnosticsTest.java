@@ -1,0 +1,102 @@
+package dev.binlog.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.binlog.BinlogClient;
+import dev.binlog.ClientState;
+import dev.binlog.spring.BinlogListener;
+import dev.binlog.spring.actuate.BinlogHealthIndicator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * What a user sees when the starter cannot do what it was asked: a JDBC position store without a DataSource, no
+ * server to stream from, a listener the starter cannot serve; and what health says for a stopped or unstarted stream.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupDiagnosticsTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(BinlogAutoConfiguration.class))
+            .withPropertyValues("binlog.auto-startup=false");
+
+    @Test
+    void aJdbcPositionStoreWithoutADataSourceSaysWhatToAdd() {
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.position-store.type=jdbc")
+                .run(context -> {
+                    assertThat(context).getFailure().rootCause().hasMessage("binlog.position-store.type=jdbc keeps "
+                            + "positions in a table of the application's DataSource, but there is no DataSource: add "
+                            + "spring-boot-starter-jdbc and a JDBC driver (e.g. org.mariadb.jdbc:mariadb-java-client) "
+                            + "and set spring.datasource.url, or use binlog.position-store.type=file");
+                    FailureAnalysis analysis = new BinlogFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).startsWith("binlog.position-store.type=jdbc keeps positions");
+                    assertThat(analysis.getAction()).isEqualTo("Change the setting the description names.");
+                });
+    }
+
+    @Test
+    void withoutAServerTheStarterSaysOnceWhyItIsOff(CapturedOutput output) {
+        runner.withPropertyValues("spring.datasource.url=jdbc:postgresql://user:secret@db/app").run(context -> {
+            assertThat(context).doesNotHaveBean(BinlogClient.class);
+        });
+        assertThat(output).contains("Binlog streaming is off: binlog.host is not set and spring.datasource.url "
+                + "(jdbc:postgresql:…) is not a jdbc:mysql: or jdbc:mariadb: URL (a wrapped URL or a "
+                + "@ServiceConnection is not followed). Set binlog.host (with binlog.port, binlog.username and "
+                + "binlog.password) to stream, or binlog.enabled=false to leave the starter off without this warning");
+        assertThat(output).doesNotContain("secret");
+    }
+
+    @Test
+    void withAServerThereIsNoOffNotice(CapturedOutput output) {
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl")
+                .run(context -> assertThat(context).hasSingleBean(BinlogClient.class));
+        runner.run(context -> assertThat(context).doesNotHaveBean(BinlogClient.class));
+        assertThat(output.toString().split("Binlog streaming is off", -1)).as("one notice, for the second context")
+                .hasSize(2);
+        assertThat(output).contains("Binlog streaming is off: neither binlog.host nor spring.datasource.url is set");
+    }
+
+    static class NoParameters {
+        @BinlogListener(table = "shop.orders")
+        void on() {
+        }
+    }
+
+    @Test
+    void anUnusableListenerIsAFailureAnalysisNamingBeanAndMethod() {
+        runner.withBean(NoParameters.class).run(context -> {
+            FailureAnalysis analysis = new InvalidListenerFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).startsWith("@BinlogListener bean "
+                    + "'startupDiagnosticsTest.NoParameters' method on takes no parameter")
+                    .contains("ChangeType");
+            assertThat(analysis.getAction()).startsWith("Change the @BinlogListener method");
+        });
+    }
+
+    @Test
+    void healthIsOutOfServiceAfterADeliberateStopAndDownWithTheErrorWhileTheStartFails() {
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl").run(context -> {
+            BinlogClient client = context.getBean(BinlogClient.class);
+            client.close();
+            assertThat(client.state()).isEqualTo(ClientState.STOPPED);
+            var stopped = new BinlogHealthIndicator(client, Duration.ofSeconds(2), Clock.systemUTC()).health(true);
+            assertThat(stopped.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+            assertThat(stopped.getDetails()).containsEntry("state", "STOPPED");
+
+            var failing = new BinlogHealthIndicator(client, Duration.ofSeconds(2), Clock.systemUTC(),
+                    () -> Optional.of(new IllegalStateException("cannot connect to db:3306"))).health(true);
+            assertThat(failing.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(failing.getDetails()).containsEntry("error",
+                    "IllegalStateException: cannot connect to db:3306");
+        });
+    }
+}
