@@ -55,12 +55,14 @@ public final class BinlogCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        // core logs through SLF4J; a CLI shows warnings and errors only
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        // a failure on another thread (the stream's, a shutdown hook) is one line too, never a stack trace
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            err.println("binlog: " + message(e));
+            err.flush();
+        });
         int status = execute(new BinlogCli(), out, err, args);
         out.flush();
         err.flush();

@@ -19,20 +19,23 @@ final class ChangePrinter implements ChangeListener {
     private final StopCondition stop;
     private final Runnable onStop;
     private final Consumer<RowChange> progress;
+    private final SelectionSummary summary;
     private volatile boolean stopped;
 
     /**
      * @param stop     where to stop, or {@code null}
      * @param onStop   called once, on the stream's thread, when the stop condition is reached
      * @param progress told of every change read (selected or not), for a progress display
+     * @param summary  told of every change printed or left out
      */
     ChangePrinter(ChangeFormatter formatter, TableFilter filter, StopCondition stop, Runnable onStop,
-            Consumer<RowChange> progress) {
+            Consumer<RowChange> progress, SelectionSummary summary) {
         this.formatter = formatter;
         this.filter = filter;
         this.stop = stop;
         this.onStop = onStop;
         this.progress = progress;
+        this.summary = summary;
     }
 
     @Override
@@ -52,9 +55,12 @@ final class ChangePrinter implements ChangeListener {
             stop();
             return;
         }
-        // the stream applies the same filter; checking again keeps the output right whatever the source
+        // the stream's filter is wider (system schemas, to count them): this one decides what is printed
         if (filter.includesTable(change.schema(), change.table()) && filter.includesType(change.type())) {
             formatter.change(change);
+            summary.printed();
+        } else {
+            summary.filteredOut(change);
         }
     }
 

@@ -54,7 +54,7 @@ class ChangePrinterTest {
     @Test
     void passesOnlySelectedTablesAndTypes() throws Exception {
         TableFilter filter = TableFilter.builder().include("shop.orders").types(ChangeType.INSERT).build();
-        ChangePrinter printer = new ChangePrinter(recorder, filter, null, () -> stops++, c -> { });
+        ChangePrinter printer = new ChangePrinter(recorder, filter, null, () -> stops++, c -> { }, summary());
 
         printer.onChange(change("orders", ChangeType.INSERT, "mysql-bin.000001", 100));
         printer.onChange(change("orders", ChangeType.DELETE, "mysql-bin.000001", 200));
@@ -67,7 +67,7 @@ class ChangePrinterTest {
     @Test
     void stopsBeforeTheFirstTransactionAtTheStopPosition() throws Exception {
         StopCondition stop = new StopCondition.Converter().convert("mysql-bin.000002:500");
-        ChangePrinter printer = new ChangePrinter(recorder, TableFilter.all(), stop, () -> stops++, c -> { });
+        ChangePrinter printer = new ChangePrinter(recorder, TableFilter.all(), stop, () -> stops++, c -> { }, summary());
 
         printer.onBegin(begin("mysql-bin.000002", 120));
         printer.onChange(change("orders", ChangeType.INSERT, "mysql-bin.000002", 200));
@@ -86,11 +86,15 @@ class ChangePrinterTest {
         List<Long> seen = new ArrayList<>();
         TableFilter filter = TableFilter.builder().include("shop.users").build();
         ChangePrinter printer = new ChangePrinter(recorder, filter, null, () -> { },
-                c -> seen.add(c.metadata().position()));
+                c -> seen.add(c.metadata().position()), summary());
 
         printer.onChange(change("orders", ChangeType.INSERT, "mysql-bin.000001", 100));
 
         assertThat(seen).containsExactly(100L);
         assertThat(calls).isEmpty();
+    }
+
+    private static SelectionSummary summary() {
+        return new SelectionSummary(List.of(), new StatementLoggedChanges());
     }
 }
