@@ -25,6 +25,9 @@ public final class SqlLiteral {
         if (value == null) {
             return "NULL";
         }
+        if (value instanceof Long number && number < 0 && column.bits()) {
+            return Long.toUnsignedString(number);
+        }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
                 || value instanceof BigInteger) {
             return value.toString();
@@ -33,10 +36,10 @@ public final class SqlLiteral {
             return number.toPlainString();
         }
         if (value instanceof Float number) {
-            return Float.toString(number);
+            return ShortestNumber.of(number.floatValue());
         }
         if (value instanceof Double number) {
-            return Double.toString(number);
+            return ShortestNumber.of(number.doubleValue());
         }
         if (value instanceof Boolean bool) {
             return bool ? "TRUE" : "FALSE";

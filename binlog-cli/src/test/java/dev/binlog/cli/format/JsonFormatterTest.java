@@ -12,6 +12,8 @@ import dev.binlog.ChangeMetadata;
 import dev.binlog.ChangeType;
 import dev.binlog.ColumnNames;
 import dev.binlog.RowChange;
+import dev.binlog.value.Column;
+import dev.binlog.value.ColumnType;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -168,5 +170,39 @@ class JsonFormatterTest {
         formatter.finish();
 
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void writesABit64WithTheTopBitSetAsAnUnsignedNumber() throws IOException {
+        ColumnNames names = new ColumnNames(List.of("id", "mask", "wide"), List.of(
+                Column.of(0, ColumnType.LONG, 0, false), Column.of(1, ColumnType.BIT, 0x0800, true),
+                Column.of(2, ColumnType.BIT, 0x0800, true)));
+        JsonFormatter bits = new JsonFormatter(out, new RowColumnInfo());
+        // today core gives a BIT(64) as a Long (negative with the top bit set); a BigInteger must print the same
+        bits.change(insert("flags", row(names, 1, -1L, new BigInteger("18446744073709551615")), 9, "id"));
+        bits.finish();
+
+        assertThat(out.toString()).endsWith("\"data\":{\"id\":1,\"mask\":18446744073709551615,"
+                + "\"wide\":18446744073709551615}}\n");
+    }
+
+    @Test
+    void keepsANegativeBigintSigned() throws IOException {
+        ColumnNames names = new ColumnNames(List.of("id"), List.of(Column.of(0, ColumnType.LONGLONG, 0, false)));
+        JsonFormatter signed = new JsonFormatter(out, new RowColumnInfo());
+        signed.change(insert("flags", row(names, -1L), 9, "id"));
+        signed.finish();
+
+        assertThat(out.toString()).endsWith("\"data\":{\"id\":-1}}\n");
+    }
+
+    @Test
+    void writesDoublesInTheirShortestForm() throws IOException {
+        ColumnNames names = names("a", "b", "c", "f");
+        formatter.change(insert("numbers", row(names, 1.64194455601486234E18, 1e23, 5e-324, 1.1f), 9));
+        formatter.finish();
+
+        assertThat(out.toString()).endsWith("\"data\":{\"a\":1.6419445560148623E18,\"b\":1.0E23,"
+                + "\"c\":4.9E-324,\"f\":1.1}}\n");
     }
 }
