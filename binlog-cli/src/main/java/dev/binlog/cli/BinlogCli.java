@@ -1,5 +1,6 @@
 package dev.binlog.cli;
 
+import dev.binlog.cli.format.CannotRenderException;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -95,6 +96,12 @@ public final class BinlogCli implements Runnable {
     }
 
     private static String message(Throwable e) {
+        // the stream may wrap what the CLI itself refused; that message is the one that says what to do
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotRenderException refusal) {
+                return refusal.getMessage();
+            }
+        }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             message = e.getClass().getSimpleName();

@@ -2,6 +2,7 @@ package dev.binlog.cli;
 
 import dev.binlog.ChangeListener;
 import dev.binlog.RowChange;
+import dev.binlog.SchemaChange;
 import dev.binlog.TableFilter;
 import dev.binlog.Transaction;
 import dev.binlog.cli.format.ChangeFormatter;
@@ -39,9 +40,12 @@ final class ChangePrinter implements ChangeListener {
     }
 
     @Override
-    public void onBegin(Transaction transaction) {
+    public void onBegin(Transaction transaction) throws Exception {
         if (stop != null && !stopped && stop.reached(transaction.beginPosition(), transaction.beginTimestamp())) {
             stop();
+        }
+        if (!stopped) {
+            formatter.begin(transaction);
         }
     }
 
@@ -69,6 +73,30 @@ final class ChangePrinter implements ChangeListener {
         if (!stopped) {
             formatter.commit(transaction);
         }
+    }
+
+    @Override
+    public void onSchemaChange(SchemaChange change) throws Exception {
+        if (!stopped && selected(change)) {
+            formatter.schemaChange(change);
+        }
+    }
+
+    /** A DDL of a selected table, or, naming none, of a selected schema. */
+    private boolean selected(SchemaChange change) {
+        if (change.affectedTables().isEmpty()) {
+            return change.schema() != null && !change.schema().isEmpty()
+                    && filter.includesTable(change.schema(), "");
+        }
+        for (String qualified : change.affectedTables()) {
+            int dot = qualified.indexOf('.');
+            String schema = dot < 0 ? change.schema() : qualified.substring(0, dot);
+            String table = qualified.substring(dot + 1);
+            if (schema != null && filter.includesTable(schema, table)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the stop condition was reached. */

@@ -98,7 +98,7 @@ final class ReadCommand implements Callable<Integer> {
     private void read(long[] sizes, SelectionSummary summary) throws Exception {
         TableFilter tableFilter = filter.toFilter();
         ChangeFormatter formatter = output.format.formatter(new CheckedOutput(spec.commandLine().getOut()),
-                new RowColumnInfo());
+                new RowColumnInfo(), output.positionalColumns);
         ProgressBar progressBar = !noProgress && parent.terminal()
                 ? new ProgressBar(spec.commandLine().getErr(), files, sizes, System::nanoTime)
                 : null;

@@ -37,8 +37,8 @@ final class StatementLoggedChanges implements LogObserver {
         if (count == 0) {
             return Optional.empty();
         }
-        return Optional.of(count + (count == 1 ? " data change was" : " data changes were")
-                + " logged as statements, not as rows (binlog_format=STATEMENT or MIXED), and cannot be printed;"
+        return Optional.of(count + (count == 1 ? " data change was logged as a statement" : " data changes were"
+                + " logged as statements") + ", not as rows (binlog_format=STATEMENT or MIXED), and cannot be printed;"
                 + " the first at " + (first == null ? "an unknown position" : first));
     }
 }

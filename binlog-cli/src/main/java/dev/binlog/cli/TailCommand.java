@@ -101,7 +101,7 @@ final class TailCommand implements Callable<Integer> {
     private void stream(SelectionSummary summary) throws Exception {
         TableFilter tableFilter = filter.toFilter();
         ChangeFormatter formatter = output.format.formatter(new CheckedOutput(spec.commandLine().getOut()),
-                new RowColumnInfo());
+                new RowColumnInfo(), output.positionalColumns);
         CountDownLatch stopRequested = new CountDownLatch(1);
         ChangePrinter printer = new ChangePrinter(formatter, tableFilter, stopAt, stopRequested::countDown,
                 change -> { }, summary);

@@ -20,6 +20,21 @@ public final class SqlLiteral {
     private SqlLiteral() {
     }
 
+    /**
+     * The literal to compare a column with in a {@code WHERE}: as {@link #of}, except that a FLOAT is written as the
+     * double it widens to (the server compares a FLOAT column as a double, and {@code 1.1} would not match the stored
+     * {@code 1.100000023841858}), and a JSON column's text is cast to JSON (a JSON document never equals a string).
+     */
+    public static String comparable(Object value, ColumnInfo column) {
+        if (value instanceof Float number) {
+            return ShortestNumber.of(number.doubleValue());
+        }
+        if (value instanceof String text && column.json()) {
+            return "CAST(" + SqlQuoting.string(text) + " AS JSON)";
+        }
+        return of(value, column);
+    }
+
     /** The literal for {@code value} in a column described by {@code column}. */
     public static String of(Object value, ColumnInfo column) {
         if (value == null) {
