@@ -106,7 +106,7 @@ public final class BinlogCli implements Runnable {
         if (message == null || message.isBlank()) {
             message = e.getClass().getSimpleName();
         }
-        return message.replace('\n', ' ');
+        return CliHints.rewrite(message.replace('\n', ' '));
     }
 
     @Override
