@@ -7,6 +7,7 @@ import dev.binlog.TableFilter;
 import dev.binlog.Transaction;
 import dev.binlog.cli.format.ChangeFormatter;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Feeds the stream into a formatter. Output is flushed in {@link #onCommit}, before the stream saves the position, so
@@ -14,6 +15,9 @@ import java.util.function.Consumer;
  * drops everything and reports it, for the caller to end the stream.
  */
 final class ChangePrinter implements ChangeListener {
+
+    private static final Pattern ACCOUNT_STATEMENT = Pattern.compile("\\s*(CREATE|ALTER|DROP|RENAME)\\s+(USER|ROLE)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private final ChangeFormatter formatter;
     private final TableFilter filter;
@@ -82,8 +86,11 @@ final class ChangePrinter implements ChangeListener {
         }
     }
 
-    /** A DDL of a selected table, or, naming none, of a selected schema. */
+    /** A DDL of a selected table, or, naming none, of a selected schema; never accounts and roles. */
     private boolean selected(SchemaChange change) {
+        if (ACCOUNT_STATEMENT.matcher(change.statement()).lookingAt()) {
+            return false;
+        }
         if (change.affectedTables().isEmpty()) {
             return change.schema() != null && !change.schema().isEmpty()
                     && filter.includesTable(change.schema(), "");

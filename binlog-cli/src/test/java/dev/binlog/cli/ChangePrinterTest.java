@@ -8,6 +8,7 @@ import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeMetadata;
 import dev.binlog.ChangeType;
 import dev.binlog.RowChange;
+import dev.binlog.SchemaChange;
 import dev.binlog.TableFilter;
 import dev.binlog.Transaction;
 import dev.binlog.cli.format.ChangeFormatter;
@@ -30,6 +31,11 @@ class ChangePrinterTest {
         @Override
         public void commit(Transaction transaction) {
             calls.add("commit");
+        }
+
+        @Override
+        public void schemaChange(SchemaChange change) {
+            calls.add("ddl " + change.statement());
         }
 
         @Override
@@ -96,5 +102,34 @@ class ChangePrinterTest {
 
     private static SelectionSummary summary() {
         return new SelectionSummary(List.of(), new StatementLoggedChanges());
+    }
+
+    @Test
+    void passesOnTheDdlOfSelectedTablesAndSchemasOnly() throws Exception {
+        TableFilter filter = TableFilter.builder().include("shop.orders").build();
+        ChangePrinter printer = new ChangePrinter(recorder, filter, null, () -> { }, c -> { }, summary());
+
+        printer.onSchemaChange(ddl("shop", "CREATE TABLE orders (id INT)", "shop.orders"));
+        printer.onSchemaChange(ddl("shop", "CREATE TABLE users (id INT)", "shop.users"));
+        printer.onSchemaChange(ddl(null, "RENAME TABLE shop.tmp TO shop.orders", "shop.tmp", "shop.orders"));
+        printer.onSchemaChange(ddl("shop", "CREATE USER 'x'@'%'"));
+
+        assertThat(calls).containsExactly("ddl CREATE TABLE orders (id INT)",
+                "ddl RENAME TABLE shop.tmp TO shop.orders");
+    }
+
+    @Test
+    void passesOnTheDdlOfAnySchemaButTheSystemOnesByDefault() throws Exception {
+        ChangePrinter printer = new ChangePrinter(recorder, TableFilter.all(), null, () -> { }, c -> { }, summary());
+
+        printer.onSchemaChange(ddl(null, "CREATE DATABASE crm", "crm.*"));
+        printer.onSchemaChange(ddl("mysql", "ALTER TABLE user ADD COLUMN x INT", "mysql.user"));
+        printer.onSchemaChange(ddl("crm", "DROP ROLE auditor"));
+
+        assertThat(calls).containsExactly("ddl CREATE DATABASE crm");
+    }
+
+    private static SchemaChange ddl(String schema, String statement, String... tables) {
+        return new SchemaChange(schema, statement, List.of(tables), new BinlogPosition("mysql-bin.000001", 4), null);
     }
 }
