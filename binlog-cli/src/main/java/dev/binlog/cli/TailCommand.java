@@ -49,8 +49,9 @@ final class TailCommand implements Callable<Integer> {
 
     @Option(names = "--start", paramLabel = "WHERE", defaultValue = "latest",
             converter = StartPositionConverter.class,
-            description = "Where to start when no position file says otherwise: earliest, latest, FILE:POS,"
-                    + " a GTID set (uuid:1-5, MariaDB 0-1-42) or @ISO-8601-time (default: ${DEFAULT-VALUE}).")
+            description = "Where to start when no position file says otherwise: earliest, latest, FILE:POS"
+                    + " (a transaction boundary, such as the position of a JSON line), a GTID set (uuid:1-5, MariaDB"
+                    + " 0-1-42) or @ISO-8601-time (default: ${DEFAULT-VALUE}).")
     StartPosition start;
 
     @Option(names = "--stop-at-end",
