@@ -1,5 +1,6 @@
 package dev.binlog.cli;
 
+import dev.binlog.cli.format.CannotRenderException;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -55,12 +56,14 @@ public final class BinlogCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        // core logs through SLF4J; a CLI shows warnings and errors only
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        // a failure on another thread (the stream's, a shutdown hook) is one line too, never a stack trace
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            err.println("binlog: " + message(e));
+            err.flush();
+        });
         int status = execute(new BinlogCli(), out, err, args);
         out.flush();
         err.flush();
@@ -93,11 +96,17 @@ public final class BinlogCli implements Runnable {
     }
 
     private static String message(Throwable e) {
+        // the stream may wrap what the CLI itself refused; that message is the one that says what to do
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotRenderException refusal) {
+                return refusal.getMessage();
+            }
+        }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             message = e.getClass().getSimpleName();
         }
-        return message.replace('\n', ' ');
+        return CliHints.rewrite(message.replace('\n', ' '));
     }
 
     @Override

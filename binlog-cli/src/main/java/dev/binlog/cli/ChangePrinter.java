@@ -2,10 +2,12 @@ package dev.binlog.cli;
 
 import dev.binlog.ChangeListener;
 import dev.binlog.RowChange;
+import dev.binlog.SchemaChange;
 import dev.binlog.TableFilter;
 import dev.binlog.Transaction;
 import dev.binlog.cli.format.ChangeFormatter;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Feeds the stream into a formatter. Output is flushed in {@link #onCommit}, before the stream saves the position, so
@@ -14,31 +16,40 @@ import java.util.function.Consumer;
  */
 final class ChangePrinter implements ChangeListener {
 
+    private static final Pattern ACCOUNT_STATEMENT = Pattern.compile("\\s*(CREATE|ALTER|DROP|RENAME)\\s+(USER|ROLE)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private final ChangeFormatter formatter;
     private final TableFilter filter;
     private final StopCondition stop;
     private final Runnable onStop;
     private final Consumer<RowChange> progress;
+    private final SelectionSummary summary;
     private volatile boolean stopped;
 
     /**
      * @param stop     where to stop, or {@code null}
      * @param onStop   called once, on the stream's thread, when the stop condition is reached
      * @param progress told of every change read (selected or not), for a progress display
+     * @param summary  told of every change printed or left out
      */
     ChangePrinter(ChangeFormatter formatter, TableFilter filter, StopCondition stop, Runnable onStop,
-            Consumer<RowChange> progress) {
+            Consumer<RowChange> progress, SelectionSummary summary) {
         this.formatter = formatter;
         this.filter = filter;
         this.stop = stop;
         this.onStop = onStop;
         this.progress = progress;
+        this.summary = summary;
     }
 
     @Override
-    public void onBegin(Transaction transaction) {
+    public void onBegin(Transaction transaction) throws Exception {
         if (stop != null && !stopped && stop.reached(transaction.beginPosition(), transaction.beginTimestamp())) {
             stop();
+        }
+        if (!stopped) {
+            formatter.begin(transaction);
         }
     }
 
@@ -52,9 +63,12 @@ final class ChangePrinter implements ChangeListener {
             stop();
             return;
         }
-        // the stream applies the same filter; checking again keeps the output right whatever the source
+        // the stream's filter is wider (system schemas, to count them): this one decides what is printed
         if (filter.includesTable(change.schema(), change.table()) && filter.includesType(change.type())) {
             formatter.change(change);
+            summary.printed();
+        } else {
+            summary.filteredOut(change);
         }
     }
 
@@ -63,6 +77,33 @@ final class ChangePrinter implements ChangeListener {
         if (!stopped) {
             formatter.commit(transaction);
         }
+    }
+
+    @Override
+    public void onSchemaChange(SchemaChange change) throws Exception {
+        if (!stopped && selected(change)) {
+            formatter.schemaChange(change);
+        }
+    }
+
+    /** A DDL of a selected table, or, naming none, of a selected schema; never accounts and roles. */
+    private boolean selected(SchemaChange change) {
+        if (ACCOUNT_STATEMENT.matcher(change.statement()).lookingAt()) {
+            return false;
+        }
+        if (change.affectedTables().isEmpty()) {
+            return change.schema() != null && !change.schema().isEmpty()
+                    && filter.includesTable(change.schema(), "");
+        }
+        for (String qualified : change.affectedTables()) {
+            int dot = qualified.indexOf('.');
+            String schema = dot < 0 ? change.schema() : qualified.substring(0, dot);
+            String table = qualified.substring(dot + 1);
+            if (schema != null && filter.includesTable(schema, table)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the stop condition was reached. */

@@ -28,6 +28,7 @@ final class ConnectionOptions {
     String user;
 
     @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+            prompt = "Enter password: ",
             description = "Password; give the option without a value to be prompted for it (not echoed)."
                     + " Prefer --password-env or the prompt: command lines are visible to other users.")
     char[] password;
@@ -36,12 +37,13 @@ final class ConnectionOptions {
             description = "Read the password from the environment variable NAME.")
     String passwordEnv;
 
-    @Option(names = "--ssl-mode", paramLabel = "MODE", defaultValue = "PREFERRED",
+    @Option(names = "--ssl-mode", paramLabel = "MODE", defaultValue = "preferred",
+            converter = TlsModeConverter.class, completionCandidates = TlsModeConverter.Candidates.class,
             description = "TLS use: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TlsMode sslMode;
 
     @Option(names = "--ssl-ca", paramLabel = "FILE",
-            description = "PEM file with the CA that signs the server certificate (VERIFY_CA, VERIFY_IDENTITY);"
+            description = "PEM file with the CA that signs the server certificate (verify-ca, verify-identity);"
                     + " default: the JDK's trusted CAs.")
     Path sslCa;
 
@@ -109,6 +111,7 @@ final class ConnectionOptions {
     /** Never shows the password. */
     @Override
     public String toString() {
-        return "ConnectionOptions[" + user + "@" + host + ":" + port + ", ssl-mode=" + sslMode + "]";
+        return "ConnectionOptions[" + user + "@" + host + ":" + port + ", ssl-mode="
+                + TlsModeConverter.spelling(sslMode) + "]";
     }
 }

@@ -7,6 +7,7 @@ import dev.binlog.TableFilter;
 import dev.binlog.cli.format.ChangeFormatter;
 import dev.binlog.cli.format.RowColumnInfo;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -75,19 +76,36 @@ final class ReadCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    LoggingOptions logging;
+
     @Override
     public Integer call() throws Exception {
         long[] sizes = sizes(files);
+        PrintWriter err = spec.commandLine().getErr();
+        StatementLoggedChanges statements = new StatementLoggedChanges();
+        SelectionSummary summary = filter.summary(statements);
+        try (AutoCloseable log = logging.apply(err, statements)) {
+            read(sizes, summary);
+        }
+        for (String line : summary.lines()) {
+            err.println("binlog: " + line);
+        }
+        err.flush();
+        return 0;
+    }
+
+    private void read(long[] sizes, SelectionSummary summary) throws Exception {
         TableFilter tableFilter = filter.toFilter();
         ChangeFormatter formatter = output.format.formatter(new CheckedOutput(spec.commandLine().getOut()),
-                new RowColumnInfo());
+                new RowColumnInfo(), output.positionalColumns);
         ProgressBar progressBar = !noProgress && parent.terminal()
                 ? new ProgressBar(spec.commandLine().getErr(), files, sizes, System::nanoTime)
                 : null;
         Consumer<RowChange> progress = progressBar == null ? change -> { } : progressBar;
         BinlogFiles.Builder reader = BinlogFiles.reader(files)
-                .filter(tableFilter)
-                .listener(new ChangePrinter(formatter, tableFilter, null, () -> { }, progress));
+                .filter(filter.toStreamFilter())
+                .listener(new ChangePrinter(formatter, tableFilter, null, () -> { }, progress, summary));
         if (startPosition != null) {
             reader.startPosition(startPosition);
         }
@@ -116,7 +134,6 @@ final class ReadCommand implements Callable<Integer> {
                 progressBar.clear();
             }
         }
-        return 0;
     }
 
     private static long[] sizes(List<Path> files) throws IOException {

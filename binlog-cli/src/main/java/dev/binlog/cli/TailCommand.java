@@ -7,6 +7,7 @@ import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.cli.format.ChangeFormatter;
 import dev.binlog.cli.format.RowColumnInfo;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -48,8 +49,9 @@ final class TailCommand implements Callable<Integer> {
 
     @Option(names = "--start", paramLabel = "WHERE", defaultValue = "latest",
             converter = StartPositionConverter.class,
-            description = "Where to start when no position file says otherwise: earliest, latest, FILE:POS,"
-                    + " a GTID set (uuid:1-5, MariaDB 0-1-42) or @ISO-8601-time (default: ${DEFAULT-VALUE}).")
+            description = "Where to start when no position file says otherwise: earliest, latest, FILE:POS"
+                    + " (a transaction boundary, such as the position of a JSON line), a GTID set (uuid:1-5, MariaDB"
+                    + " 0-1-42) or @ISO-8601-time (default: ${DEFAULT-VALUE}).")
     StartPosition start;
 
     @Option(names = "--stop-at-end",
@@ -71,6 +73,9 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    LoggingOptions logging;
+
     @Override
     public Integer call() throws Exception {
         if (output.format.needsEnd() && !stopAtEnd && stopAt == null) {
@@ -81,15 +86,29 @@ final class TailCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--position-file cannot be used with --format flashback:"
                     + " positions would be saved before the undo statements are written");
         }
+        PrintWriter err = spec.commandLine().getErr();
+        StatementLoggedChanges statements = new StatementLoggedChanges();
+        SelectionSummary summary = filter.summary(statements);
+        try (AutoCloseable log = logging.apply(err, statements)) {
+            stream(summary);
+        }
+        for (String line : summary.lines()) {
+            err.println("binlog: " + line);
+        }
+        err.flush();
+        return 0;
+    }
+
+    private void stream(SelectionSummary summary) throws Exception {
         TableFilter tableFilter = filter.toFilter();
         ChangeFormatter formatter = output.format.formatter(new CheckedOutput(spec.commandLine().getOut()),
-                new RowColumnInfo());
+                new RowColumnInfo(), output.positionalColumns);
         CountDownLatch stopRequested = new CountDownLatch(1);
         ChangePrinter printer = new ChangePrinter(formatter, tableFilter, stopAt, stopRequested::countDown,
-                change -> { });
+                change -> { }, summary);
         BinlogClient.Builder builder = connection.configure(BinlogClient.builder(), parent.environment())
                 .startPosition(start)
-                .filter(tableFilter)
+                .filter(filter.toStreamFilter())
                 .stopAtEnd(stopAtEnd)
                 .listener(printer);
         if (positionFile != null) {
@@ -124,7 +143,6 @@ final class TailCommand implements Callable<Integer> {
                 removeQuietly(hook);
             }
         }
-        return 0;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -229,4 +229,37 @@ class BinlogCliTest {
         assertThat(read.output.format).isEqualTo(OutputFormat.flashback);
         assertThat(read.connection.userGiven()).isFalse();
     }
+
+    @Test
+    void takesTheSslModeInTheSpellingsOfTheMysqlClientConnectorJAndTheEnum() {
+        for (String spelling : new String[] {"verify-ca", "verify_ca", "VERIFY_CA", "Verify-CA"}) {
+            assertThat(parse(TailCommand.class, "tail", "--ssl-mode", spelling).connection.sslMode).as(spelling)
+                    .isEqualTo(TlsMode.VERIFY_CA);
+        }
+        assertThat(parse(TailCommand.class, "tail", "--ssl-mode", "verify-identity").connection.sslMode)
+                .isEqualTo(TlsMode.VERIFY_IDENTITY);
+    }
+
+    @Test
+    void documentsTheSslModesWithDashes() {
+        assertThat(run("tail", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("TLS use: disabled, preferred, required,"
+                + " verify-ca, verify-identity (default: preferred).");
+    }
+
+    @Test
+    void rejectsAnUnknownSslModeNamingTheChoices() {
+        assertThat(run("tail", "-u", "repl", "--ssl-mode", "verify")).isEqualTo(2);
+        assertThat(err.toString()).contains("'verify' is not an SSL mode; use disabled, preferred, required,"
+                + " verify-ca, verify-identity").hasLineCount(1);
+    }
+
+    @Test
+    void replacesCoreAdviceTheCliCannotFollow() {
+        assertThat(CliHints.rewrite("the server at db:3306 has binlog_row_image=MINIMAL; full before/after rows need"
+                + " SET GLOBAL binlog_row_image='FULL' (or allow partial images with requireFullRowImage(false))"))
+                .isEqualTo("the server at db:3306 has binlog_row_image=MINIMAL; full before/after rows need SET GLOBAL"
+                        + " binlog_row_image='FULL'; binlog tail streams full row images only: to print partial ones,"
+                        + " copy the binary log files and use binlog read");
+    }
 }

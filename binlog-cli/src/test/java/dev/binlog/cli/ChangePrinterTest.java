@@ -8,6 +8,7 @@ import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeMetadata;
 import dev.binlog.ChangeType;
 import dev.binlog.RowChange;
+import dev.binlog.SchemaChange;
 import dev.binlog.TableFilter;
 import dev.binlog.Transaction;
 import dev.binlog.cli.format.ChangeFormatter;
@@ -33,6 +34,11 @@ class ChangePrinterTest {
         }
 
         @Override
+        public void schemaChange(SchemaChange change) {
+            calls.add("ddl " + change.statement());
+        }
+
+        @Override
         public void finish() {
             calls.add("finish");
         }
@@ -54,7 +60,7 @@ class ChangePrinterTest {
     @Test
     void passesOnlySelectedTablesAndTypes() throws Exception {
         TableFilter filter = TableFilter.builder().include("shop.orders").types(ChangeType.INSERT).build();
-        ChangePrinter printer = new ChangePrinter(recorder, filter, null, () -> stops++, c -> { });
+        ChangePrinter printer = new ChangePrinter(recorder, filter, null, () -> stops++, c -> { }, summary());
 
         printer.onChange(change("orders", ChangeType.INSERT, "mysql-bin.000001", 100));
         printer.onChange(change("orders", ChangeType.DELETE, "mysql-bin.000001", 200));
@@ -67,7 +73,7 @@ class ChangePrinterTest {
     @Test
     void stopsBeforeTheFirstTransactionAtTheStopPosition() throws Exception {
         StopCondition stop = new StopCondition.Converter().convert("mysql-bin.000002:500");
-        ChangePrinter printer = new ChangePrinter(recorder, TableFilter.all(), stop, () -> stops++, c -> { });
+        ChangePrinter printer = new ChangePrinter(recorder, TableFilter.all(), stop, () -> stops++, c -> { }, summary());
 
         printer.onBegin(begin("mysql-bin.000002", 120));
         printer.onChange(change("orders", ChangeType.INSERT, "mysql-bin.000002", 200));
@@ -86,11 +92,44 @@ class ChangePrinterTest {
         List<Long> seen = new ArrayList<>();
         TableFilter filter = TableFilter.builder().include("shop.users").build();
         ChangePrinter printer = new ChangePrinter(recorder, filter, null, () -> { },
-                c -> seen.add(c.metadata().position()));
+                c -> seen.add(c.metadata().position()), summary());
 
         printer.onChange(change("orders", ChangeType.INSERT, "mysql-bin.000001", 100));
 
         assertThat(seen).containsExactly(100L);
         assertThat(calls).isEmpty();
+    }
+
+    private static SelectionSummary summary() {
+        return new SelectionSummary(List.of(), new StatementLoggedChanges());
+    }
+
+    @Test
+    void passesOnTheDdlOfSelectedTablesAndSchemasOnly() throws Exception {
+        TableFilter filter = TableFilter.builder().include("shop.orders").build();
+        ChangePrinter printer = new ChangePrinter(recorder, filter, null, () -> { }, c -> { }, summary());
+
+        printer.onSchemaChange(ddl("shop", "CREATE TABLE orders (id INT)", "shop.orders"));
+        printer.onSchemaChange(ddl("shop", "CREATE TABLE users (id INT)", "shop.users"));
+        printer.onSchemaChange(ddl(null, "RENAME TABLE shop.tmp TO shop.orders", "shop.tmp", "shop.orders"));
+        printer.onSchemaChange(ddl("shop", "CREATE USER 'x'@'%'"));
+
+        assertThat(calls).containsExactly("ddl CREATE TABLE orders (id INT)",
+                "ddl RENAME TABLE shop.tmp TO shop.orders");
+    }
+
+    @Test
+    void passesOnTheDdlOfAnySchemaButTheSystemOnesByDefault() throws Exception {
+        ChangePrinter printer = new ChangePrinter(recorder, TableFilter.all(), null, () -> { }, c -> { }, summary());
+
+        printer.onSchemaChange(ddl(null, "CREATE DATABASE crm", "crm.*"));
+        printer.onSchemaChange(ddl("mysql", "ALTER TABLE user ADD COLUMN x INT", "mysql.user"));
+        printer.onSchemaChange(ddl("crm", "DROP ROLE auditor"));
+
+        assertThat(calls).containsExactly("ddl CREATE DATABASE crm");
+    }
+
+    private static SchemaChange ddl(String schema, String statement, String... tables) {
+        return new SchemaChange(schema, statement, List.of(tables), new BinlogPosition("mysql-bin.000001", 4), null);
     }
 }

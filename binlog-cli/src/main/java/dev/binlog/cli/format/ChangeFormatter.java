@@ -1,20 +1,30 @@
 package dev.binlog.cli.format;
 
 import dev.binlog.RowChange;
+import dev.binlog.SchemaChange;
 import dev.binlog.Transaction;
 import java.io.IOException;
 
 /**
- * Turns the change stream into text on an output. Calls arrive on one thread, in stream order: any number of
- * {@link #change} calls, each transaction closed by {@link #commit}, and {@link #finish} once at the end.
+ * Turns the change stream into text on an output. Calls arrive on one thread, in stream order: each transaction's
+ * {@link #begin}, its {@link #change} calls and its {@link #commit}; DDL as {@link #schemaChange} between
+ * transactions; and {@link #finish} once at the end.
  */
 public interface ChangeFormatter {
+
+    /** A transaction with selected changes begins. */
+    default void begin(Transaction transaction) throws IOException {
+    }
 
     /** One changed row. */
     void change(RowChange change) throws IOException;
 
     /** The transaction of the changes since the previous commit committed; its output must be written and flushed. */
     void commit(Transaction transaction) throws IOException;
+
+    /** A DDL statement of a selected table (or of a selected schema, when it names no table). */
+    default void schemaChange(SchemaChange change) throws IOException {
+    }
 
     /** The stream ended: write whatever is still held back and flush. */
     void finish() throws IOException;

@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * The statements that undo the selected changes, last change first: a DELETE for an insert, an INSERT for a delete,
  * an UPDATE back to the before image for an update; each undone transaction between {@code BEGIN;} and
- * {@code COMMIT;}.
+ * {@code COMMIT;}. DDL is not undone (it is left out). A change that cannot be undone faithfully (a MINIMAL row image)
+ * ends the run with a {@link CannotRenderException} before anything is written.
  *
  * <p>Undoing in reverse order means nothing can be written before the stream ends, so the undo statements are held
  * back until {@link #finish()}. Up to {@code memoryLimit} characters are kept in memory; beyond that each full chunk
@@ -41,24 +42,28 @@ public final class FlashbackFormatter implements ChangeFormatter {
 
     /** A formatter that spills beyond {@link #DEFAULT_MEMORY_LIMIT}. */
     public FlashbackFormatter(Writer out, ColumnInfoSource columns) {
-        this(out, columns, DEFAULT_MEMORY_LIMIT);
+        this(out, columns, false, DEFAULT_MEMORY_LIMIT);
     }
 
-    /** @param memoryLimit characters of statements to hold in memory before spilling a chunk to a temporary file */
-    public FlashbackFormatter(Writer out, ColumnInfoSource columns, long memoryLimit) {
+    /**
+     * @param positionalColumns write {@code `@1`}... for unnamed columns instead of refusing the change
+     * @param memoryLimit       characters of statements to hold in memory before spilling a chunk to a temporary file
+     */
+    public FlashbackFormatter(Writer out, ColumnInfoSource columns, boolean positionalColumns, long memoryLimit) {
         this.out = out;
-        this.statements = new SqlStatements(columns);
+        this.statements = new SqlStatements(columns, positionalColumns);
         this.memoryLimit = memoryLimit;
     }
 
     @Override
     public void change(RowChange change) throws IOException {
+        String undo = statements.undo(change);
         if (!inTransaction) {
             // reversed, the transaction's COMMIT comes last
             add(SqlStatements.COMMIT);
             inTransaction = true;
         }
-        add(statements.undo(change));
+        add(undo);
         any = true;
     }
 

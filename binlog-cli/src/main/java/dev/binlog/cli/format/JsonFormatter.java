@@ -1,5 +1,6 @@
 package dev.binlog.cli.format;
 
+import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeMetadata;
 import dev.binlog.Row;
 import dev.binlog.RowChange;
@@ -15,7 +16,12 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * One JSON object per row change per line, with Maxwell's field names: {@code database}, {@code table}, {@code type},
  * {@code ts}, {@code xid}, {@code commit}, {@code position}, {@code gtid}, {@code server_id}, {@code thread_id},
- * {@code data} and, for updates, {@code old} (previous values of the changed columns only).
+ * {@code data} and, for updates, {@code old} (previous values of the changed columns only); and
+ * {@code event_position}, the offset of the row's rows event, which Maxwell does not have.
+ *
+ * <p>{@code position} is, as a Maxwell user expects of it, a position to resume from ({@code tail --start}): the end
+ * of the transaction on its last row, its start on the others. {@code data} is the row as the change left it: for a
+ * MINIMAL update, the columns set plus the key from the before image.
  *
  * <p>{@code commit:true} marks the last row of a transaction, which is only known at the commit: the formatter holds
  * back exactly one row (never the whole transaction) and writes it at the next row or at the commit. For the same
@@ -29,6 +35,7 @@ public final class JsonFormatter implements ChangeFormatter {
     private final Writer out;
     private final ColumnInfoSource columns;
     private RowChange pending;
+    private BinlogPosition transactionStart;
 
     /**
      * @param out     where lines go; flushed at every commit
@@ -37,6 +44,11 @@ public final class JsonFormatter implements ChangeFormatter {
     public JsonFormatter(Writer out, ColumnInfoSource columns) {
         this.out = out;
         this.columns = columns;
+    }
+
+    @Override
+    public void begin(Transaction transaction) {
+        transactionStart = transaction.beginPosition();
     }
 
     @Override
@@ -84,7 +96,8 @@ public final class JsonFormatter implements ChangeFormatter {
             if (commit != null) {
                 json.writeBooleanProperty("commit", true);
             }
-            json.writeStringProperty("position", meta.binlogFile() + ":" + meta.position());
+            json.writeStringProperty("position", resumePosition(change, commit));
+            json.writeStringProperty("event_position", meta.binlogFile() + ":" + meta.position());
             if (meta.gtid() != null) {
                 json.writeStringProperty("gtid", meta.gtid());
             }
@@ -93,7 +106,7 @@ public final class JsonFormatter implements ChangeFormatter {
                 json.writeNumberProperty("thread_id", meta.threadId().longValue());
             }
             json.writeName("data");
-            writeRow(json, change, change.row(), false);
+            writeRow(json, change, RowAsLeft.of(change), false);
             if (change.before() != null && change.after() != null) {
                 json.writeName("old");
                 writeRow(json, change, change.before(), true);
@@ -101,6 +114,20 @@ public final class JsonFormatter implements ChangeFormatter {
             json.writeEndObject();
         }
         return text.append('\n').toString();
+    }
+
+    /**
+     * Where {@code tail --start} resumes without missing anything after this row: the end of the transaction on its
+     * last row; on the others its start (the whole transaction comes again, as there is no resuming inside one).
+     */
+    private String resumePosition(RowChange change, Transaction commit) {
+        BinlogPosition position = commit != null && commit.committedPosition() != null
+                ? commit.committedPosition()
+                : transactionStart;
+        if (position == null) {
+            return change.metadata().binlogFile() + ":" + change.metadata().position();
+        }
+        return position.file() + ":" + position.position();
     }
 
     private void writeRow(JsonGenerator json, RowChange change, Row row, boolean changedOnly) {

@@ -24,16 +24,20 @@ final class JsonValueWriter {
         } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             json.writeNumber(((Number) value).intValue());
         } else if (value instanceof Long number) {
-            json.writeNumber(number.longValue());
+            if (number < 0 && column.bits()) {
+                json.writeNumber(new BigInteger(Long.toUnsignedString(number)));
+            } else {
+                json.writeNumber(number.longValue());
+            }
         } else if (value instanceof BigInteger number) {
             json.writeNumber(number);
         } else if (value instanceof BigDecimal number) {
             // toPlainString keeps the column's scale (12.30) and never switches to exponent notation (1E-7)
             json.writeNumber(number.toPlainString());
         } else if (value instanceof Float number) {
-            json.writeNumber(Float.toString(number));
+            json.writeNumber(ShortestNumber.of(number.floatValue()));
         } else if (value instanceof Double number) {
-            json.writeNumber(Double.toString(number));
+            json.writeNumber(ShortestNumber.of(number.doubleValue()));
         } else if (value instanceof Boolean bool) {
             json.writeBoolean(bool);
         } else if (value instanceof String text) {
@@ -61,7 +65,7 @@ final class JsonValueWriter {
         } else if (value instanceof float[] vector) {
             json.writeStartArray();
             for (float component : vector) {
-                json.writeNumber(Float.toString(component));
+                json.writeNumber(ShortestNumber.of(component));
             }
             json.writeEndArray();
         } else {

@@ -7,27 +7,33 @@ public enum OutputFormat {
     /** One Maxwell-style JSON object per row change per line (the default). */
     json {
         @Override
-        public ChangeFormatter formatter(Writer out, ColumnInfoSource columns) {
+        public ChangeFormatter formatter(Writer out, ColumnInfoSource columns, boolean positionalColumns) {
             return new JsonFormatter(out, columns);
         }
     },
     /** Statements that replay the changes. */
     sql {
         @Override
-        public ChangeFormatter formatter(Writer out, ColumnInfoSource columns) {
-            return new SqlFormatter(out, columns);
+        public ChangeFormatter formatter(Writer out, ColumnInfoSource columns, boolean positionalColumns) {
+            return new SqlFormatter(out, columns, positionalColumns);
         }
     },
     /** Statements that undo the changes, in reverse order; buffered until the stream ends. */
     flashback {
         @Override
-        public ChangeFormatter formatter(Writer out, ColumnInfoSource columns) {
-            return new FlashbackFormatter(out, columns);
+        public ChangeFormatter formatter(Writer out, ColumnInfoSource columns, boolean positionalColumns) {
+            return new FlashbackFormatter(out, columns, positionalColumns,
+                    FlashbackFormatter.DEFAULT_MEMORY_LIMIT);
         }
     };
 
-    /** A formatter of this format writing to {@code out}. */
-    public abstract ChangeFormatter formatter(Writer out, ColumnInfoSource columns);
+    /**
+     * A formatter of this format writing to {@code out}.
+     *
+     * @param positionalColumns for sql and flashback: write {@code `@1`}... when the binlog does not name the columns,
+     *                          instead of refusing
+     */
+    public abstract ChangeFormatter formatter(Writer out, ColumnInfoSource columns, boolean positionalColumns);
 
     /** Whether output can only be written once the stream has ended. */
     public boolean needsEnd() {

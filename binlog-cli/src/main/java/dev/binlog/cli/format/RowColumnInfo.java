@@ -4,7 +4,7 @@ import dev.binlog.Row;
 import dev.binlog.RowChange;
 import dev.binlog.value.Column;
 
-/** Column facts from the rows themselves: the fractional precision of temporal columns and JSON-ness. */
+/** Column facts from the rows themselves: the fractional precision of temporal columns, JSON and BIT columns. */
 public final class RowColumnInfo implements ColumnInfoSource {
 
     @Override
@@ -16,6 +16,7 @@ public final class RowColumnInfo implements ColumnInfoSource {
         }
         return switch (column.type()) {
             case JSON -> ColumnInfo.jsonColumn();
+            case BIT -> ColumnInfo.bitColumn();
             case TIME2, DATETIME2, TIMESTAMP2 -> ColumnInfo.temporal(Math.min(6, column.metadata()));
             case TIME, DATETIME, TIMESTAMP -> ColumnInfo.temporal(0);
             default -> ColumnInfo.UNKNOWN;

@@ -1,6 +1,7 @@
 package dev.binlog.cli.format;
 
 import dev.binlog.RowChange;
+import dev.binlog.SchemaChange;
 import dev.binlog.Transaction;
 import java.io.IOException;
 import java.io.Writer;
@@ -22,21 +23,40 @@ public final class SqlFormatter implements ChangeFormatter {
      * @param columns column precision and JSON-ness, see {@link ColumnInfoSource}
      */
     public SqlFormatter(Writer out, ColumnInfoSource columns) {
+        this(out, columns, false);
+    }
+
+    /** @param positionalColumns write {@code `@1`}... for unnamed columns instead of refusing the change */
+    public SqlFormatter(Writer out, ColumnInfoSource columns, boolean positionalColumns) {
         this.out = out;
-        this.statements = new SqlStatements(columns);
+        this.statements = new SqlStatements(columns, positionalColumns);
     }
 
     @Override
     public void change(RowChange change) throws IOException {
-        if (!started) {
-            out.write(SqlStatements.SESSION_SETUP);
-            started = true;
-        }
+        // built first: a change that cannot be written leaves no half-written statement behind
+        String statement = statements.replay(change);
+        start();
         if (!inTransaction) {
             out.write(SqlStatements.BEGIN);
             inTransaction = true;
         }
-        out.write(statements.replay(change));
+        out.write(statement);
+    }
+
+    /** DDL is written as logged, so that a replay from the start of the log creates the tables it fills. */
+    @Override
+    public void schemaChange(SchemaChange change) throws IOException {
+        start();
+        out.write(SqlStatements.ddl(change));
+        out.flush();
+    }
+
+    private void start() throws IOException {
+        if (!started) {
+            out.write(SqlStatements.SESSION_SETUP);
+            started = true;
+        }
     }
 
     @Override

@@ -20,10 +20,28 @@ public final class SqlLiteral {
     private SqlLiteral() {
     }
 
+    /**
+     * The literal to compare a column with in a {@code WHERE}: as {@link #of}, except that a FLOAT is written as the
+     * double it widens to (the server compares a FLOAT column as a double, and {@code 1.1} would not match the stored
+     * {@code 1.100000023841858}), and a JSON column's text is cast to JSON (a JSON document never equals a string).
+     */
+    public static String comparable(Object value, ColumnInfo column) {
+        if (value instanceof Float number) {
+            return ShortestNumber.of(number.doubleValue());
+        }
+        if (value instanceof String text && column.json()) {
+            return "CAST(" + SqlQuoting.string(text) + " AS JSON)";
+        }
+        return of(value, column);
+    }
+
     /** The literal for {@code value} in a column described by {@code column}. */
     public static String of(Object value, ColumnInfo column) {
         if (value == null) {
             return "NULL";
+        }
+        if (value instanceof Long number && number < 0 && column.bits()) {
+            return Long.toUnsignedString(number);
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
                 || value instanceof BigInteger) {
@@ -33,10 +51,10 @@ public final class SqlLiteral {
             return number.toPlainString();
         }
         if (value instanceof Float number) {
-            return Float.toString(number);
+            return ShortestNumber.of(number.floatValue());
         }
         if (value instanceof Double number) {
-            return Double.toString(number);
+            return ShortestNumber.of(number.doubleValue());
         }
         if (value instanceof Boolean bool) {
             return bool ? "TRUE" : "FALSE";

@@ -8,10 +8,15 @@ import static dev.binlog.cli.format.Changes.row;
 import static dev.binlog.cli.format.Changes.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeMetadata;
 import dev.binlog.ChangeType;
 import dev.binlog.ColumnNames;
+import dev.binlog.Row;
 import dev.binlog.RowChange;
+import dev.binlog.Transaction;
+import dev.binlog.value.Column;
+import dev.binlog.value.ColumnType;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -20,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +75,8 @@ class JsonFormatterTest {
         formatter.commit(commit(99L, 500));
 
         assertThat(out.toString()).isEqualTo("{\"database\":\"shop\",\"table\":\"everything\",\"type\":\"insert\","
-                + "\"ts\":1795428930,\"xid\":99,\"commit\":true,\"position\":\"mysql-bin.000003:120\",\"server_id\":1,"
+                + "\"ts\":1795428930,\"xid\":99,\"commit\":true,\"position\":\"mysql-bin.000003:500\","
+                + "\"event_position\":\"mysql-bin.000003:120\",\"server_id\":1,"
                 + "\"data\":{\"id\":-7,\"big\":18446744073709551615,\"price\":12.30,\"tiny\":0.0000001,\"f\":1.1,"
                 + "\"d\":0.1,\"bits\":5,\"yr\":2026,\"day\":\"2026-11-23\",\"t0\":\"-838:59:59\","
                 + "\"dt\":\"2026-11-23 10:15:30.500000\",\"dt3\":\"2026-11-23 10:15:30.500\","
@@ -96,7 +103,8 @@ class JsonFormatterTest {
         formatter.commit(commit(7L, 400));
 
         assertThat(out.toString()).isEqualTo("{\"database\":\"shop\",\"table\":\"orders\",\"type\":\"update\","
-                + "\"ts\":1795428930,\"xid\":7,\"commit\":true,\"position\":\"mysql-bin.000003:300\",\"server_id\":1,"
+                + "\"ts\":1795428930,\"xid\":7,\"commit\":true,\"position\":\"mysql-bin.000003:400\","
+                + "\"event_position\":\"mysql-bin.000003:300\",\"server_id\":1,"
                 + "\"data\":{\"id\":1,\"status\":\"paid\",\"total\":9.99},\"old\":{\"status\":\"new\"}}\n");
     }
 
@@ -117,7 +125,8 @@ class JsonFormatterTest {
         formatter.finish();
 
         assertThat(out.toString()).isEqualTo("{\"database\":\"shop\",\"table\":\"orders\",\"type\":\"delete\","
-                + "\"ts\":1795428930,\"position\":\"mysql-bin.000003:300\",\"server_id\":1,"
+                + "\"ts\":1795428930,\"position\":\"mysql-bin.000003:300\","
+                + "\"event_position\":\"mysql-bin.000003:300\",\"server_id\":1,"
                 + "\"data\":{\"id\":1,\"status\":\"paid\"}}\n");
     }
 
@@ -147,7 +156,8 @@ class JsonFormatterTest {
         formatter.finish();
 
         assertThat(out.toString()).isEqualTo("{\"database\":\"shop\",\"table\":\"orders\",\"type\":\"insert\","
-                + "\"ts\":1795428930,\"position\":\"mysql-bin.000003:120\",\"gtid\":\"0-1-42\",\"server_id\":1,"
+                + "\"ts\":1795428930,\"position\":\"mysql-bin.000003:120\","
+                + "\"event_position\":\"mysql-bin.000003:120\",\"gtid\":\"0-1-42\",\"server_id\":1,"
                 + "\"thread_id\":17,\"data\":{\"id\":1}}\n");
     }
 
@@ -168,5 +178,70 @@ class JsonFormatterTest {
         formatter.finish();
 
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void writesABit64WithTheTopBitSetAsAnUnsignedNumber() throws IOException {
+        ColumnNames names = new ColumnNames(List.of("id", "mask", "wide"), List.of(
+                Column.of(0, ColumnType.LONG, 0, false), Column.of(1, ColumnType.BIT, 0x0800, true),
+                Column.of(2, ColumnType.BIT, 0x0800, true)));
+        JsonFormatter bits = new JsonFormatter(out, new RowColumnInfo());
+        // today core gives a BIT(64) as a Long (negative with the top bit set); a BigInteger must print the same
+        bits.change(insert("flags", row(names, 1, -1L, new BigInteger("18446744073709551615")), 9, "id"));
+        bits.finish();
+
+        assertThat(out.toString()).endsWith("\"data\":{\"id\":1,\"mask\":18446744073709551615,"
+                + "\"wide\":18446744073709551615}}\n");
+    }
+
+    @Test
+    void keepsANegativeBigintSigned() throws IOException {
+        ColumnNames names = new ColumnNames(List.of("id"), List.of(Column.of(0, ColumnType.LONGLONG, 0, false)));
+        JsonFormatter signed = new JsonFormatter(out, new RowColumnInfo());
+        signed.change(insert("flags", row(names, -1L), 9, "id"));
+        signed.finish();
+
+        assertThat(out.toString()).endsWith("\"data\":{\"id\":-1}}\n");
+    }
+
+    @Test
+    void writesDoublesInTheirShortestForm() throws IOException {
+        ColumnNames names = names("a", "b", "c", "f");
+        formatter.change(insert("numbers", row(names, 1.64194455601486234E18, 1e23, 5e-324, 1.1f), 9));
+        formatter.finish();
+
+        assertThat(out.toString()).endsWith("\"data\":{\"a\":1.6419445560148623E18,\"b\":1.0E23,"
+                + "\"c\":4.9E-324,\"f\":1.1}}\n");
+    }
+
+    @Test
+    void printsWhereToResumeAsPosition() throws IOException {
+        ColumnNames names = names("id");
+        formatter.begin(new Transaction(null, null, Changes.TIME, null, new BinlogPosition("mysql-bin.000003", 4),
+                null, 0));
+        formatter.change(insert("orders", row(names, 1), 120));
+        formatter.change(insert("orders", row(names, 2), 210));
+        formatter.commit(commit(5L, 300));
+
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).as("not the last row: the transaction's start, where it is delivered whole again")
+                .contains("\"position\":\"mysql-bin.000003:4\",\"event_position\":\"mysql-bin.000003:120\"");
+        assertThat(lines.get(1)).as("the last row: the transaction's end, where the next one begins")
+                .contains("\"position\":\"mysql-bin.000003:300\",\"event_position\":\"mysql-bin.000003:210\"");
+    }
+
+    @Test
+    void writesTheKeyOfAMinimalUpdateFromTheBeforeImage() throws IOException {
+        ColumnNames names = names("id", "status", "total");
+        BitSet keyOnly = new BitSet();
+        keyOnly.set(0);
+        BitSet setColumns = new BitSet();
+        setColumns.set(1);
+        formatter.change(new RowChange(ChangeType.UPDATE, "shop", "orders", new Row(names, new Object[] {7, null, null},
+                keyOnly), new Row(names, new Object[] {null, "paid", null}, setColumns), Set.of("status"), Map.of(),
+                Changes.at(10)));
+        formatter.finish();
+
+        assertThat(out.toString()).endsWith("\"data\":{\"id\":7,\"status\":\"paid\"},\"old\":{}}\n");
     }
 }

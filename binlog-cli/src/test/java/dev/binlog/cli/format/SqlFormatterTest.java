@@ -7,8 +7,16 @@ import static dev.binlog.cli.format.Changes.names;
 import static dev.binlog.cli.format.Changes.row;
 import static dev.binlog.cli.format.Changes.update;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.binlog.BinlogPosition;
+import dev.binlog.ChangeType;
 import dev.binlog.ColumnNames;
+import dev.binlog.Row;
+import dev.binlog.RowChange;
+import dev.binlog.SchemaChange;
+import dev.binlog.value.json.JsonPatch;
+import dev.binlog.value.json.PartialJsonUpdate;
 import dev.binlog.cli.format.JsonFormatterTest.Geometry;
 import dev.binlog.cli.format.JsonFormatterTest.ZeroDate;
 import java.io.IOException;
@@ -19,8 +27,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SqlFormatterTest {
@@ -128,5 +139,64 @@ class SqlFormatterTest {
         formatter.finish();
 
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void writesAPartialJsonUpdateAsTheServersJsonFunctionsOnTheColumn() throws IOException {
+        ColumnNames names = names("id", "doc", "age");
+        BitSet keyOnly = new BitSet();
+        keyOnly.set(0);
+        BitSet set = new BitSet();
+        set.set(1);
+        set.set(2);
+        PartialJsonUpdate partial = new PartialJsonUpdate(List.of(
+                new PartialJsonUpdate.Change(JsonPatch.Operation.REPLACE, "$.age", "26"),
+                new PartialJsonUpdate.Change(JsonPatch.Operation.INSERT, "$.tags[0]", "\"it's\""),
+                new PartialJsonUpdate.Change(JsonPatch.Operation.INSERT, "$.note", "\"x\""),
+                new PartialJsonUpdate.Change(JsonPatch.Operation.REMOVE, "$.old", null)));
+        formatter.change(new RowChange(ChangeType.UPDATE, "shop", "people",
+                new Row(names, new Object[] {1, null, null}, keyOnly), new Row(names, new Object[] {null, partial, 26},
+                set), Set.of("doc", "age"), Map.of(), Changes.at(3750)));
+        formatter.commit(commit(53L, 4000));
+
+        assertThat(out.toString()).contains("\nUPDATE `shop`.`people` SET `doc` = JSON_REMOVE(JSON_INSERT("
+                + "JSON_ARRAY_INSERT(JSON_REPLACE(`doc`, '$.age', CAST('26' AS JSON)), '$.tags[0]',"
+                + " CAST('\\\"it\\'s\\\"' AS JSON)), '$.note', CAST('\\\"x\\\"' AS JSON)), '$.old'), `age` = 26"
+                + " WHERE `id` = 1 LIMIT 1; -- mysql-bin.000003:3750 2026-11-23T10:15:30Z\n");
+    }
+
+    @Test
+    void refusesColumnsTheBinlogDoesNotName() {
+        RowChange unnamed = insert("orders", row(ColumnNames.positional(2), 1, "new"), 120);
+
+        assertThatThrownBy(() -> formatter.change(unnamed)).isInstanceOf(CannotRenderException.class)
+                .hasMessage("cannot write sql for shop.orders at mysql-bin.000003:120: the binlog does not name the"
+                        + " table's columns (binlog_row_metadata=MINIMAL); give --user and the other connection"
+                        + " options to read the names from the server, or --positional-columns to write them as"
+                        + " `@1`, `@2`...");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void writesPositionalColumnsWhenAskedTo() throws IOException {
+        SqlFormatter positional = new SqlFormatter(out, columns, true);
+        positional.change(insert("orders", row(ColumnNames.positional(2), 1, "new"), 120));
+        positional.commit(commit(1L, 200));
+
+        assertThat(out.toString()).contains("\nINSERT INTO `shop`.`orders` (`@1`, `@2`) VALUES (1, 'new');");
+    }
+
+    @Test
+    void writesDdlAfterAUseOfItsDatabase() throws IOException {
+        formatter.schemaChange(new SchemaChange("shop", "CREATE TABLE orders (id INT PRIMARY KEY) ;  ",
+                List.of("shop.orders"), new BinlogPosition("mysql-bin.000003", 219), null));
+        formatter.schemaChange(new SchemaChange(null, "DROP TABLE `shop`.`tmp`", List.of("shop.tmp"),
+                new BinlogPosition("mysql-bin.000003", 400), "0-1-7"));
+
+        assertThat(out.toString()).isEqualTo("SET time_zone = '+00:00';\n"
+                + "USE `shop`; -- mysql-bin.000003:219\n"
+                + "CREATE TABLE orders (id INT PRIMARY KEY);\n"
+                + "-- mysql-bin.000003:400 gtid 0-1-7\n"
+                + "DROP TABLE `shop`.`tmp`;\n");
     }
 }

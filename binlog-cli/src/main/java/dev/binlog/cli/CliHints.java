@@ -1,0 +1,19 @@
+package dev.binlog.cli;
+
+/**
+ * Rewrites the advice in binlog-core's messages that names a Java API the CLI has no option for, so that a user is
+ * never told to do what they cannot.
+ */
+final class CliHints {
+
+    private static final String FULL_ROW_IMAGE_API = " (or allow partial images with requireFullRowImage(false))";
+    private static final String FULL_ROW_IMAGE_CLI = "; binlog tail streams full row images only: to print partial"
+            + " ones, copy the binary log files and use binlog read";
+
+    private CliHints() {
+    }
+
+    static String rewrite(String message) {
+        return message.replace(FULL_ROW_IMAGE_API, FULL_ROW_IMAGE_CLI);
+    }
+}
