@@ -32,6 +32,15 @@ public record RawEvent(byte[] buffer, int offset, int length, String binlogFile,
         return EventHeader.uint32(buffer, offset + 13);
     }
 
+    /**
+     * The file's FORMAT_DESCRIPTION (or an artificial ROTATE) that a dump sends before the first requested event,
+     * with next position 0: it says nothing about where the stream is.
+     */
+    public boolean isDumpPreamble() {
+        int type = type();
+        return nextPosition() == 0 && (type == EventHeader.FORMAT_DESCRIPTION || type == EventHeader.ROTATE);
+    }
+
     @Override
     public String toString() {
         return "RawEvent[type=" + type() + ", " + binlogFile + ":" + position + ", length=" + length + "]";

@@ -197,6 +197,10 @@ public final class ChangeStream {
                             endpoint(), e.getMessage());
                 }
             }
+            if (currentPosition == null) {
+                client.position().ifPresent(start -> currentPosition = new BinlogPosition(start.file(),
+                        start.position()));
+            }
             changeState(paused ? ClientState.PAUSED : ClientState.STREAMING, null);
         }
 
@@ -214,7 +218,9 @@ public final class ChangeStream {
                 dispatcher.file(raw.binlogFile());
             }
             dispatcher.dispatch(event);
-            currentPosition = new BinlogPosition(raw.binlogFile(), raw.position() + raw.length());
+            if (!raw.isDumpPreamble()) {
+                currentPosition = new BinlogPosition(raw.binlogFile(), raw.position() + raw.length());
+            }
             midTransaction = dispatcher.inTransaction();
             if (draining && !midTransaction) {
                 drained.countDown();
