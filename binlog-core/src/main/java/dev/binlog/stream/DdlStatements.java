@@ -30,6 +30,11 @@ final class DdlStatements {
             "^(?:create|drop|alter)\\s+(?:database|schema)\\s+(?:if\\s+(?:not\\s+)?exists\\s+)?" + NAME,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_ITEM = Pattern.compile(NAME);
+    private static final Pattern DML_TARGET = Pattern.compile("^(?:"
+            + "(?:insert|replace)(?:\\s+(?:low_priority|delayed|high_priority|ignore))*(?:\\s+into)?"
+            + "|update(?:\\s+(?:low_priority|ignore))*"
+            + "|delete(?:\\s+(?:low_priority|quick|ignore))*\\s+from"
+            + "|load\\s+data\\b.*?\\binto\\s+table)\\s+" + NAME, Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private DdlStatements() {
     }
@@ -101,6 +106,15 @@ final class DdlStatements {
             tables.add(unquote(m.group(1)) + ".*");
         }
         return tables;
+    }
+
+    /**
+     * The {@code schema.table} a data-changing statement (INSERT, REPLACE, UPDATE, DELETE, LOAD DATA) writes first,
+     * qualified with {@code defaultSchema} where unqualified; {@code null} when it cannot be told.
+     */
+    static String dataChangeTable(String sql, String defaultSchema) {
+        Matcher m = DML_TARGET.matcher(strip(sql).trim());
+        return m.lookingAt() ? qualify(m.group(1), defaultSchema) : null;
     }
 
     private static String qualify(String name, String defaultSchema) {

@@ -19,6 +19,19 @@ class DdlStatementsTest {
     }
 
     @Test
+    void findsTheTableADataChangingStatementWrites() {
+        assertThat(DdlStatements.dataChangeTable("INSERT INTO orders VALUES (1)", "shop")).isEqualTo("shop.orders");
+        assertThat(DdlStatements.dataChangeTable("/* app */ insert ignore into `crm`.`a b` (id) values (1)", "shop"))
+                .isEqualTo("crm.a b");
+        assertThat(DdlStatements.dataChangeTable("REPLACE items SET id = 1", "shop")).isEqualTo("shop.items");
+        assertThat(DdlStatements.dataChangeTable("UPDATE LOW_PRIORITY shop.t SET a = 1", null)).isEqualTo("shop.t");
+        assertThat(DdlStatements.dataChangeTable("DELETE QUICK FROM t WHERE id = 2", "s")).isEqualTo("s.t");
+        assertThat(DdlStatements.dataChangeTable("LOAD DATA INFILE '/tmp/x.csv' INTO TABLE s.t", null))
+                .isEqualTo("s.t");
+        assertThat(DdlStatements.dataChangeTable("DELETE t1 FROM t1 JOIN t2", "s")).isNull();
+    }
+
+    @Test
     void alterWithRenameNamesBothTables() {
         assertThat(DdlStatements.affectedTables("ALTER TABLE a RENAME TO b", "s")).containsExactly("s.a", "s.b");
     }
