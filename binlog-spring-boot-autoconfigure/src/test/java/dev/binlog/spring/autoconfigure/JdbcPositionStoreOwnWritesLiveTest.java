@@ -25,7 +25,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  * binlog being streamed. A real change is delivered and its position saved, and then, on an idle server, the stream
  * does not react to its own save: the binlog does not grow, nothing more is delivered, counted or saved.
  */
-class JdbcPositionStoreLiveTest {
+class JdbcPositionStoreOwnWritesLiveTest {
 
     static class OrderListener {
         static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
