@@ -10,10 +10,15 @@ final class CliHints {
     private static final String FULL_ROW_IMAGE_CLI = "; binlog tail streams full row images only: to print partial"
             + " ones, copy the binary log files and use binlog read";
 
+    private static final String RESUME_POINT_API = " ChangeMetadata.transactionStart() or a commit's"
+            + " Transaction.committedPosition()";
+    private static final String RESUME_POINT_CLI = " JSON line's \"position\" (or --position-file)";
+
     private CliHints() {
     }
 
     static String rewrite(String message) {
-        return message.replace(FULL_ROW_IMAGE_API, FULL_ROW_IMAGE_CLI);
+        return message.replace(FULL_ROW_IMAGE_API, FULL_ROW_IMAGE_CLI)
+                .replace("a change's" + RESUME_POINT_API, "a" + RESUME_POINT_CLI);
     }
 }

@@ -262,4 +262,14 @@ class BinlogCliTest {
                         + " binlog_row_image='FULL'; binlog tail streams full row images only: to print partial ones,"
                         + " copy the binary log files and use binlog read");
     }
+
+    @Test
+    void pointsToThePrintedPositionsInsteadOfTheJavaApiForResumePoints() {
+        assertThat(CliHints.rewrite("the start position mysql-bin.000001:2225 on db:3306 is not the start of a"
+                + " transaction (a Update_rows_v1 event inside one is there); start at a transaction's start or end,"
+                + " e.g. a change's ChangeMetadata.transactionStart() or a commit's Transaction.committedPosition()"))
+                .isEqualTo("the start position mysql-bin.000001:2225 on db:3306 is not the start of a transaction (a"
+                        + " Update_rows_v1 event inside one is there); start at a transaction's start or end, e.g. a"
+                        + " JSON line's \"position\" (or --position-file)");
+    }
 }
