@@ -9,6 +9,7 @@ import dev.binlog.value.json.PartialJsonUpdate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Builds the statement that replays a row change, and the one that undoes it, or refuses with a
@@ -78,6 +79,8 @@ public final class SqlStatements {
         return statement + comment(change.metadata());
     }
 
+    private static final Pattern CREATE_DATABASE = Pattern.compile("(?i)(?:/\\*.*?\\*/\\s*)*create\\s+(?:database|schema)\\b");
+
     /** A DDL statement, after a {@code USE} of its session's database (its own names may be unqualified). */
     public static String ddl(SchemaChange change) {
         String statement = change.statement().strip();
@@ -85,7 +88,8 @@ public final class SqlStatements {
             statement = statement.substring(0, statement.length() - 1).stripTrailing();
         }
         StringBuilder text = new StringBuilder(statement.length() + 64);
-        if (change.schema() != null && !change.schema().isEmpty()) {
+        // a CREATE DATABASE is logged with the new database as its session's: a USE of it would fail
+        if (change.schema() != null && !change.schema().isEmpty() && !CREATE_DATABASE.matcher(statement).lookingAt()) {
             text.append("USE ").append(SqlQuoting.identifier(change.schema())).append(';');
         }
         text.append(" -- ").append(change.position().file()).append(':').append(change.position().position());

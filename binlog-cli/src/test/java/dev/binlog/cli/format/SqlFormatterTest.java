@@ -199,4 +199,14 @@ class SqlFormatterTest {
                 + "-- mysql-bin.000003:400 gtid 0-1-7\n"
                 + "DROP TABLE `shop`.`tmp`;\n");
     }
+
+    @Test
+    void writesCreateDatabaseWithoutAUseOfTheDatabaseItCreates() throws IOException {
+        formatter.schemaChange(new SchemaChange("shop", "CREATE DATABASE shop", List.of("shop.*"),
+                new BinlogPosition("mysql-bin.000001", 709), "0-1-3"));
+
+        assertThat(out.toString()).isEqualTo("SET time_zone = '+00:00';\n"
+                + "-- mysql-bin.000001:709 gtid 0-1-3\n"
+                + "CREATE DATABASE shop;\n");
+    }
 }
