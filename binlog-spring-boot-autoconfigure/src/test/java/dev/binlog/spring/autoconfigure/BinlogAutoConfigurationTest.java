@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -123,6 +124,8 @@ class BinlogAutoConfigurationTest {
 
     @Test
     void followsTheMysqlDataSourceWhenNoHostIsGiven() {
+        ApplicationContextRunner runner = this.runner
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class));
         runner.withPropertyValues("spring.datasource.url=jdbc:mariadb://db.internal:3310/shop?useSsl=false",
                 "spring.datasource.username=app", "spring.datasource.password=pw").run(context -> {
                     var settings = context.getBean(BinlogClient.class).settings();
@@ -131,8 +134,10 @@ class BinlogAutoConfigurationTest {
                     assertThat(settings.user()).isEqualTo("app");
                     assertThat(settings.password()).isEqualTo("pw");
                 });
+        // The MariaDB driver (on the test classpath) lets the pool be built; nothing connects.
         runner.withPropertyValues("spring.datasource.url=jdbc:mysql://10.1.2.3/shop",
-                "spring.datasource.username=app", "binlog.username=repl").run(context -> {
+                "spring.datasource.driver-class-name=org.mariadb.jdbc.Driver", "spring.datasource.username=app",
+                "binlog.username=repl").run(context -> {
                     var settings = context.getBean(BinlogClient.class).settings();
                     assertThat(settings.host()).isEqualTo("10.1.2.3");
                     assertThat(settings.port()).isEqualTo(3306);
@@ -173,10 +178,8 @@ class BinlogAutoConfigurationTest {
 
     @Test
     void parsesJdbcUrls() {
-        assertThat(BinlogConnectionDetails.parseJdbcUrl("jdbc:mysql://[::1]:3307/db"))
-                .isEqualTo(new BinlogConnectionDetails.HostAndPort("::1", 3307));
-        assertThat(BinlogConnectionDetails.parseJdbcUrl("jdbc:mariadb://h1,h2/db"))
-                .isEqualTo(new BinlogConnectionDetails.HostAndPort("h1", 3306));
-        assertThat(BinlogConnectionDetails.parseJdbcUrl("jdbc:h2:mem:x")).isNull();
+        assertThat(JdbcUrls.parse("jdbc:mysql://[::1]:3307/db")).isEqualTo(new JdbcUrls.HostAndPort("::1", 3307));
+        assertThat(JdbcUrls.parse("jdbc:mariadb://h1,h2/db")).isEqualTo(new JdbcUrls.HostAndPort("h1", 3306));
+        assertThat(JdbcUrls.parse("jdbc:h2:mem:x")).isNull();
     }
 }
