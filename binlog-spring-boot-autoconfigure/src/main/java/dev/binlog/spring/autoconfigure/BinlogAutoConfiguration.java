@@ -6,6 +6,7 @@ import dev.binlog.ConfigurationException;
 import dev.binlog.PositionStore;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
+import dev.binlog.spring.BinlogArgumentResolver;
 import dev.binlog.spring.BinlogErrorHandler;
 import dev.binlog.spring.BinlogStateChangedEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,6 +23,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -114,10 +117,33 @@ public final class BinlogAutoConfiguration {
         return new RowMappers(conversions, JsonSupport.reader(beans));
     }
 
+    /**
+     * The listeners: {@code @BinlogListener} methods and {@link BinlogListenerConfigurer} endpoints, registered once
+     * all singletons exist; {@link BinlogArgumentResolver} beans serve parameters of the application's own kinds, and
+     * an {@code errorHandler} is looked up as a {@link BinlogErrorHandler} bean then, so a wrong name fails the start.
+     */
     @Bean
     @ConditionalOnMissingBean
-    static ListenerRegistry binlogListenerRegistry(RowMappers binlogRowMappers) {
-        return new ListenerRegistry(binlogRowMappers);
+    static ListenerRegistry binlogListenerRegistry(RowMappers binlogRowMappers,
+            ObjectProvider<BinlogArgumentResolver> resolvers, ListableBeanFactory beans) {
+        return new ListenerRegistry(binlogRowMappers, resolvers.orderedStream().toList(),
+                name -> errorHandler(beans, name));
+    }
+
+    /** The error handler bean of that name, or an exception saying why there is none. */
+    private static BinlogErrorHandler errorHandler(ListableBeanFactory beans, String name) {
+        if (!beans.containsBean(name)) {
+            String[] handlers = beans.getBeanNamesForType(BinlogErrorHandler.class);
+            throw new IllegalArgumentException("there is no bean named '" + name + "'" + (handlers.length == 0
+                    ? " and no BinlogErrorHandler bean at all"
+                    : "; the BinlogErrorHandler beans are " + String.join(", ", handlers)));
+        }
+        try {
+            return beans.getBean(name, BinlogErrorHandler.class);
+        } catch (BeanNotOfRequiredTypeException e) {
+            throw new IllegalArgumentException("bean '" + name + "' is a " + e.getActualType().getName()
+                    + ", not a BinlogErrorHandler");
+        }
     }
 
     @Bean
@@ -128,14 +154,11 @@ public final class BinlogAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ListenerDispatcher binlogListenerDispatcher(ListenerRegistry registry, BinlogProperties properties,
-            ObjectProvider<BinlogListenerConfigurer> configurers, BeanFactory beans) {
-        configurers.orderedStream().forEach(c -> c.configure(registry));
+    ListenerDispatcher binlogListenerDispatcher(ListenerRegistry registry, BinlogProperties properties) {
         BinlogProperties.ErrorHandling errors = properties.getErrorHandling();
         ErrorPolicy policy = new ErrorPolicy(errors.getRetries(), errors.getBackoff(),
                 errors.getMode() == BinlogProperties.ErrorMode.SKIP);
-        return registry.dispatcher(policy, properties.getListener().getMaxTransactionRows(),
-                name -> beans.getBean(name, BinlogErrorHandler.class));
+        return registry.dispatcher(policy, properties.getListener().getMaxTransactionRows());
     }
 
     @Bean
