@@ -19,6 +19,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 class BinlogAutoConfigurationTest {
 
@@ -124,8 +125,12 @@ class BinlogAutoConfigurationTest {
 
     @Test
     void followsTheMysqlDataSourceWhenNoHostIsGiven() {
+        // Boot's DataSource auto-configuration and its JdbcConnectionDetails; no pool on the test classpath, so its
+        // generic DataSource with the MariaDB driver, which never connects here.
         ApplicationContextRunner runner = this.runner
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class));
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.type=" + SimpleDriverDataSource.class.getName(),
+                        "spring.datasource.driver-class-name=org.mariadb.jdbc.Driver");
         runner.withPropertyValues("spring.datasource.url=jdbc:mariadb://db.internal:3310/shop?useSsl=false",
                 "spring.datasource.username=app", "spring.datasource.password=pw").run(context -> {
                     var settings = context.getBean(BinlogClient.class).settings();
@@ -134,10 +139,8 @@ class BinlogAutoConfigurationTest {
                     assertThat(settings.user()).isEqualTo("app");
                     assertThat(settings.password()).isEqualTo("pw");
                 });
-        // The MariaDB driver (on the test classpath) lets the pool be built; nothing connects.
         runner.withPropertyValues("spring.datasource.url=jdbc:mysql://10.1.2.3/shop",
-                "spring.datasource.driver-class-name=org.mariadb.jdbc.Driver", "spring.datasource.username=app",
-                "binlog.username=repl").run(context -> {
+                "spring.datasource.username=app", "binlog.username=repl").run(context -> {
                     var settings = context.getBean(BinlogClient.class).settings();
                     assertThat(settings.host()).isEqualTo("10.1.2.3");
                     assertThat(settings.port()).isEqualTo(3306);

@@ -12,6 +12,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Where the stream connects: the application's own {@link BinlogConnectionDetails}, else {@code binlog.*}, else the
@@ -104,9 +105,11 @@ class BinlogConnectionDetailsTest {
 
     @Test
     void aPostgresqlDataSourceIsNotFollowedAndStreamingIsOffWithTheNotice(CapturedOutput output) {
-        // Boot's own JdbcConnectionDetails, from spring.datasource.*; the MariaDB driver only lets the pool be built.
+        // Boot's own JdbcConnectionDetails, from spring.datasource.*; no pool or PostgreSQL driver on the test
+        // classpath, so Boot's generic DataSource with the MariaDB driver, which never connects here.
         runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
                 .withPropertyValues("spring.datasource.url=jdbc:postgresql://user:secret@db/app",
+                        "spring.datasource.type=" + SimpleDriverDataSource.class.getName(),
                         "spring.datasource.driver-class-name=org.mariadb.jdbc.Driver")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(JdbcConnectionDetails.class);
