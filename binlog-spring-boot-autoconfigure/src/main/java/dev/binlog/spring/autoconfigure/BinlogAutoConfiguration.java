@@ -6,6 +6,7 @@ import dev.binlog.ConfigurationException;
 import dev.binlog.PositionStore;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
+import dev.binlog.spring.BinlogArgumentResolver;
 import dev.binlog.spring.BinlogErrorHandler;
 import dev.binlog.spring.BinlogStateChangedEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,19 +18,27 @@ import dev.binlog.spring.listener.ListenerRegistry;
 import dev.binlog.spring.mapping.BinlogConversions;
 import dev.binlog.spring.mapping.RowMappers;
 import java.time.Duration;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.core.env.Environment;
@@ -48,6 +57,57 @@ public final class BinlogAutoConfiguration {
     /** Spring's own default for {@code spring.lifecycle.timeout-per-shutdown-phase}. */
     private static final Duration DEFAULT_SHUTDOWN_PHASE = Duration.ofSeconds(30);
 
+    /**
+     * The server to stream from, when the application has no {@link BinlogConnectionDetails} of its own:
+     * {@code binlog.*}, or else the application's MySQL/MariaDB data source. Nested, so that it is registered before
+     * the beans below that are conditional on it, and loaded only with {@code spring-boot-jdbc} present.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = OnBinlogServerCondition.JDBC_CONNECTION_DETAILS)
+    static final class DataSourceConnectionDetailsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(BinlogConnectionDetails.class)
+        @Conditional(OnBinlogServerCondition.class)
+        BinlogConnectionDetails binlogConnectionDetails(BinlogProperties properties,
+                ObjectProvider<JdbcConnectionDetails> dataSource) {
+            if (properties.getHost() != null && !properties.getHost().isBlank()) {
+                return new PropertiesBinlogConnectionDetails(properties,
+                        () -> credential(dataSource, JdbcConnectionDetails::getUsername),
+                        () -> credential(dataSource, JdbcConnectionDetails::getPassword));
+            }
+            JdbcConnectionDetails jdbc = dataSource.getIfUnique();
+            if (jdbc == null) {
+                throw new ConfigurationException("binlog.host is not set and the application has more than one "
+                        + "JdbcConnectionDetails bean and none is @Primary, so the data source to follow is not "
+                        + "known; set binlog.host");
+            }
+            JdbcBinlogConnectionDetails details = JdbcBinlogConnectionDetails.of(properties, jdbc);
+            LOG.info("binlog.host is not set: the stream follows the data source, the binary log of {}:{}",
+                    details.getHost(), details.getPort());
+            return details;
+        }
+
+        private static String credential(ObjectProvider<JdbcConnectionDetails> dataSource,
+                Function<JdbcConnectionDetails, String> credential) {
+            JdbcConnectionDetails jdbc = dataSource.getIfUnique();
+            return jdbc == null ? null : credential.apply(jdbc);
+        }
+    }
+
+    /** {@code binlog.*} only, without {@code spring-boot-jdbc}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass(OnBinlogServerCondition.JDBC_CONNECTION_DETAILS)
+    static final class PropertiesConnectionDetailsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(BinlogConnectionDetails.class)
+        @Conditional(OnBinlogServerCondition.class)
+        PropertiesBinlogConnectionDetails binlogConnectionDetails(BinlogProperties properties) {
+            return new PropertiesBinlogConnectionDetails(properties);
+        }
+    }
+
     @Bean
     @ConditionalOnMissingBean
     static RowMappers binlogRowMappers(ObjectProvider<Converter<?, ?>> converters, BeanFactory beans) {
@@ -57,10 +117,33 @@ public final class BinlogAutoConfiguration {
         return new RowMappers(conversions, JsonSupport.reader(beans));
     }
 
+    /**
+     * The listeners: {@code @BinlogListener} methods and {@link BinlogListenerConfigurer} endpoints, registered once
+     * all singletons exist; {@link BinlogArgumentResolver} beans serve parameters of the application's own kinds, and
+     * an {@code errorHandler} is looked up as a {@link BinlogErrorHandler} bean then, so a wrong name fails the start.
+     */
     @Bean
     @ConditionalOnMissingBean
-    static ListenerRegistry binlogListenerRegistry(RowMappers binlogRowMappers) {
-        return new ListenerRegistry(binlogRowMappers);
+    static ListenerRegistry binlogListenerRegistry(RowMappers binlogRowMappers,
+            ObjectProvider<BinlogArgumentResolver> resolvers, ListableBeanFactory beans) {
+        return new ListenerRegistry(binlogRowMappers, resolvers.orderedStream().toList(),
+                name -> errorHandler(beans, name));
+    }
+
+    /** The error handler bean of that name, or an exception saying why there is none. */
+    private static BinlogErrorHandler errorHandler(ListableBeanFactory beans, String name) {
+        if (!beans.containsBean(name)) {
+            String[] handlers = beans.getBeanNamesForType(BinlogErrorHandler.class);
+            throw new IllegalArgumentException("there is no bean named '" + name + "'" + (handlers.length == 0
+                    ? " and no BinlogErrorHandler bean at all"
+                    : "; the BinlogErrorHandler beans are " + String.join(", ", handlers)));
+        }
+        try {
+            return beans.getBean(name, BinlogErrorHandler.class);
+        } catch (BeanNotOfRequiredTypeException e) {
+            throw new IllegalArgumentException("bean '" + name + "' is a " + e.getActualType().getName()
+                    + ", not a BinlogErrorHandler");
+        }
     }
 
     @Bean
@@ -71,45 +154,49 @@ public final class BinlogAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ListenerDispatcher binlogListenerDispatcher(ListenerRegistry registry, BinlogProperties properties,
-            ObjectProvider<BinlogListenerConfigurer> configurers, BeanFactory beans) {
-        configurers.orderedStream().forEach(c -> c.configure(registry));
+    ListenerDispatcher binlogListenerDispatcher(ListenerRegistry registry, BinlogProperties properties) {
         BinlogProperties.ErrorHandling errors = properties.getErrorHandling();
         ErrorPolicy policy = new ErrorPolicy(errors.getRetries(), errors.getBackoff(),
                 errors.getMode() == BinlogProperties.ErrorMode.SKIP);
-        return registry.dispatcher(policy, properties.getListener().getMaxTransactionRows(),
-                name -> beans.getBean(name, BinlogErrorHandler.class));
+        return registry.dispatcher(policy, properties.getListener().getMaxTransactionRows());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    @Conditional(OnBinlogServerCondition.class)
-    PositionStore binlogPositionStore(BinlogProperties properties, ObjectProvider<DataSource> dataSource) {
+    @ConditionalOnBean(BinlogConnectionDetails.class)
+    PositionStore binlogPositionStore(BinlogProperties properties, ObjectProvider<DataSource> dataSource,
+            Environment environment) {
         BinlogProperties.PositionStoreProperties store = properties.getPositionStore();
         return switch (store.getType()) {
             case MEMORY -> PositionStore.inMemory();
             case FILE -> PositionStore.file(store.getPath());
-            case JDBC -> new JdbcPositionStore(jdbcDataSource(dataSource), store.getTable(), "default");
+            case JDBC -> new JdbcPositionStore(jdbcDataSource(dataSource), store.getTable(),
+                    positionName(store, environment));
         };
+    }
+
+    /** {@code binlog.position-store.name}, else {@code spring.application.name}, else {@code default}. */
+    static String positionName(BinlogProperties.PositionStoreProperties store, Environment environment) {
+        if (store.getName() != null && !store.getName().isBlank()) {
+            return store.getName();
+        }
+        String application = environment.getProperty("spring.application.name");
+        return application != null && !application.isBlank() ? application : "default";
     }
 
     @Bean
     @ConditionalOnMissingBean
-    @Conditional(OnBinlogServerCondition.class)
-    BinlogClient binlogClient(BinlogProperties properties, Environment environment, PositionStore positionStore,
-            ListenerDispatcher dispatcher, ObjectProvider<BinlogClientCustomizer> customizers,
-            ApplicationEventPublisher events, ObjectProvider<SslBundles> sslBundles) {
-        BinlogConnectionDetails details = BinlogConnectionDetails.resolve(properties, environment);
-        if (details.fromDataSource()) {
-            LOG.info("binlog.host is not set: streaming the binary log of the application's data source at {}:{}",
-                    details.host(), details.port());
-        }
+    @ConditionalOnBean(BinlogConnectionDetails.class)
+    BinlogClient binlogClient(BinlogProperties properties, BinlogConnectionDetails details,
+            PositionStore positionStore, ListenerDispatcher dispatcher,
+            ObjectProvider<BinlogClientCustomizer> customizers, ApplicationEventPublisher events,
+            ObjectProvider<SslBundles> sslBundles) {
         BinlogProperties.Connection connection = properties.getConnection();
         BinlogClient.Builder builder = BinlogClient.builder()
-                .host(details.host())
-                .port(details.port())
-                .user(details.username())
-                .password(details.password())
+                .host(details.getHost())
+                .port(details.getPort())
+                .user(details.getUsername())
+                .password(details.getPassword())
                 .tlsMode(properties.getSsl().effectiveMode())
                 .tlsCaFile(properties.getSsl().getCaFile())
                 .startPosition(StartPosition.parse(properties.getStartPosition()))
@@ -156,7 +243,7 @@ public final class BinlogAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @Conditional(OnBinlogServerCondition.class)
+    @ConditionalOnBean(BinlogConnectionDetails.class)
     BinlogStreamLifecycle binlogStreamLifecycle(BinlogClient client, BinlogProperties properties,
             Environment environment, ObjectProvider<ListenerDispatcher> dispatcher) {
         ListenerDispatcher listeners = dispatcher.getIfAvailable();

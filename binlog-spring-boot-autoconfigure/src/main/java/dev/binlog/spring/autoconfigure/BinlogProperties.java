@@ -25,16 +25,16 @@ public class BinlogProperties {
      */
     private boolean failFast = false;
 
-    /** Server host; when unset, the host of a MySQL/MariaDB spring.datasource.url is used. */
+    /** Server host; when unset, the stream follows the application's MySQL/MariaDB data source. */
     private String host;
 
-    /** Server port; when unset, the data source's port or 3306. */
+    /** Server port; when unset, the followed data source's port, else 3306. */
     private Integer port;
 
-    /** Replication user (REPLICATION SLAVE, REPLICATION CLIENT, SELECT); defaults to spring.datasource.username. */
+    /** Replication user (REPLICATION SLAVE, REPLICATION CLIENT, SELECT); defaults to the data source's user. */
     private String username;
 
-    /** Its password; defaults to spring.datasource.password. */
+    /** Its password; defaults to the data source's password. */
     private String password;
 
     /** This client's server_id as a replica; random in a high range when unset. */
@@ -218,6 +218,11 @@ public class BinlogProperties {
         private Path path = Path.of("binlog.position");
         /** Table for type=jdbc; created when missing. */
         private String table = "binlog_position";
+        /**
+         * Row of the table for type=jdbc, so that applications sharing the table keep their own positions; defaults to
+         * spring.application.name, else "default".
+         */
+        private String name;
 
         public StoreType getType() {
             return type;
@@ -241,6 +246,14 @@ public class BinlogProperties {
 
         public void setTable(String table) {
             this.table = table;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
         }
     }
 

@@ -25,9 +25,18 @@ public final class JdbcPositionStore implements PositionStore {
     private volatile boolean tableReady;
     private volatile Set<String> ownTables;
 
+    /**
+     * @param table created when missing
+     * @param name  this stream's row: applications that share the table need different names (at most 100
+     *              characters)
+     */
     public JdbcPositionStore(DataSource dataSource, String table, String name) {
         if (!table.matches("[A-Za-z0-9_.]+")) {
             throw new IllegalArgumentException("position table name '" + table + "' must be letters, digits, _ or .");
+        }
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new IllegalArgumentException("position row name '" + name + "' (binlog.position-store.name) must be "
+                    + "1 to 100 characters");
         }
         this.dataSource = dataSource;
         this.table = table;
@@ -108,6 +117,6 @@ public final class JdbcPositionStore implements PositionStore {
 
     @Override
     public String toString() {
-        return "jdbc table " + table;
+        return "jdbc table " + table + " row '" + name + "'";
     }
 }

@@ -4,5 +4,5 @@ package dev.binlog.spring.listener;
 @FunctionalInterface
 interface ArgumentResolver {
 
-    Object resolve(Images images);
+    Object resolve(Images images) throws Exception;
 }

@@ -6,6 +6,7 @@ import dev.binlog.Row;
 import dev.binlog.RowChange;
 import dev.binlog.spring.After;
 import dev.binlog.spring.Before;
+import dev.binlog.spring.BinlogArgumentResolver;
 import dev.binlog.spring.BinlogChange;
 import dev.binlog.spring.mapping.RowMapper;
 import dev.binlog.spring.mapping.RowMappers;
@@ -18,12 +19,34 @@ import org.springframework.core.ResolvableType;
 final class ArgumentResolvers {
 
     static final String SUPPORTED = "Supported: a POJO or record, @Before/@After T, BinlogChange<T>,"
-            + " Map<String, Object>, Row, RowChange, ChangeMetadata, ChangeType, List<BinlogChange<T>>";
+            + " Map<String, Object>, Row, RowChange, ChangeMetadata, ChangeType, List<BinlogChange<T>>, or what a"
+            + " BinlogArgumentResolver bean supports";
 
     private final RowMappers mappers;
+    private final List<BinlogArgumentResolver> custom;
 
-    ArgumentResolvers(RowMappers mappers) {
+    ArgumentResolvers(RowMappers mappers, List<BinlogArgumentResolver> custom) {
         this.mappers = mappers;
+        this.custom = List.copyOf(custom);
+    }
+
+    /**
+     * The application's resolver for a parameter that is none of the built-in kinds, or {@code null}: asked before a
+     * parameter of any other class is taken to be the row type.
+     */
+    private BinlogArgumentResolver customFor(MethodParameter parameter) {
+        Class<?> type = parameter.getParameterType();
+        if (type == RowChange.class || type == ChangeMetadata.class || type == ChangeType.class || type == Map.class
+                || type == Row.class || type == BinlogChange.class || isBatch(parameter)
+                || parameter.hasParameterAnnotation(Before.class) || parameter.hasParameterAnnotation(After.class)) {
+            return null;
+        }
+        for (BinlogArgumentResolver resolver : custom) {
+            if (resolver.supportsParameter(parameter)) {
+                return resolver;
+            }
+        }
+        return null;
     }
 
     /** Whether the method takes a {@code List<BinlogChange<T>>}: one call per transaction. */
@@ -53,7 +76,7 @@ final class ArgumentResolvers {
             return mapper(ResolvableType.forMethodParameter(parameter).getGeneric(0), endpoint, parameter);
         }
         if (type == RowChange.class || type == ChangeMetadata.class || type == ChangeType.class || type == Map.class
-                || type == Row.class || !isRowType(type)) {
+                || type == Row.class || !isRowType(type) || customFor(parameter) != null) {
             return null;
         }
         return forType(type, endpoint, parameter);
@@ -93,6 +116,10 @@ final class ArgumentResolvers {
         if (type == BinlogChange.class) {
             RowMapper<?> mapper = rowMapper(parameter, endpoint);
             return images -> typed(images, mapper);
+        }
+        BinlogArgumentResolver resolver = customFor(parameter);
+        if (resolver != null) {
+            return images -> resolver.resolveArgument(parameter, images.change());
         }
         if (!isRowType(type)) {
             throw unsupported(endpoint, parameter, "a " + type.getName() + " cannot hold a row");

@@ -9,7 +9,6 @@ import dev.binlog.spring.mapping.MappingException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,16 +27,13 @@ public final class ListenerDispatcher implements ChangeListener {
     private final List<MethodListener> listeners;
     private final ErrorPolicy policy;
     private final int maxTransactionRows;
-    private final Function<String, BinlogErrorHandler> errorHandlers;
     private volatile DispatchObserver observer = DispatchObserver.NONE;
     private Transaction transaction;
 
-    ListenerDispatcher(List<MethodListener> listeners, ErrorPolicy policy, int maxTransactionRows,
-            Function<String, BinlogErrorHandler> errorHandlers) {
+    ListenerDispatcher(List<MethodListener> listeners, ErrorPolicy policy, int maxTransactionRows) {
         this.listeners = listeners;
         this.policy = policy;
         this.maxTransactionRows = maxTransactionRows;
-        this.errorHandlers = errorHandlers;
     }
 
     /** Installs the observer of deliveries and invocations (metrics); {@link DispatchObserver#NONE} by default. */
@@ -140,9 +136,9 @@ public final class ListenerDispatcher implements ChangeListener {
 
     private void giveUp(MethodListener listener, RowChange change, Transaction committed, Exception error)
             throws Exception {
-        String handlerName = listener.endpoint().errorHandler();
-        if (!handlerName.isBlank()) {
-            errorHandlers.apply(handlerName).handle(listener.id(), change, error);
+        BinlogErrorHandler handler = listener.errorHandler();
+        if (handler != null) {
+            handler.handle(listener.id(), change, error);
             listener.statistics().skipped();
             return;
         }

@@ -1,5 +1,6 @@
 package dev.binlog.spring.listener;
 
+import dev.binlog.spring.BinlogArgumentResolver;
 import dev.binlog.spring.BinlogErrorHandler;
 import dev.binlog.spring.mapping.RowMappers;
 import java.util.HashSet;
@@ -9,34 +10,69 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * Collects listener endpoints (from annotations and from {@code BinlogListenerConfigurer}s), checks each once, and
- * builds the {@link ListenerDispatcher} the stream calls.
+ * Collects listener endpoints (from annotations, once all singletons exist, and from
+ * {@link dev.binlog.spring.BinlogListenerConfigurer}s), checks each once as it is registered, and builds the
+ * {@link ListenerDispatcher} the stream calls.
  */
 public final class ListenerRegistry {
 
     private final ArgumentResolvers arguments;
-    /** Live: the dispatcher sees listeners of beans initialised after it was created. */
+    private final Function<String, BinlogErrorHandler> errorHandlers;
+    /** Live: the dispatcher, created before the endpoints are registered, sees every one of them. */
     private final List<MethodListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<String> ids = new HashSet<>();
 
+    /** A registry with the built-in parameter kinds only, where no listener may name an error handler. */
     public ListenerRegistry(RowMappers mappers) {
-        this.arguments = new ArgumentResolvers(mappers);
+        this(mappers, List.of(), name -> {
+            throw new IllegalArgumentException("this registry has no error handlers");
+        });
     }
 
-    /** Adds a listener; throws at once when its method cannot be served or its id is taken. */
+    /**
+     * @param resolvers     the application's argument resolvers, in order, consulted for what the built-in kinds do
+     *                      not serve
+     * @param errorHandlers an error handler by bean name; throws an exception saying why when there is none
+     */
+    public ListenerRegistry(RowMappers mappers, List<BinlogArgumentResolver> resolvers,
+            Function<String, BinlogErrorHandler> errorHandlers) {
+        this.arguments = new ArgumentResolvers(mappers, resolvers);
+        this.errorHandlers = errorHandlers;
+    }
+
+    /**
+     * Adds a listener; throws {@link InvalidListenerException} at once when its method cannot be served, its id is
+     * taken or its error handler is not a {@link BinlogErrorHandler} bean.
+     *
+     * @see ListenerEndpoint#builder()
+     */
     public synchronized void register(ListenerEndpoint endpoint) {
-        if (!ids.add(endpoint.id())) {
+        if (ids.contains(endpoint.id())) {
             throw new InvalidListenerException("two @BinlogListener methods have the id '" + endpoint.id() + "'");
         }
-        listeners.add(new MethodListener(endpoint, arguments));
+        BinlogErrorHandler handler = errorHandler(endpoint);
+        listeners.add(new MethodListener(endpoint, arguments, handler));
+        ids.add(endpoint.id());
+    }
+
+    private BinlogErrorHandler errorHandler(ListenerEndpoint endpoint) {
+        String name = endpoint.errorHandler();
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return errorHandlers.apply(name);
+        } catch (RuntimeException e) {
+            throw new InvalidListenerException(ArgumentResolvers.describe(endpoint) + ": errorHandler '" + name
+                    + "' cannot be used: " + e.getMessage(), e);
+        }
     }
 
     public synchronized List<ListenerEndpoint> endpoints() {
         return listeners.stream().map(MethodListener::endpoint).toList();
     }
 
-    public synchronized ListenerDispatcher dispatcher(ErrorPolicy policy, int maxTransactionRows,
-            Function<String, BinlogErrorHandler> errorHandlers) {
-        return new ListenerDispatcher(listeners, policy, maxTransactionRows, errorHandlers);
+    public synchronized ListenerDispatcher dispatcher(ErrorPolicy policy, int maxTransactionRows) {
+        return new ListenerDispatcher(listeners, policy, maxTransactionRows);
     }
 }

@@ -4,6 +4,7 @@ import dev.binlog.ChangeType;
 import dev.binlog.RowChange;
 import dev.binlog.TableFilter;
 import dev.binlog.spring.BinlogChange;
+import dev.binlog.spring.BinlogErrorHandler;
 import dev.binlog.spring.mapping.MappingException;
 import dev.binlog.spring.mapping.RowMapper;
 import java.lang.reflect.InvocationTargetException;
@@ -30,12 +31,15 @@ final class MethodListener {
     private final ArgumentResolver[] resolvers;
     private final RowMapper<?> rowMapper;
     private final boolean batch;
+    private final BinlogErrorHandler errorHandler;
     private final List<BinlogChange<Object>> changes = new ArrayList<>();
     private final ListenerStatistics statistics = new ListenerStatistics();
     private Exception batchFailure;
 
-    MethodListener(ListenerEndpoint endpoint, ArgumentResolvers arguments) {
+    /** @param errorHandler the bean its {@code errorHandler} names, resolved at registration; {@code null} for none */
+    MethodListener(ListenerEndpoint endpoint, ArgumentResolvers arguments, BinlogErrorHandler errorHandler) {
         this.endpoint = endpoint;
+        this.errorHandler = errorHandler;
         String where = ArgumentResolvers.describe(endpoint);
         try {
             this.tables = endpoint.tables().isEmpty() ? TableFilter.all()
@@ -83,6 +87,11 @@ final class MethodListener {
 
     ListenerEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** The error handler bean the listener names, or {@code null}. */
+    BinlogErrorHandler errorHandler() {
+        return errorHandler;
     }
 
     ListenerStatistics statistics() {

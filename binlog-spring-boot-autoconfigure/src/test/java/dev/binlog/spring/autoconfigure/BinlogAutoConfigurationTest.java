@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 class BinlogAutoConfigurationTest {
 
@@ -123,6 +125,12 @@ class BinlogAutoConfigurationTest {
 
     @Test
     void followsTheMysqlDataSourceWhenNoHostIsGiven() {
+        // Boot's DataSource auto-configuration and its JdbcConnectionDetails; no pool on the test classpath, so its
+        // generic DataSource with the MariaDB driver, which never connects here.
+        ApplicationContextRunner runner = this.runner
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.type=" + SimpleDriverDataSource.class.getName(),
+                        "spring.datasource.driver-class-name=org.mariadb.jdbc.Driver");
         runner.withPropertyValues("spring.datasource.url=jdbc:mariadb://db.internal:3310/shop?useSsl=false",
                 "spring.datasource.username=app", "spring.datasource.password=pw").run(context -> {
                     var settings = context.getBean(BinlogClient.class).settings();
@@ -173,10 +181,8 @@ class BinlogAutoConfigurationTest {
 
     @Test
     void parsesJdbcUrls() {
-        assertThat(BinlogConnectionDetails.parseJdbcUrl("jdbc:mysql://[::1]:3307/db"))
-                .isEqualTo(new BinlogConnectionDetails.HostAndPort("::1", 3307));
-        assertThat(BinlogConnectionDetails.parseJdbcUrl("jdbc:mariadb://h1,h2/db"))
-                .isEqualTo(new BinlogConnectionDetails.HostAndPort("h1", 3306));
-        assertThat(BinlogConnectionDetails.parseJdbcUrl("jdbc:h2:mem:x")).isNull();
+        assertThat(JdbcUrls.parse("jdbc:mysql://[::1]:3307/db")).isEqualTo(new JdbcUrls.HostAndPort("::1", 3307));
+        assertThat(JdbcUrls.parse("jdbc:mariadb://h1,h2/db")).isEqualTo(new JdbcUrls.HostAndPort("h1", 3306));
+        assertThat(JdbcUrls.parse("jdbc:h2:mem:x")).isNull();
     }
 }

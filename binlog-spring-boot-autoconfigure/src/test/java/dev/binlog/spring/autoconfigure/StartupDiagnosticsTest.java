@@ -49,8 +49,7 @@ class StartupDiagnosticsTest {
             assertThat(context).doesNotHaveBean(BinlogClient.class);
         });
         assertThat(output).contains("Binlog streaming is off: binlog.host is not set and spring.datasource.url "
-                + "(jdbc:postgresql:…) is not a jdbc:mysql: or jdbc:mariadb: URL (a wrapped URL or a "
-                + "@ServiceConnection is not followed). Set binlog.host (with binlog.port, binlog.username and "
+                + "(jdbc:postgresql:…) is not a jdbc:mysql: or jdbc:mariadb: URL (a wrapped URL is not followed). Set binlog.host (with binlog.port, binlog.username and "
                 + "binlog.password) to stream, or binlog.enabled=false to leave the starter off without this warning");
         assertThat(output).doesNotContain("secret");
     }
