@@ -392,9 +392,11 @@ class ListenerDispatchTest {
             Conditions listeners = context.getBean(Conditions.class);
             deliverTransaction(dispatcher, change(ChangeType.UPDATE, "orders", order(1, "Ann", "9.00"),
                     order(1, "Bob", "9.00"), Set.of("customer_name")));
+            // listeners of one change are called in no promised order
+            assertThat(listeners.calls).containsExactlyInAnyOrder("bob 1", "every UPDATE");
             deliverTransaction(dispatcher, change(ChangeType.UPDATE, "orders", order(2, "Ann", "9.00"),
                     order(2, "Cy", "9.00"), Set.of("customer_name")));
-            assertThat(listeners.calls).containsExactly("bob 1", "every UPDATE", "every UPDATE");
+            assertThat(listeners.calls).hasSize(3).endsWith("every UPDATE");
             ListenerStatistics broken = dispatcher.statistics().get("broken");
             assertThat(broken.skippedChanges()).isEqualTo(2);
             assertThat(broken.invocations()).as("a failed condition calls nothing").isZero();
