@@ -10,11 +10,16 @@ import java.util.Objects;
  * <p>The string form is stable and parsable: {@code mysql-bin.000003:4711} or
  * {@code mysql-bin.000003:4711 gtid=0-1-42}.
  *
+ * <p>Positions are comparable within one server's file sequence: by the number after the last dot of the file name
+ * (which keeps working past {@code .999999}), then by offset. The GTID state is not compared, so two positions at the
+ * same file and offset compare as equal even when {@link #equals(Object)} tells them apart by their GTID state;
+ * positions of different servers (or differently named file sequences) have no meaningful order.
+ *
  * @param file     binary log file name
  * @param position byte offset in the file
  * @param gtidSet  executed GTID set or GTID list in its server's text form, or {@code null}
  */
-public record BinlogPosition(String file, long position, String gtidSet) {
+public record BinlogPosition(String file, long position, String gtidSet) implements Comparable<BinlogPosition> {
 
     private static final String GTID_SEPARATOR = " gtid=";
 
@@ -57,6 +62,30 @@ public record BinlogPosition(String file, long position, String gtidSet) {
             return new BinlogPosition(trimmed.substring(0, colon), Long.parseLong(trimmed.substring(colon + 1)), gtids);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' has no numeric position after the colon", e);
+        }
+    }
+
+    /**
+     * Orders by the numeric suffix of the file name, then by offset; file names without a numeric suffix compare by
+     * name. The GTID state is ignored.
+     */
+    @Override
+    public int compareTo(BinlogPosition other) {
+        long sequence = sequence(file);
+        int byFile = Long.compare(sequence, sequence(other.file));
+        if (byFile == 0 && sequence < 0) {
+            byFile = file.compareTo(other.file);
+        }
+        return byFile != 0 ? byFile : Long.compare(position, other.position);
+    }
+
+    /** The number after the last dot of a binlog file name, or -1 when there is none. */
+    private static long sequence(String file) {
+        int dot = file.lastIndexOf('.');
+        try {
+            return dot < 0 ? -1 : Long.parseLong(file.substring(dot + 1));
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

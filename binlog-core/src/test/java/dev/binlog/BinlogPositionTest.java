@@ -42,4 +42,22 @@ class BinlogPositionTest {
         assertThatThrownBy(() -> new BinlogPosition("mysql-bin.000001", -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void filesCompareByNumberPastSixDigits() {
+        assertThat(new BinlogPosition("mysql-bin.1000000", 4)).isGreaterThan(new BinlogPosition("mysql-bin.999999", 900));
+    }
+
+    @Test
+    void positionsInOneFileCompareByOffset() {
+        assertThat(new BinlogPosition("mysql-bin.000002", 120)).isLessThan(new BinlogPosition("mysql-bin.000002", 4711));
+    }
+
+    @Test
+    void comparisonIgnoresTheGtidState() {
+        BinlogPosition withGtids = new BinlogPosition("mysql-bin.000002", 120, "0-1-42");
+        BinlogPosition without = new BinlogPosition("mysql-bin.000002", 120);
+
+        assertThat(withGtids).isEqualByComparingTo(without).isNotEqualTo(without);
+    }
 }

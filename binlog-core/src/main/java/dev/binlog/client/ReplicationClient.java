@@ -1,5 +1,6 @@
 package dev.binlog.client;
 
+import dev.binlog.BinlogPosition;
 import dev.binlog.BinlogException;
 import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.protocol.ServerConnection;
@@ -80,7 +81,7 @@ public final class ReplicationClient implements AutoCloseable {
     }
 
     private ReplicationStream connect() {
-        FilePosition resume = tracker.resume();
+        BinlogPosition resume = tracker.resume();
         StartPosition from = resume != null ? new StartPosition.AtFile(resume) : start;
         ReplicationStream opened = ReplicationStream.open(connectionSettings, settings, from, settings.nonBlocking(),
                 replicaUuid);
@@ -257,7 +258,7 @@ public final class ReplicationClient implements AutoCloseable {
      * Position after the last delivered event: where a new client should start to continue this stream. Empty
      * before the first event of a GTID start.
      */
-    public Optional<FilePosition> position() {
+    public Optional<BinlogPosition> position() {
         return tracker == null ? Optional.empty() : Optional.ofNullable(tracker.next());
     }
 

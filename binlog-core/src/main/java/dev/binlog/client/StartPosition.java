@@ -1,5 +1,6 @@
 package dev.binlog.client;
 
+import dev.binlog.BinlogPosition;
 import dev.binlog.GtidSet;
 import dev.binlog.MariaDbGtidList;
 import java.time.Instant;
@@ -20,7 +21,7 @@ public sealed interface StartPosition {
 
     /** An explicit file and offset, e.g. one saved from {@link ReplicationClient#position()}. */
     static StartPosition of(String file, long position) {
-        return new AtFile(new FilePosition(file, position));
+        return new AtFile(new BinlogPosition(file, position));
     }
 
     /** MySQL: every transaction not in {@code executed} ({@code COM_BINLOG_DUMP_GTID}); needs gtid_mode=ON. */
@@ -44,7 +45,7 @@ public sealed interface StartPosition {
     record Latest() implements StartPosition {
     }
 
-    record AtFile(FilePosition position) implements StartPosition {
+    record AtFile(BinlogPosition position) implements StartPosition {
         public AtFile {
             Objects.requireNonNull(position, "position");
         }

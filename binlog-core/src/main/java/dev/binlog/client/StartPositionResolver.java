@@ -1,5 +1,6 @@
 package dev.binlog.client;
 
+import dev.binlog.BinlogPosition;
 import dev.binlog.PositionNotFoundException;
 import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.protocol.ResultRow;
@@ -37,34 +38,34 @@ final class StartPositionResolver {
         return start;
     }
 
-    static FilePosition earliest(ServerConnection connection) {
+    static BinlogPosition earliest(ServerConnection connection) {
         List<ResultRow> logs = connection.query("SHOW BINARY LOGS");
         if (logs.isEmpty()) {
             throw new PositionNotFoundException("the server at " + connection.serverInfo().endpoint()
                     + " lists no binary logs; is log_bin on?");
         }
-        return new FilePosition(logs.get(0).get(0), 4);
+        return new BinlogPosition(logs.get(0).get(0), 4);
     }
 
-    static FilePosition latest(ServerConnection connection) {
+    static BinlogPosition latest(ServerConnection connection) {
         ServerInfo info = connection.serverInfo();
         String sql = !info.isMariaDb() && info.atLeast(8, 2, 0) ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS";
         List<ResultRow> rows = connection.query(sql);
         if (rows.isEmpty()) {
             throw new PositionNotFoundException(sql + " on " + info.endpoint() + " returned nothing; is log_bin on?");
         }
-        return new FilePosition(rows.get(0).get(0), Long.parseLong(rows.get(0).get(1)));
+        return new BinlogPosition(rows.get(0).get(0), Long.parseLong(rows.get(0).get(1)));
     }
 
     /**
      * Reads the whole log with a non-blocking dump from the earliest file and returns the first transaction whose
      * timestamp is at or after {@code epochSecond}, or the end of the log. Cost grows with the size of the log.
      */
-    private static FilePosition firstTransactionAtOrAfter(ServerConnection connection,
+    private static BinlogPosition firstTransactionAtOrAfter(ServerConnection connection,
             ConnectionSettings connectionSettings,
             ReplicationSettings settings, UUID replicaUuid, long epochSecond) {
-        FilePosition from = earliest(connection);
-        FilePosition end = latest(connection);
+        BinlogPosition from = earliest(connection);
+        BinlogPosition end = latest(connection);
         ReplicationSettings scan = settings.toBuilder().registerReplica(false).build();
         try (ReplicationStream stream = ReplicationStream.open(connectionSettings, scan, new StartPosition.AtFile(from),
                 true, replicaUuid)) {
@@ -80,7 +81,7 @@ final class StartPositionResolver {
                 }
                 if (EventHeader.startsTransaction(type) && next != 0
                         && EventHeader.timestamp(b, 1) >= epochSecond) {
-                    return new FilePosition(file, next - stream.eventLength());
+                    return new BinlogPosition(file, next - stream.eventLength());
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.binlog.client;
 
+import dev.binlog.BinlogPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,9 +24,9 @@ class ReplicationClientLiveTest {
                 .password(LiveServer.REPLICATION_PASSWORD).tlsMode(TlsMode.DISABLED).build();
     }
 
-    static FilePosition masterStatus(LiveServer live) {
+    static BinlogPosition masterStatus(LiveServer live) {
         Map<String, Object> row = live.query("SHOW MASTER STATUS").get(0);
-        return new FilePosition((String) row.get("File"), ((Number) row.get("Position")).longValue());
+        return new BinlogPosition((String) row.get("File"), ((Number) row.get("Position")).longValue());
     }
 
     static void awaitRowEvents(CollectingListener listener, int count) throws InterruptedException {
@@ -48,7 +49,7 @@ class ReplicationClientLiveTest {
             }
             awaitRowEvents(listener, 5);
             assertThat(client.isConnected()).isTrue();
-            FilePosition end = masterStatus(live);
+            BinlogPosition end = masterStatus(live);
             assertThat(client.position()).contains(end);
         }
         assertThat(listener.stopped.await(5, TimeUnit.SECONDS)).isTrue();
@@ -82,7 +83,7 @@ class ReplicationClientLiveTest {
     @LiveTest
     void streamsFromExplicitFileAndPosition(LiveServer live) throws Exception {
         live.execute("CREATE TABLE IF NOT EXISTS filepos_t (id INT PRIMARY KEY)");
-        FilePosition before = masterStatus(live);
+        BinlogPosition before = masterStatus(live);
         live.execute("INSERT INTO filepos_t VALUES (1), (2)", "INSERT INTO filepos_t VALUES (3)");
         CollectingListener listener = new CollectingListener();
         try (ReplicationClient client = new ReplicationClient(connection(live), ReplicationSettings.builder()
