@@ -1,5 +1,6 @@
 package dev.binlog.protocol;
 
+import dev.binlog.ServerFlavor;
 import dev.binlog.ProtocolException;
 import dev.binlog.io.ByteCursor;
 import dev.binlog.io.MalformedDataException;
