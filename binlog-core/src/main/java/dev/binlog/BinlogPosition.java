@@ -15,11 +15,11 @@ import java.util.Objects;
  * same file and offset compare as equal even when {@link #equals(Object)} tells them apart by their GTID state;
  * positions of different servers (or differently named file sequences) have no meaningful order.
  *
- * @param file     binary log file name
- * @param position byte offset in the file
- * @param gtidSet  executed GTID set or GTID list in its server's text form, or {@code null}
+ * @param file      binary log file name
+ * @param position  byte offset in the file
+ * @param gtidState executed GTID set (MySQL) or GTID list (MariaDB), or {@code null} when unknown or empty
  */
-public record BinlogPosition(String file, long position, String gtidSet) implements Comparable<BinlogPosition> {
+public record BinlogPosition(String file, long position, GtidState gtidState) implements Comparable<BinlogPosition> {
 
     private static final String GTID_SEPARATOR = " gtid=";
 
@@ -31,8 +31,8 @@ public record BinlogPosition(String file, long position, String gtidSet) impleme
         if (position < 0) {
             throw new IllegalArgumentException("negative binlog position " + position);
         }
-        if (gtidSet != null && gtidSet.isBlank()) {
-            gtidSet = null;
+        if (gtidState != null && gtidState.isEmpty()) {
+            gtidState = null;
         }
     }
 
@@ -40,17 +40,22 @@ public record BinlogPosition(String file, long position, String gtidSet) impleme
         this(file, position, null);
     }
 
-    public BinlogPosition withGtidSet(String newGtidSet) {
-        return new BinlogPosition(file, position, newGtidSet);
+    /** This file and offset with another GTID state ({@code null} for none). */
+    public BinlogPosition withGtidState(GtidState newGtidState) {
+        return new BinlogPosition(file, position, newGtidState);
     }
 
-    /** Parses the form {@link #toString()} writes. */
+    /**
+     * Parses the form {@link #toString()} writes (and {@link PositionStore}s keep); the GTID state's flavour is read
+     * from its form ({@link GtidState#parseStored(String)}).
+     */
     public static BinlogPosition parse(String text) {
         String trimmed = text.trim();
-        String gtids = null;
+        GtidState gtids = null;
         int gtidAt = trimmed.indexOf(GTID_SEPARATOR);
         if (gtidAt >= 0) {
-            gtids = trimmed.substring(gtidAt + GTID_SEPARATOR.length()).trim();
+            String gtidText = trimmed.substring(gtidAt + GTID_SEPARATOR.length()).trim();
+            gtids = gtidText.isEmpty() ? null : GtidState.parseStored(gtidText);
             trimmed = trimmed.substring(0, gtidAt).trim();
         }
         int colon = trimmed.lastIndexOf(':');
@@ -91,6 +96,6 @@ public record BinlogPosition(String file, long position, String gtidSet) impleme
 
     @Override
     public String toString() {
-        return gtidSet == null ? file + ":" + position : file + ":" + position + GTID_SEPARATOR + gtidSet;
+        return gtidState == null ? file + ":" + position : file + ":" + position + GTID_SEPARATOR + gtidState;
     }
 }

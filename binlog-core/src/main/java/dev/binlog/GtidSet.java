@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * same. {@link #toString()} prints UUIDs in ascending order, separated by {@code ","}; for each UUID the untagged
  * intervals come first, then each tag in ascending order, the way MySQL prints {@code gtid_executed}.
  */
-public final class GtidSet {
+public final class GtidSet implements GtidState {
 
     private static final GtidSet EMPTY = new GtidSet(new TreeMap<>());
     private static final Pattern TAG = Pattern.compile("[a-z_][a-z0-9_]{0,31}");
@@ -230,6 +230,13 @@ public final class GtidSet {
         return union(other).equals(this);
     }
 
+    /** Always {@link ServerFlavor#MYSQL}. */
+    @Override
+    public ServerFlavor flavor() {
+        return ServerFlavor.MYSQL;
+    }
+
+    @Override
     public boolean isEmpty() {
         return sets.isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.binlog.client;
 
+import dev.binlog.StartPosition;
 import dev.binlog.BinlogPosition;
 
 /**
@@ -20,7 +21,7 @@ final class PositionTracker {
     private long expected = -1;
 
     PositionTracker(StartPosition resolvedStart) {
-        if (resolvedStart instanceof StartPosition.AtFile at) {
+        if (resolvedStart instanceof StartPosition.At at) {
             resume = at.position();
             file = at.position().file();
             next = at.position();

@@ -1,5 +1,6 @@
 package dev.binlog.client;
 
+import dev.binlog.StartPosition;
 import dev.binlog.BinlogPosition;
 import dev.binlog.BinlogException;
 import dev.binlog.protocol.ConnectionSettings;
@@ -82,7 +83,7 @@ public final class ReplicationClient implements AutoCloseable {
 
     private ReplicationStream connect() {
         BinlogPosition resume = tracker.resume();
-        StartPosition from = resume != null ? new StartPosition.AtFile(resume) : start;
+        StartPosition from = resume != null ? new StartPosition.At(resume) : start;
         ReplicationStream opened = ReplicationStream.open(connectionSettings, settings, from, settings.nonBlocking(),
                 replicaUuid);
         tracker.connected(opened.checksumOn());

@@ -1,5 +1,6 @@
 package dev.binlog.client;
 
+import dev.binlog.StartPosition;
 import dev.binlog.BinlogPosition;
 import dev.binlog.PositionNotFoundException;
 import dev.binlog.protocol.ConnectionSettings;
@@ -22,17 +23,17 @@ final class StartPositionResolver {
             ReplicationSettings settings, UUID replicaUuid) {
         StartPosition start = settings.startPosition();
         if (start instanceof StartPosition.Earliest) {
-            return new StartPosition.AtFile(earliest(connection));
+            return new StartPosition.At(earliest(connection));
         }
         if (start instanceof StartPosition.Latest) {
-            return new StartPosition.AtFile(latest(connection));
+            return new StartPosition.At(latest(connection));
         }
-        if (start instanceof StartPosition.AtTimestamp at) {
-            return new StartPosition.AtFile(firstTransactionAtOrAfter(connection, connectionSettings, settings,
+        if (start instanceof StartPosition.Timestamp at) {
+            return new StartPosition.At(firstTransactionAtOrAfter(connection, connectionSettings, settings,
                     replicaUuid,
-                    at.time().getEpochSecond()));
+                    at.instant().getEpochSecond()));
         }
-        if (start instanceof StartPosition.AtFile at) {
+        if (start instanceof StartPosition.At at) {
             TransactionBoundary.check(connection, at.position());
         }
         return start;
@@ -67,7 +68,7 @@ final class StartPositionResolver {
         BinlogPosition from = earliest(connection);
         BinlogPosition end = latest(connection);
         ReplicationSettings scan = settings.toBuilder().registerReplica(false).build();
-        try (ReplicationStream stream = ReplicationStream.open(connectionSettings, scan, new StartPosition.AtFile(from),
+        try (ReplicationStream stream = ReplicationStream.open(connectionSettings, scan, new StartPosition.At(from),
                 true, replicaUuid)) {
             String file = from.file();
             while (stream.next()) {

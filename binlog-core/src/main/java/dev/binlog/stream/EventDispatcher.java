@@ -1,5 +1,7 @@
 package dev.binlog.stream;
 
+import dev.binlog.GtidSet;
+import dev.binlog.MariaDbGtidList;
 import dev.binlog.ChangeType;
 import dev.binlog.event.AnnotateRowsEvent;
 import dev.binlog.event.BinlogEvent;
@@ -101,10 +103,10 @@ final class EventDispatcher {
         } else if (event instanceof MariaGtidEvent gtid) {
             assembler.gtid(gtid.gtid().toString(), at);
         } else if (event instanceof PreviousGtidsEvent previous) {
-            assembler.gtidTracker().known(previous.gtidSet());
+            assembler.gtidTracker().known(GtidSet.parse(previous.gtidSet()));
         } else if (event instanceof MariaGtidListEvent list) {
-            assembler.gtidTracker().known(list.gtids().stream().map(Object::toString)
-                    .collect(Collectors.joining(",")));
+            assembler.gtidTracker().known(MariaDbGtidList.parse(list.gtids().stream().map(Object::toString)
+                    .collect(Collectors.joining(","))));
         } else if (event instanceof AnnotateRowsEvent annotate) {
             assembler.rowsQuery(annotate.query());
         } else if (event instanceof RowsQueryEvent rowsQuery) {

@@ -1,6 +1,7 @@
 package dev.binlog.stream;
 
 import dev.binlog.BinlogPosition;
+import dev.binlog.GtidState;
 import dev.binlog.ChangeListener;
 import dev.binlog.ChangeMetadata;
 import dev.binlog.ChangeType;
@@ -202,7 +203,7 @@ public final class TransactionAssembler {
             reset();
             return;
         }
-        String state = gtid == null ? gtids.current() : gtids.committed(gtid);
+        GtidState state = gtid == null ? gtids.current() : gtids.committed(gtid);
         BinlogPosition committed = new BinlogPosition(at.file(), at.nextPosition(), state);
         if (listenerBegun) {
             listener.onCommit(new Transaction(gtid, xid, beginTimestamp, Instant.ofEpochSecond(at.timestamp()),

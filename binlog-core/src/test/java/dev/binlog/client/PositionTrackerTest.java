@@ -1,5 +1,6 @@
 package dev.binlog.client;
 
+import dev.binlog.StartPosition;
 import dev.binlog.BinlogPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PositionTrackerTest {
 
     private final PositionTracker tracker = new PositionTracker(
-            new StartPosition.AtFile(new BinlogPosition("mysql-bin.000001", 4)));
+            new StartPosition.At(new BinlogPosition("mysql-bin.000001", 4)));
     private final List<String> delivered = new ArrayList<>();
 
     /** An event without checksum: 19-byte header and {@code bodyLength} zero bytes (or the given body). */

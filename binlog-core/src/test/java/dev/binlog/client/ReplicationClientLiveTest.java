@@ -1,5 +1,6 @@
 package dev.binlog.client;
 
+import dev.binlog.StartPosition;
 import dev.binlog.BinlogPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,7 +88,7 @@ class ReplicationClientLiveTest {
         live.execute("INSERT INTO filepos_t VALUES (1), (2)", "INSERT INTO filepos_t VALUES (3)");
         CollectingListener listener = new CollectingListener();
         try (ReplicationClient client = new ReplicationClient(connection(live), ReplicationSettings.builder()
-                .startPosition(StartPosition.of(before.file(), before.position())).nonBlocking(true).build(),
+                .startPosition(StartPosition.at(before.file(), before.position())).nonBlocking(true).build(),
                 listener)) {
             client.start();
             assertThat(client.awaitStop(Duration.ofSeconds(30))).isTrue();
@@ -107,7 +108,7 @@ class ReplicationClientLiveTest {
         live.execute("INSERT INTO gtid_t VALUES (10)", "INSERT INTO gtid_t VALUES (11)", "INSERT INTO gtid_t VALUES (12)");
         CollectingListener listener = new CollectingListener();
         try (ReplicationClient client = new ReplicationClient(connection(live), ReplicationSettings.builder()
-                .startPosition(StartPosition.mariaDbGtid(MariaDbGtidList.parse(gtidPos))).nonBlocking(true).build(),
+                .startPosition(StartPosition.gtid(MariaDbGtidList.parse(gtidPos))).nonBlocking(true).build(),
                 listener)) {
             client.start();
             assertThat(client.awaitStop(Duration.ofSeconds(30))).isTrue();
@@ -169,7 +170,7 @@ class ReplicationClientLiveTest {
     @LiveTest
     void purgedOrUnknownFileIsPositionNotFound(LiveServer live) {
         try (ReplicationClient client = new ReplicationClient(connection(live), ReplicationSettings.builder()
-                .startPosition(StartPosition.of("mysql-bin.999999", 4)).nonBlocking(true).build(),
+                .startPosition(StartPosition.at("mysql-bin.999999", 4)).nonBlocking(true).build(),
                 new CollectingListener())) {
             assertThatThrownBy(client::start).isInstanceOf(PositionNotFoundException.class)
                     .hasMessage("the start position mysql-bin.999999:4 is not on " + live.host() + ":" + live.port()
