@@ -168,6 +168,27 @@ public final class GtidSet implements GtidState {
         sets.put(tsid, Collections.unmodifiableList(merged));
     }
 
+    /**
+     * The set of these parts, merged (as decoded from a PREVIOUS_GTIDS event); a part's tag is {@code ""} for untagged
+     * GTIDs.
+     *
+     * @throws IllegalArgumentException when a tag is not a valid GTID tag
+     */
+    public static GtidSet of(List<UuidSet> parts) {
+        if (parts.isEmpty()) {
+            return EMPTY;
+        }
+        TreeMap<Tsid, List<Interval>> sets = new TreeMap<>();
+        for (UuidSet part : parts) {
+            String tag = part.tag().isEmpty() ? "" : normaliseTag(part.tag(), part.uuid() + ":" + part.tag());
+            Tsid tsid = new Tsid(part.uuid(), tag);
+            for (Interval interval : part.intervals()) {
+                addInterval(sets, tsid, interval);
+            }
+        }
+        return new GtidSet(sets);
+    }
+
     /** This set plus one untagged transaction {@code uuid:gno}. */
     public GtidSet add(UUID uuid, long gno) {
         return add(uuid, "", gno);

@@ -1,6 +1,5 @@
 package dev.binlog.stream;
 
-import dev.binlog.GtidSet;
 import dev.binlog.MariaDbGtidList;
 import dev.binlog.ChangeType;
 import dev.binlog.event.AnnotateRowsEvent;
@@ -103,7 +102,7 @@ final class EventDispatcher {
         } else if (event instanceof MariaGtidEvent gtid) {
             assembler.gtid(gtid.gtid().toString(), at);
         } else if (event instanceof PreviousGtidsEvent previous) {
-            assembler.gtidTracker().known(GtidSet.parse(previous.gtidSet()));
+            assembler.gtidTracker().known(previous.gtidSet());
         } else if (event instanceof MariaGtidListEvent list) {
             assembler.gtidTracker().known(MariaDbGtidList.parse(list.gtids().stream().map(Object::toString)
                     .collect(Collectors.joining(","))));

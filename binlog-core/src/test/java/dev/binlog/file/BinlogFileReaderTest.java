@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.binlog.DecodeException;
+import dev.binlog.GtidSet;
 import dev.binlog.event.BinlogEvent;
 import dev.binlog.event.FormatDescriptionEvent;
 import dev.binlog.event.GtidEvent;
@@ -73,7 +74,9 @@ class BinlogFileReaderTest {
         }
 
         assertThat(((PreviousGtidsEvent) events.get(1)).gtidSet())
-                .isEqualTo("55778904-0299-11f1-b1b8-4ef0c4956feb:1-13:mytag:1-2");
+                .hasToString("55778904-0299-11f1-b1b8-4ef0c4956feb:1-13:mytag:1-2");
+        assertThat(((PreviousGtidsEvent) events.get(1)).gtidSet().uuidSets()).extracting(GtidSet.UuidSet::tag)
+                .containsExactly("", "mytag");
         GtidEvent gtid = (GtidEvent) events.get(2);
         assertThat(gtid.tag()).isEqualTo("mytag");
         assertThat(gtid.gno()).isEqualTo(3);
