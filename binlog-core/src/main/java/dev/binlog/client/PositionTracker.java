@@ -1,7 +1,7 @@
 package dev.binlog.client;
 
-import dev.binlog.StartPosition;
 import dev.binlog.BinlogPosition;
+import dev.binlog.StartPosition;
 
 /**
  * Follows the stream's file and positions, decides which events reach the listener, and remembers where to resume:

@@ -1,10 +1,10 @@
 package dev.binlog.client;
 
+import dev.binlog.ConfigurationException;
 import dev.binlog.GtidSet;
 import dev.binlog.GtidState;
 import dev.binlog.MariaDbGtidList;
 import dev.binlog.StartPosition;
-import dev.binlog.ConfigurationException;
 import dev.binlog.protocol.ResultRow;
 import dev.binlog.protocol.ServerConnection;
 import dev.binlog.protocol.ServerInfo;

@@ -1,8 +1,8 @@
 package dev.binlog.client;
 
-import dev.binlog.StartPosition;
-import dev.binlog.BinlogPosition;
 import dev.binlog.BinlogException;
+import dev.binlog.BinlogPosition;
+import dev.binlog.StartPosition;
 import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.protocol.ServerConnection;
 import dev.binlog.protocol.ServerInfo;

@@ -1,9 +1,9 @@
 package dev.binlog.client;
 
-import dev.binlog.StartPosition;
 import dev.binlog.GtidSet;
 import dev.binlog.MariaDbGtidList;
 import dev.binlog.ServerErrorException;
+import dev.binlog.StartPosition;
 import dev.binlog.io.ByteWriter;
 import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.protocol.PacketChannel;

@@ -1,7 +1,7 @@
 package dev.binlog.stream;
 
-import dev.binlog.MariaDbGtidList;
 import dev.binlog.ChangeType;
+import dev.binlog.MariaDbGtidList;
 import dev.binlog.event.AnnotateRowsEvent;
 import dev.binlog.event.BinlogEvent;
 import dev.binlog.event.DeleteRowsEvent;

@@ -1,10 +1,10 @@
 package dev.binlog.stream;
 
 import dev.binlog.BinlogPosition;
-import dev.binlog.GtidState;
 import dev.binlog.ChangeListener;
 import dev.binlog.ChangeMetadata;
 import dev.binlog.ChangeType;
+import dev.binlog.GtidState;
 import dev.binlog.Row;
 import dev.binlog.RowChange;
 import dev.binlog.SchemaChange;

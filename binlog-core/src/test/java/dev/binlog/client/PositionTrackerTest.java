@@ -1,7 +1,7 @@
 package dev.binlog.client;
 
-import dev.binlog.StartPosition;
 import dev.binlog.BinlogPosition;
+import dev.binlog.StartPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.binlog.io.ByteWriter;

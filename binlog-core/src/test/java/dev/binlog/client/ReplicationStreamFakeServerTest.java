@@ -2,8 +2,8 @@ package dev.binlog.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.binlog.StartPosition;
 import dev.binlog.GtidSet;
+import dev.binlog.StartPosition;
 import dev.binlog.TlsMode;
 import dev.binlog.io.ByteWriter;
 import dev.binlog.protocol.ConnectionSettings;

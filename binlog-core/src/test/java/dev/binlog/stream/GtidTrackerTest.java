@@ -2,8 +2,8 @@ package dev.binlog.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.binlog.MariaDbGtidList;
 import dev.binlog.GtidSet;
+import dev.binlog.MariaDbGtidList;
 import org.junit.jupiter.api.Test;
 
 class GtidTrackerTest {
