@@ -15,7 +15,10 @@ public sealed interface GtidState permits GtidSet, MariaDbGtidList {
     /** Whether the state holds no transaction. */
     boolean isEmpty();
 
-    /** The server's own text form: {@code uuid:1-5,...} for MySQL, {@code 0-1-42,...} for MariaDB; empty prints {@code ""}. */
+    /**
+     * The server's own text form: {@code uuid:1-5,...} for MySQL, {@code 0-1-42,...} for MariaDB; the empty state
+     * prints as {@code ""}.
+     */
     @Override
     String toString();
 

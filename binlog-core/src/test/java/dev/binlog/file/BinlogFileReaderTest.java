@@ -102,6 +102,14 @@ class BinlogFileReaderTest {
     }
 
     @Test
+    void untaggedGtidHasTheEmptyTag() throws IOException {
+        assumeFixtures();
+        List<BinlogEvent> events = readAll(BLACKBEAM.resolve("binlog_transaction_with_GTID.000001"));
+
+        assertThat(((GtidEvent) events.get(4)).tag()).isEqualTo("");
+    }
+
+    @Test
     void surfacesAuroraPaddingAsIgnorableUnknownEvent() throws IOException {
         Path file = FixtureBinlogFilesTest.FIXTURES.resolve(
                 "osheroff__mysql-binlog-connector-java/src/test/resources/mysql-bin.aurora-padding");
