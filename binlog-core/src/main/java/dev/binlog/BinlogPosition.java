@@ -10,11 +10,16 @@ import java.util.Objects;
  * <p>The string form is stable and parsable: {@code mysql-bin.000003:4711} or
  * {@code mysql-bin.000003:4711 gtid=0-1-42}.
  *
- * @param file     binary log file name
- * @param position byte offset in the file
- * @param gtidSet  executed GTID set or GTID list in its server's text form, or {@code null}
+ * <p>Positions are comparable within one server's file sequence: by the number after the last dot of the file name
+ * (which keeps working past {@code .999999}), then by offset. The GTID state is not compared, so two positions at the
+ * same file and offset compare as equal even when {@link #equals(Object)} tells them apart by their GTID state;
+ * positions of different servers (or differently named file sequences) have no meaningful order.
+ *
+ * @param file      binary log file name
+ * @param position  byte offset in the file
+ * @param gtidState executed GTID set (MySQL) or GTID list (MariaDB), or {@code null} when unknown or empty
  */
-public record BinlogPosition(String file, long position, String gtidSet) {
+public record BinlogPosition(String file, long position, GtidState gtidState) implements Comparable<BinlogPosition> {
 
     private static final String GTID_SEPARATOR = " gtid=";
 
@@ -26,8 +31,8 @@ public record BinlogPosition(String file, long position, String gtidSet) {
         if (position < 0) {
             throw new IllegalArgumentException("negative binlog position " + position);
         }
-        if (gtidSet != null && gtidSet.isBlank()) {
-            gtidSet = null;
+        if (gtidState != null && gtidState.isEmpty()) {
+            gtidState = null;
         }
     }
 
@@ -35,17 +40,22 @@ public record BinlogPosition(String file, long position, String gtidSet) {
         this(file, position, null);
     }
 
-    public BinlogPosition withGtidSet(String newGtidSet) {
-        return new BinlogPosition(file, position, newGtidSet);
+    /** This file and offset with another GTID state ({@code null} for none). */
+    public BinlogPosition withGtidState(GtidState newGtidState) {
+        return new BinlogPosition(file, position, newGtidState);
     }
 
-    /** Parses the form {@link #toString()} writes. */
+    /**
+     * Parses the form {@link #toString()} writes (and {@link PositionStore}s keep); the GTID state's flavour is read
+     * from its form ({@link GtidState#parseStored(String)}).
+     */
     public static BinlogPosition parse(String text) {
         String trimmed = text.trim();
-        String gtids = null;
+        GtidState gtids = null;
         int gtidAt = trimmed.indexOf(GTID_SEPARATOR);
         if (gtidAt >= 0) {
-            gtids = trimmed.substring(gtidAt + GTID_SEPARATOR.length()).trim();
+            String gtidText = trimmed.substring(gtidAt + GTID_SEPARATOR.length()).trim();
+            gtids = gtidText.isEmpty() ? null : GtidState.parseStored(gtidText);
             trimmed = trimmed.substring(0, gtidAt).trim();
         }
         int colon = trimmed.lastIndexOf(':');
@@ -60,8 +70,32 @@ public record BinlogPosition(String file, long position, String gtidSet) {
         }
     }
 
+    /**
+     * Orders by the numeric suffix of the file name, then by offset; file names without a numeric suffix compare by
+     * name. The GTID state is ignored.
+     */
+    @Override
+    public int compareTo(BinlogPosition other) {
+        long sequence = sequence(file);
+        int byFile = Long.compare(sequence, sequence(other.file));
+        if (byFile == 0 && sequence < 0) {
+            byFile = file.compareTo(other.file);
+        }
+        return byFile != 0 ? byFile : Long.compare(position, other.position);
+    }
+
+    /** The number after the last dot of a binlog file name, or -1 when there is none. */
+    private static long sequence(String file) {
+        int dot = file.lastIndexOf('.');
+        try {
+            return dot < 0 ? -1 : Long.parseLong(file.substring(dot + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     @Override
     public String toString() {
-        return gtidSet == null ? file + ":" + position : file + ":" + position + GTID_SEPARATOR + gtidSet;
+        return gtidState == null ? file + ":" + position : file + ":" + position + GTID_SEPARATOR + gtidState;
     }
 }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * same. {@link #toString()} prints UUIDs in ascending order, separated by {@code ","}; for each UUID the untagged
  * intervals come first, then each tag in ascending order, the way MySQL prints {@code gtid_executed}.
  */
-public final class GtidSet {
+public final class GtidSet implements GtidState {
 
     private static final GtidSet EMPTY = new GtidSet(new TreeMap<>());
     private static final Pattern TAG = Pattern.compile("[a-z_][a-z0-9_]{0,31}");
@@ -168,6 +168,27 @@ public final class GtidSet {
         sets.put(tsid, Collections.unmodifiableList(merged));
     }
 
+    /**
+     * The set of these parts, merged (as decoded from a PREVIOUS_GTIDS event); a part's tag is {@code ""} for untagged
+     * GTIDs.
+     *
+     * @throws IllegalArgumentException when a tag is not a valid GTID tag
+     */
+    public static GtidSet of(List<UuidSet> parts) {
+        if (parts.isEmpty()) {
+            return EMPTY;
+        }
+        TreeMap<Tsid, List<Interval>> sets = new TreeMap<>();
+        for (UuidSet part : parts) {
+            String tag = part.tag().isEmpty() ? "" : normaliseTag(part.tag(), part.uuid() + ":" + part.tag());
+            Tsid tsid = new Tsid(part.uuid(), tag);
+            for (Interval interval : part.intervals()) {
+                addInterval(sets, tsid, interval);
+            }
+        }
+        return new GtidSet(sets);
+    }
+
     /** This set plus one untagged transaction {@code uuid:gno}. */
     public GtidSet add(UUID uuid, long gno) {
         return add(uuid, "", gno);
@@ -230,6 +251,13 @@ public final class GtidSet {
         return union(other).equals(this);
     }
 
+    /** Always {@link ServerFlavor#MYSQL}. */
+    @Override
+    public ServerFlavor flavor() {
+        return ServerFlavor.MYSQL;
+    }
+
+    @Override
     public boolean isEmpty() {
         return sets.isEmpty();
     }

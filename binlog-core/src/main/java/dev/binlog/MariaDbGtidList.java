@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * {@code @@gtid_binlog_pos} or {@code @slave_connect_state}, printed comma-separated in ascending domain order, e.g.
  * {@code 0-1-100,1-2-7}. The empty list prints as {@code ""}.
  */
-public final class MariaDbGtidList {
+public final class MariaDbGtidList implements GtidState {
 
     private static final MariaDbGtidList EMPTY = new MariaDbGtidList(new TreeMap<>());
 
@@ -74,6 +74,13 @@ public final class MariaDbGtidList {
         return List.copyOf(byDomain.values());
     }
 
+    /** Always {@link ServerFlavor#MARIADB}. */
+    @Override
+    public ServerFlavor flavor() {
+        return ServerFlavor.MARIADB;
+    }
+
+    @Override
     public boolean isEmpty() {
         return byDomain.isEmpty();
     }

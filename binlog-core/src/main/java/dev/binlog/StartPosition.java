@@ -2,6 +2,7 @@ package dev.binlog;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 
 /**
  * Where a stream starts when its {@link PositionStore} has nothing saved.
@@ -33,22 +34,37 @@ public sealed interface StartPosition {
      * {@link PositionNotFoundException}.
      */
     record At(BinlogPosition position) implements StartPosition {
+        public At {
+            Objects.requireNonNull(position, "position");
+        }
+
         @Override
         public String toString() {
             return position.toString();
         }
     }
 
-    /** After the transactions of a GTID set (MySQL) or GTID list (MariaDB). */
-    record Gtid(String gtidSet) implements StartPosition {
+    /**
+     * After the transactions of a GTID set (MySQL, {@code COM_BINLOG_DUMP_GTID}, needs {@code gtid_mode=ON}) or GTID
+     * list (MariaDB, {@code @slave_connect_state}); a state of the other server family is refused at start.
+     */
+    record Gtid(GtidState state) implements StartPosition {
+        public Gtid {
+            Objects.requireNonNull(state, "state");
+        }
+
         @Override
         public String toString() {
-            return gtidSet;
+            return state.toString();
         }
     }
 
     /** The first transaction whose events are at or after this instant. */
     record Timestamp(Instant instant) implements StartPosition {
+        public Timestamp {
+            Objects.requireNonNull(instant, "instant");
+        }
+
         @Override
         public String toString() {
             return "@" + instant;
@@ -67,8 +83,12 @@ public sealed interface StartPosition {
         return new At(new BinlogPosition(file, position));
     }
 
-    static StartPosition gtid(String gtidSet) {
-        return new Gtid(gtidSet);
+    static StartPosition at(BinlogPosition position) {
+        return new At(position);
+    }
+
+    static StartPosition gtid(GtidState state) {
+        return new Gtid(state);
     }
 
     static StartPosition timestamp(Instant instant) {
@@ -92,9 +112,11 @@ public sealed interface StartPosition {
                         + " @2026-11-23T10:15:30Z", e);
             }
         }
-        if (t.matches("[0-9]+-[0-9]+-[0-9]+(,[0-9]+-[0-9]+-[0-9]+)*")
-                || t.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:.*")) {
-            return gtid(t);
+        if (t.matches("[0-9]+-[0-9]+-[0-9]+(,[0-9]+-[0-9]+-[0-9]+)*")) {
+            return gtid(MariaDbGtidList.parse(t));
+        }
+        if (t.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:.*")) {
+            return gtid(GtidSet.parse(t));
         }
         if (t.matches(".+:[0-9]+")) {
             return new At(BinlogPosition.parse(t));

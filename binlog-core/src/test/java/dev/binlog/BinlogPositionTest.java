@@ -14,7 +14,7 @@ class BinlogPositionTest {
 
     @Test
     void printsGtidSetAfterThePosition() {
-        assertThat(new BinlogPosition("mysql-bin.000003", 4711, "0-1-42,1-2-7"))
+        assertThat(new BinlogPosition("mysql-bin.000003", 4711, MariaDbGtidList.parse("0-1-42,1-2-7")))
                 .hasToString("mysql-bin.000003:4711 gtid=0-1-42,1-2-7");
     }
 
@@ -24,7 +24,8 @@ class BinlogPositionTest {
                 "binlog.000012:157 gtid=3e11fa47-71ca-11e1-9e33-c80aa9429562:1-77:80");
         assertThat(position.file()).isEqualTo("binlog.000012");
         assertThat(position.position()).isEqualTo(157);
-        assertThat(position.gtidSet()).isEqualTo("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-77:80");
+        assertThat(position.gtidState()).isEqualTo(GtidSet.parse("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-77:80"))
+                .hasToString("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-77:80");
         assertThat(BinlogPosition.parse("mysql-bin.000001:4")).isEqualTo(new BinlogPosition("mysql-bin.000001", 4));
     }
 
@@ -41,5 +42,23 @@ class BinlogPositionTest {
     void rejectsNegativeOffset() {
         assertThatThrownBy(() -> new BinlogPosition("mysql-bin.000001", -1))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void filesCompareByNumberPastSixDigits() {
+        assertThat(new BinlogPosition("mysql-bin.1000000", 4)).isGreaterThan(new BinlogPosition("mysql-bin.999999", 900));
+    }
+
+    @Test
+    void positionsInOneFileCompareByOffset() {
+        assertThat(new BinlogPosition("mysql-bin.000002", 120)).isLessThan(new BinlogPosition("mysql-bin.000002", 4711));
+    }
+
+    @Test
+    void comparisonIgnoresTheGtidState() {
+        BinlogPosition withGtids = new BinlogPosition("mysql-bin.000002", 120, MariaDbGtidList.parse("0-1-42"));
+        BinlogPosition without = new BinlogPosition("mysql-bin.000002", 120);
+
+        assertThat(withGtids).isEqualByComparingTo(without).isNotEqualTo(without);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -101,5 +102,16 @@ class GtidSetTest {
                         + "0100000000000000"
                         + "0200000000000000"
                         + "0300000000000000");
+    }
+
+    @Test
+    void ofMergesDecodedPartsAndUsesTheEmptyTagForUntaggedGtids() {
+        GtidSet set = GtidSet.of(List.of(
+                new GtidSet.UuidSet(UUID.fromString(A), "MyTag", List.of(new GtidSet.Interval(1, 2))),
+                new GtidSet.UuidSet(UUID.fromString(A), "", List.of(new GtidSet.Interval(1, 3),
+                        new GtidSet.Interval(4, 5)))));
+
+        assertThat(set).hasToString(A + ":1-5:mytag:1-2");
+        assertThat(set.uuidSets()).extracting(GtidSet.UuidSet::tag).containsExactly("", "mytag");
     }
 }

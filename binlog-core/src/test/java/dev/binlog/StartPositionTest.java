@@ -15,9 +15,9 @@ class StartPositionTest {
         assertThat(StartPosition.parse("mysql-bin.000002:120")).isEqualTo(StartPosition.at("mysql-bin.000002", 120));
         assertThat(StartPosition.parse("@2026-11-23T10:15:30Z"))
                 .isEqualTo(StartPosition.timestamp(Instant.parse("2026-11-23T10:15:30Z")));
-        assertThat(StartPosition.parse("0-1-42,1-2-7")).isEqualTo(StartPosition.gtid("0-1-42,1-2-7"));
+        assertThat(StartPosition.parse("0-1-42,1-2-7")).isEqualTo(StartPosition.gtid(MariaDbGtidList.parse("0-1-42,1-2-7")));
         assertThat(StartPosition.parse("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5"))
-                .isEqualTo(StartPosition.gtid("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5"));
+                .isEqualTo(StartPosition.gtid(GtidSet.parse("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5")));
     }
 
     @Test

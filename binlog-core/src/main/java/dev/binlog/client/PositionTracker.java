@@ -1,5 +1,8 @@
 package dev.binlog.client;
 
+import dev.binlog.BinlogPosition;
+import dev.binlog.StartPosition;
+
 /**
  * Follows the stream's file and positions, decides which events reach the listener, and remembers where to resume:
  * at the start of the current transaction, so that a reconnect re-reads its TABLE_MAP events, while events already
@@ -10,15 +13,15 @@ final class PositionTracker {
 
     private String file;
     private boolean checksummed;
-    private FilePosition lastDelivered;
+    private BinlogPosition lastDelivered;
     /** Where a reconnect asks the server to start; null until known (a GTID start before its first transaction). */
-    private FilePosition resume;
-    private volatile FilePosition next;
+    private BinlogPosition resume;
+    private volatile BinlogPosition next;
     /** Where the next event starts when it does not say so itself; -1 when unknown. */
     private long expected = -1;
 
     PositionTracker(StartPosition resolvedStart) {
-        if (resolvedStart instanceof StartPosition.AtFile at) {
+        if (resolvedStart instanceof StartPosition.At at) {
             resume = at.position();
             file = at.position().file();
             next = at.position();
@@ -31,12 +34,12 @@ final class PositionTracker {
     }
 
     /** The position a reconnect resumes from, or null to reuse the original start (nothing read yet). */
-    FilePosition resume() {
+    BinlogPosition resume() {
         return resume;
     }
 
     /** Position after the last delivered event (null before the first event of a GTID start). */
-    FilePosition next() {
+    BinlogPosition next() {
         return next;
     }
 
@@ -59,7 +62,7 @@ final class PositionTracker {
             if (!unpositioned && EventHeader.timestamp(buffer, offset) != 0) {
                 event = deliverableAt(buffer, offset, length, nextPosition - length);
                 // a real rotate ends the file between transactions: the new file is a safe place to resume
-                resume = new FilePosition(newFile, newPosition);
+                resume = new BinlogPosition(newFile, newPosition);
             }
             file = newFile;
             expected = newPosition;
@@ -90,7 +93,7 @@ final class PositionTracker {
             return null;
         }
         if (EventHeader.startsTransaction(type)) {
-            resume = new FilePosition(file, position);
+            resume = new BinlogPosition(file, position);
         }
         return deliverableAt(buffer, offset, length, position);
     }
@@ -99,7 +102,7 @@ final class PositionTracker {
         if (file == null || position < 0) {
             return null;
         }
-        FilePosition at = new FilePosition(file, position);
+        BinlogPosition at = new BinlogPosition(file, position);
         if (lastDelivered != null && at.compareTo(lastDelivered) <= 0) {
             return null;
         }
@@ -108,12 +111,12 @@ final class PositionTracker {
 
     /** Called once the listener accepted {@code event}. */
     void delivered(RawEvent event) {
-        lastDelivered = new FilePosition(event.binlogFile(), event.position());
+        lastDelivered = new BinlogPosition(event.binlogFile(), event.position());
         if (event.type() == EventHeader.ROTATE) {
-            next = new FilePosition(EventHeader.rotateFile(event.buffer(), event.offset(), event.length(),
+            next = new BinlogPosition(EventHeader.rotateFile(event.buffer(), event.offset(), event.length(),
                     event.checksummed()), EventHeader.rotatePosition(event.buffer(), event.offset()));
         } else if (!(event.type() == EventHeader.FORMAT_DESCRIPTION && event.nextPosition() == 0)) {
-            next = new FilePosition(event.binlogFile(), event.position() + event.length());
+            next = new BinlogPosition(event.binlogFile(), event.position() + event.length());
         }
     }
 

@@ -1,6 +1,10 @@
 package dev.binlog.client;
 
 import dev.binlog.ConfigurationException;
+import dev.binlog.GtidSet;
+import dev.binlog.GtidState;
+import dev.binlog.MariaDbGtidList;
+import dev.binlog.StartPosition;
 import dev.binlog.protocol.ResultRow;
 import dev.binlog.protocol.ServerConnection;
 import dev.binlog.protocol.ServerInfo;
@@ -50,10 +54,11 @@ final class Preflight {
                     + " server_id of " + where + "; choose another ReplicationSettings.serverId");
         }
         checkRowMetadata(connection, info, where);
-        if (settings.startPosition() instanceof StartPosition.AtGtidSet) {
+        GtidState gtidStart = settings.startPosition() instanceof StartPosition.Gtid gtid ? gtid.state() : null;
+        if (gtidStart instanceof GtidSet) {
             if (info.isMariaDb()) {
                 throw new ConfigurationException("a MySQL GTID set start position was given but " + where
-                        + " is MariaDB; use StartPosition.mariaDbGtid(...)");
+                        + " is MariaDB; use StartPosition.gtid(MariaDbGtidList)");
             }
             String mode = connection.queryString("SELECT @@global.gtid_mode");
             if (!"ON".equalsIgnoreCase(mode)) {
@@ -62,7 +67,7 @@ final class Preflight {
                         + " a file and position");
             }
         }
-        if (settings.startPosition() instanceof StartPosition.AtMariaDbGtid && !info.isMariaDb()) {
+        if (gtidStart instanceof MariaDbGtidList && !info.isMariaDb()) {
             throw new ConfigurationException("a MariaDB GTID start position was given but " + where
                     + " is MySQL; use StartPosition.gtid(GtidSet)");
         }

@@ -1,6 +1,8 @@
 package dev.binlog.client;
 
 import dev.binlog.BinlogException;
+import dev.binlog.BinlogPosition;
+import dev.binlog.StartPosition;
 import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.protocol.ServerConnection;
 import dev.binlog.protocol.ServerInfo;
@@ -80,8 +82,8 @@ public final class ReplicationClient implements AutoCloseable {
     }
 
     private ReplicationStream connect() {
-        FilePosition resume = tracker.resume();
-        StartPosition from = resume != null ? new StartPosition.AtFile(resume) : start;
+        BinlogPosition resume = tracker.resume();
+        StartPosition from = resume != null ? new StartPosition.At(resume) : start;
         ReplicationStream opened = ReplicationStream.open(connectionSettings, settings, from, settings.nonBlocking(),
                 replicaUuid);
         tracker.connected(opened.checksumOn());
@@ -257,7 +259,7 @@ public final class ReplicationClient implements AutoCloseable {
      * Position after the last delivered event: where a new client should start to continue this stream. Empty
      * before the first event of a GTID start.
      */
-    public Optional<FilePosition> position() {
+    public Optional<BinlogPosition> position() {
         return tracker == null ? Optional.empty() : Optional.ofNullable(tracker.next());
     }
 

@@ -1,5 +1,6 @@
 package dev.binlog.client;
 
+import dev.binlog.StartPosition;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;

@@ -3,6 +3,7 @@ package dev.binlog.client;
 import dev.binlog.GtidSet;
 import dev.binlog.MariaDbGtidList;
 import dev.binlog.ServerErrorException;
+import dev.binlog.StartPosition;
 import dev.binlog.io.ByteWriter;
 import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.protocol.PacketChannel;
@@ -45,8 +46,8 @@ final class ReplicationStream implements AutoCloseable {
     }
 
     /**
-     * Connects and requests the dump from {@code from} (an {@link StartPosition.AtFile}, {@link
-     * StartPosition.AtGtidSet} or {@link StartPosition.AtMariaDbGtid}).
+     * Connects and requests the dump from {@code from} (an {@link StartPosition.At}, or a
+     * {@link StartPosition.Gtid} with a {@link GtidSet} or a {@link MariaDbGtidList}).
      */
     static ReplicationStream open(ConnectionSettings connectionSettings, ReplicationSettings settings,
             StartPosition from, boolean nonBlocking, UUID replicaUuid) {
@@ -87,14 +88,14 @@ final class ReplicationStream implements AutoCloseable {
     }
 
     static String describe(StartPosition from) {
-        if (from instanceof StartPosition.AtFile at) {
+        if (from instanceof StartPosition.At at) {
             return at.position().toString();
         }
-        if (from instanceof StartPosition.AtGtidSet at) {
-            return "GTID set " + at.executed();
+        if (from instanceof StartPosition.Gtid at && at.state() instanceof GtidSet executed) {
+            return "GTID set " + executed;
         }
-        if (from instanceof StartPosition.AtMariaDbGtid at) {
-            return "MariaDB GTID " + at.state();
+        if (from instanceof StartPosition.Gtid at && at.state() instanceof MariaDbGtidList state) {
+            return "MariaDB GTID " + state;
         }
         return from.toString();
     }
@@ -117,22 +118,20 @@ final class ReplicationStream implements AutoCloseable {
     private void requestDump(StartPosition from, boolean nonBlocking, boolean mariaDb, ReplicationSettings settings) {
         int flags = nonBlocking ? DUMP_NON_BLOCK : 0;
         ByteWriter w = new ByteWriter(64);
-        if (from instanceof StartPosition.AtFile at) {
+        if (from instanceof StartPosition.At at) {
             if (mariaDb) {
                 flags |= DUMP_SEND_ANNOTATE_ROWS;
             }
             writeFileDump(w, at.position().file(), at.position().position(), flags);
             connection.sendCommand(COM_BINLOG_DUMP, w.array(), w.length());
-        } else if (from instanceof StartPosition.AtMariaDbGtid at) {
-            MariaDbGtidList state = at.state();
+        } else if (from instanceof StartPosition.Gtid at && at.state() instanceof MariaDbGtidList state) {
             connection.query("SET @slave_connect_state = '" + state + "'");
             connection.query("SET @slave_gtid_strict_mode = " + (settings.mariaDbGtidStrictMode() ? 1 : 0));
             connection.query("SET @slave_gtid_ignore_duplicates = "
                     + (settings.mariaDbGtidIgnoreDuplicates() ? 1 : 0));
             writeFileDump(w, "", 4, flags | DUMP_SEND_ANNOTATE_ROWS);
             connection.sendCommand(COM_BINLOG_DUMP, w.array(), w.length());
-        } else if (from instanceof StartPosition.AtGtidSet at) {
-            GtidSet executed = at.executed();
+        } else if (from instanceof StartPosition.Gtid at && at.state() instanceof GtidSet executed) {
             byte[] data = executed.encode();
             w.writeUint16(flags | DUMP_THROUGH_GTID).writeUint32(serverId).writeUint32(0) // no file name
                     .writeInt64(4).writeUint32(data.length).writeBytes(data);

@@ -1,6 +1,8 @@
 package dev.binlog.client;
 
+import dev.binlog.BinlogPosition;
 import dev.binlog.PositionNotFoundException;
+import dev.binlog.StartPosition;
 import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.protocol.ResultRow;
 import dev.binlog.protocol.ServerConnection;
@@ -21,52 +23,52 @@ final class StartPositionResolver {
             ReplicationSettings settings, UUID replicaUuid) {
         StartPosition start = settings.startPosition();
         if (start instanceof StartPosition.Earliest) {
-            return new StartPosition.AtFile(earliest(connection));
+            return new StartPosition.At(earliest(connection));
         }
         if (start instanceof StartPosition.Latest) {
-            return new StartPosition.AtFile(latest(connection));
+            return new StartPosition.At(latest(connection));
         }
-        if (start instanceof StartPosition.AtTimestamp at) {
-            return new StartPosition.AtFile(firstTransactionAtOrAfter(connection, connectionSettings, settings,
+        if (start instanceof StartPosition.Timestamp at) {
+            return new StartPosition.At(firstTransactionAtOrAfter(connection, connectionSettings, settings,
                     replicaUuid,
-                    at.time().getEpochSecond()));
+                    at.instant().getEpochSecond()));
         }
-        if (start instanceof StartPosition.AtFile at) {
+        if (start instanceof StartPosition.At at) {
             TransactionBoundary.check(connection, at.position());
         }
         return start;
     }
 
-    static FilePosition earliest(ServerConnection connection) {
+    static BinlogPosition earliest(ServerConnection connection) {
         List<ResultRow> logs = connection.query("SHOW BINARY LOGS");
         if (logs.isEmpty()) {
             throw new PositionNotFoundException("the server at " + connection.serverInfo().endpoint()
                     + " lists no binary logs; is log_bin on?");
         }
-        return new FilePosition(logs.get(0).get(0), 4);
+        return new BinlogPosition(logs.get(0).get(0), 4);
     }
 
-    static FilePosition latest(ServerConnection connection) {
+    static BinlogPosition latest(ServerConnection connection) {
         ServerInfo info = connection.serverInfo();
         String sql = !info.isMariaDb() && info.atLeast(8, 2, 0) ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS";
         List<ResultRow> rows = connection.query(sql);
         if (rows.isEmpty()) {
             throw new PositionNotFoundException(sql + " on " + info.endpoint() + " returned nothing; is log_bin on?");
         }
-        return new FilePosition(rows.get(0).get(0), Long.parseLong(rows.get(0).get(1)));
+        return new BinlogPosition(rows.get(0).get(0), Long.parseLong(rows.get(0).get(1)));
     }
 
     /**
      * Reads the whole log with a non-blocking dump from the earliest file and returns the first transaction whose
      * timestamp is at or after {@code epochSecond}, or the end of the log. Cost grows with the size of the log.
      */
-    private static FilePosition firstTransactionAtOrAfter(ServerConnection connection,
+    private static BinlogPosition firstTransactionAtOrAfter(ServerConnection connection,
             ConnectionSettings connectionSettings,
             ReplicationSettings settings, UUID replicaUuid, long epochSecond) {
-        FilePosition from = earliest(connection);
-        FilePosition end = latest(connection);
+        BinlogPosition from = earliest(connection);
+        BinlogPosition end = latest(connection);
         ReplicationSettings scan = settings.toBuilder().registerReplica(false).build();
-        try (ReplicationStream stream = ReplicationStream.open(connectionSettings, scan, new StartPosition.AtFile(from),
+        try (ReplicationStream stream = ReplicationStream.open(connectionSettings, scan, new StartPosition.At(from),
                 true, replicaUuid)) {
             String file = from.file();
             while (stream.next()) {
@@ -80,7 +82,7 @@ final class StartPositionResolver {
                 }
                 if (EventHeader.startsTransaction(type) && next != 0
                         && EventHeader.timestamp(b, 1) >= epochSecond) {
-                    return new FilePosition(file, next - stream.eventLength());
+                    return new BinlogPosition(file, next - stream.eventLength());
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.binlog.client;
 
+import dev.binlog.BinlogPosition;
 import dev.binlog.PositionNotFoundException;
 import dev.binlog.ServerErrorException;
 import dev.binlog.protocol.ResultRow;
@@ -34,7 +35,7 @@ final class TransactionBoundary {
     private TransactionBoundary() {
     }
 
-    static void check(ServerConnection connection, FilePosition at) {
+    static void check(ServerConnection connection, BinlogPosition at) {
         String where = connection.serverInfo().endpoint();
         List<ResultRow> rows;
         try {
@@ -65,7 +66,7 @@ final class TransactionBoundary {
         }
     }
 
-    private static void checkNotPastTheEnd(ServerConnection connection, FilePosition at, String where) {
+    private static void checkNotPastTheEnd(ServerConnection connection, BinlogPosition at, String where) {
         for (ResultRow log : connection.query("SHOW BINARY LOGS")) {
             if (log.get(0).equals(at.file())) {
                 long size = Long.parseLong(log.get(1));
@@ -78,7 +79,7 @@ final class TransactionBoundary {
         }
     }
 
-    private static String notAnEvent(FilePosition at, String where, String serverSays) {
+    private static String notAnEvent(BinlogPosition at, String where, String serverSays) {
         return "the start position " + at + " on " + where + " is not the start of an event (the server says: "
                 + serverSays + ")" + RESUME_HINT;
     }

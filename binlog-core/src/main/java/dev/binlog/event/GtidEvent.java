@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @param flags                    GTID flags (bit 0: may contain statement-based changes)
  * @param sourceId                 server UUID part of the GTID (all zero for anonymous)
- * @param tag                      GTID tag, or {@code null} when untagged
+ * @param tag                      GTID tag, or {@code ""} when untagged (the convention of {@link dev.binlog.GtidSet})
  * @param gno                      transaction number (0 for anonymous)
  * @param lastCommitted            logical clock: commit parent (5.7+)
  * @param sequenceNumber           logical clock: this transaction (5.7+)
@@ -34,6 +34,10 @@ public record GtidEvent(
         Integer originalServerVersion,
         Long commitGroupTicket) implements BinlogEvent {
 
+    public GtidEvent {
+        tag = tag == null ? "" : tag;
+    }
+
     /** Whether this is an ANONYMOUS_GTID event (GTID mode off). */
     public boolean anonymous() {
         return header.type() == EventType.ANONYMOUS_GTID;
@@ -44,6 +48,6 @@ public record GtidEvent(
         if (anonymous()) {
             return null;
         }
-        return tag == null ? sourceId + ":" + gno : sourceId + ":" + tag + ":" + gno;
+        return tag.isEmpty() ? sourceId + ":" + gno : sourceId + ":" + tag + ":" + gno;
     }
 }

@@ -1,5 +1,7 @@
 package dev.binlog.event;
 
+import dev.binlog.MariaDbGtid;
+
 /**
  * MariaDB GTID: starts an event group (a transaction or a DDL) and names it.
  *
@@ -11,7 +13,7 @@ package dev.binlog.event;
  * @param xid        XA gtrid+bqual bytes for XA event groups, or {@code null}
  * @param extraFlags MariaDB 10.5+ extra flags byte, or {@code null}
  */
-public record MariaGtidEvent(EventHeader header, MariaGtid gtid, int flags, Long commitId, Integer xaFormatId,
+public record MariaGtidEvent(EventHeader header, MariaDbGtid gtid, int flags, Long commitId, Integer xaFormatId,
                              byte[] xid, Integer extraFlags) implements BinlogEvent {
 
     public static final int FL_STANDALONE = 1;

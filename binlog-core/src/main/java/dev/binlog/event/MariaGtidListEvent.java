@@ -1,5 +1,6 @@
 package dev.binlog.event;
 
+import dev.binlog.MariaDbGtid;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param flags the 4 flag bits stored with the count
  * @param gtids the GTIDs, one per domain and server
  */
-public record MariaGtidListEvent(EventHeader header, int flags, List<MariaGtid> gtids) implements BinlogEvent {
+public record MariaGtidListEvent(EventHeader header, int flags, List<MariaDbGtid> gtids) implements BinlogEvent {
 
     public MariaGtidListEvent {
         gtids = List.copyOf(gtids);

@@ -1,6 +1,7 @@
 package dev.binlog.protocol;
 
 import dev.binlog.ProtocolException;
+import dev.binlog.ServerFlavor;
 import dev.binlog.io.ByteCursor;
 import dev.binlog.io.MalformedDataException;
 import java.nio.charset.StandardCharsets;

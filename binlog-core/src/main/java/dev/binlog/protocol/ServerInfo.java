@@ -1,5 +1,7 @@
 package dev.binlog.protocol;
 
+import dev.binlog.ServerFlavor;
+
 /**
  * What the server told us in its handshake.
  *

@@ -4,8 +4,7 @@ import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
 import dev.binlog.ClientSettings;
 import dev.binlog.ClientState;
-import dev.binlog.GtidSet;
-import dev.binlog.MariaDbGtidList;
+import dev.binlog.GtidState;
 import dev.binlog.ServerDescription;
 import dev.binlog.StartPosition;
 import dev.binlog.StateListener;
@@ -60,7 +59,7 @@ public final class ChangeStream {
     private volatile BinlogPosition currentPosition;
     private volatile ServerDescription server;
     private volatile ReplicationClient client;
-    private String savedGtids;
+    private GtidState savedGtids;
     private volatile boolean preloadSchemas;
     private volatile boolean midTransaction;
     private volatile boolean draining;
@@ -114,9 +113,8 @@ public final class ChangeStream {
     }
 
     private void start(BinlogPosition saved, StartPosition configured) {
-        dev.binlog.client.StartPosition start = saved != null
-                ? dev.binlog.client.StartPosition.of(saved.file(), saved.position())
-                : startPosition(configured);
+        // a saved position resumes at its file and offset; its GTID state seeds the tracker below
+        StartPosition start = saved != null ? StartPosition.at(saved.file(), saved.position()) : configured;
         if (saved != null) {
             LOG.info("Resuming {} after the last committed transaction, at {}", endpoint(), saved);
         }
@@ -129,7 +127,7 @@ public final class ChangeStream {
         if (settings.serverId() != null) {
             replication.serverId(settings.serverId());
         }
-        savedGtids = saved == null ? gtidText(configured) : saved.gtidSet();
+        savedGtids = saved == null ? gtidState(configured) : saved.gtidState();
         // Starting at the end of the log, today's definitions are exactly those of the next rows.
         preloadSchemas = saved == null && configured instanceof StartPosition.Latest;
         changeState(ClientState.CONNECTING, null);
@@ -153,26 +151,8 @@ public final class ChangeStream {
         return maxAttempts < 0 ? 0 : maxAttempts == 0 ? -1 : maxAttempts;
     }
 
-    private static String gtidText(StartPosition start) {
-        return start instanceof StartPosition.Gtid gtid ? gtid.gtidSet() : null;
-    }
-
-    private static dev.binlog.client.StartPosition startPosition(StartPosition start) {
-        if (start instanceof StartPosition.Earliest) {
-            return dev.binlog.client.StartPosition.earliest();
-        }
-        if (start instanceof StartPosition.Latest) {
-            return dev.binlog.client.StartPosition.latest();
-        }
-        if (start instanceof StartPosition.At at) {
-            return dev.binlog.client.StartPosition.of(at.position().file(), at.position().position());
-        }
-        if (start instanceof StartPosition.Timestamp time) {
-            return dev.binlog.client.StartPosition.timestamp(time.instant());
-        }
-        String gtids = ((StartPosition.Gtid) start).gtidSet();
-        return gtids.contains(":") ? dev.binlog.client.StartPosition.gtid(GtidSet.parse(gtids))
-                : dev.binlog.client.StartPosition.mariaDbGtid(MariaDbGtidList.parse(gtids));
+    private static GtidState gtidState(StartPosition start) {
+        return start instanceof StartPosition.Gtid gtid ? gtid.state() : null;
     }
 
     /** The listener side of the replication connection; all on its reader thread. */

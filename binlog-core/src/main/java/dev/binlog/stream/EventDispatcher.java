@@ -1,6 +1,8 @@
 package dev.binlog.stream;
 
 import dev.binlog.ChangeType;
+import dev.binlog.MariaDbGtid;
+import dev.binlog.MariaDbGtidList;
 import dev.binlog.event.AnnotateRowsEvent;
 import dev.binlog.event.BinlogEvent;
 import dev.binlog.event.DeleteRowsEvent;
@@ -24,8 +26,10 @@ import dev.binlog.event.XidEvent;
 import dev.binlog.event.decode.DecoderContext;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,8 +107,7 @@ final class EventDispatcher {
         } else if (event instanceof PreviousGtidsEvent previous) {
             assembler.gtidTracker().known(previous.gtidSet());
         } else if (event instanceof MariaGtidListEvent list) {
-            assembler.gtidTracker().known(list.gtids().stream().map(Object::toString)
-                    .collect(Collectors.joining(",")));
+            assembler.gtidTracker().known(gtidList(list));
         } else if (event instanceof AnnotateRowsEvent annotate) {
             assembler.rowsQuery(annotate.query());
         } else if (event instanceof RowsQueryEvent rowsQuery) {
@@ -202,5 +205,21 @@ final class EventDispatcher {
                     + " binlog_format=STATEMENT or MIXED); its rows cannot be delivered", at.file(), at.position(),
                     table == null ? "an unknown table" : table);
         }
+    }
+
+    /**
+     * The GTID state a MariaDB file starts from. A GTID_LIST that names a domain twice is refused, as parsing its
+     * text always refused it: a position holds one GTID per domain.
+     */
+    private static MariaDbGtidList gtidList(MariaGtidListEvent event) {
+        Set<Long> domains = new HashSet<>();
+        for (MariaDbGtid gtid : event.gtids()) {
+            if (!domains.add(gtid.domainId())) {
+                throw new IllegalArgumentException("MariaDB GTID list '" + event.gtids().stream()
+                        .map(Object::toString).collect(Collectors.joining(",")) + "' names domain "
+                        + gtid.domainId() + " twice; a position holds one GTID per domain");
+            }
+        }
+        return MariaDbGtidList.of(event.gtids());
     }
 }

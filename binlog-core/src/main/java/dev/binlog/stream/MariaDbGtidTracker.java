@@ -1,5 +1,6 @@
 package dev.binlog.stream;
 
+import dev.binlog.GtidState;
 import dev.binlog.MariaDbGtid;
 import dev.binlog.MariaDbGtidList;
 
@@ -13,18 +14,22 @@ public final class MariaDbGtidTracker implements GtidTracker {
     private MariaDbGtidList state = MariaDbGtidList.empty();
 
     @Override
-    public void known(String list) {
-        state = MariaDbGtidList.parse(list == null ? "" : list);
+    public void known(GtidState list) {
+        if (list != null && !(list instanceof MariaDbGtidList)) {
+            throw new IllegalArgumentException("the MySQL GTID set '" + list + "' cannot be the GTID state of a"
+                    + " MariaDB server; start from a MariaDB GTID list (0-1-42) or a file and position");
+        }
+        state = list == null ? MariaDbGtidList.empty() : (MariaDbGtidList) list;
     }
 
     @Override
-    public String committed(String gtid) {
+    public GtidState committed(String gtid) {
         state = state.with(MariaDbGtid.parse(gtid));
-        return state.toString();
+        return state;
     }
 
     @Override
-    public String current() {
-        return state.isEmpty() ? null : state.toString();
+    public GtidState current() {
+        return state.isEmpty() ? null : state;
     }
 }

@@ -34,7 +34,7 @@ final class ServerDescriptions {
                 ? (variables.containsKey("gtid_strict_mode") ? "strict=" + variables.get("gtid_strict_mode") : null)
                 : variables.get("gtid_mode");
         long serverId = variables.containsKey("server_id") ? Long.parseLong(variables.get("server_id")) : 0;
-        return new ServerDescription(host, port, info.isMariaDb() ? "MariaDB" : "MySQL", info.version(), serverId,
+        return new ServerDescription(host, port, info.flavor(), info.version(), serverId,
                 variables.get("server_uuid"), variables.get("binlog_format"), variables.get("binlog_row_image"),
                 variables.get("binlog_row_metadata"), gtidMode, variables.get("binlog_checksum"));
     }

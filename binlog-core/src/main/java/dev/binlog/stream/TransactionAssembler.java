@@ -4,6 +4,7 @@ import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
 import dev.binlog.ChangeMetadata;
 import dev.binlog.ChangeType;
+import dev.binlog.GtidState;
 import dev.binlog.Row;
 import dev.binlog.RowChange;
 import dev.binlog.SchemaChange;
@@ -202,7 +203,7 @@ public final class TransactionAssembler {
             reset();
             return;
         }
-        String state = gtid == null ? gtids.current() : gtids.committed(gtid);
+        GtidState state = gtid == null ? gtids.current() : gtids.committed(gtid);
         BinlogPosition committed = new BinlogPosition(at.file(), at.nextPosition(), state);
         if (listenerBegun) {
             listener.onCommit(new Transaction(gtid, xid, beginTimestamp, Instant.ofEpochSecond(at.timestamp()),

@@ -1,5 +1,7 @@
 package dev.binlog.client;
 
+import dev.binlog.BinlogPosition;
+import dev.binlog.StartPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,9 +25,9 @@ class ReplicationClientLiveTest {
                 .password(LiveServer.REPLICATION_PASSWORD).tlsMode(TlsMode.DISABLED).build();
     }
 
-    static FilePosition masterStatus(LiveServer live) {
+    static BinlogPosition masterStatus(LiveServer live) {
         Map<String, Object> row = live.query("SHOW MASTER STATUS").get(0);
-        return new FilePosition((String) row.get("File"), ((Number) row.get("Position")).longValue());
+        return new BinlogPosition((String) row.get("File"), ((Number) row.get("Position")).longValue());
     }
 
     static void awaitRowEvents(CollectingListener listener, int count) throws InterruptedException {
@@ -48,7 +50,7 @@ class ReplicationClientLiveTest {
             }
             awaitRowEvents(listener, 5);
             assertThat(client.isConnected()).isTrue();
-            FilePosition end = masterStatus(live);
+            BinlogPosition end = masterStatus(live);
             assertThat(client.position()).contains(end);
         }
         assertThat(listener.stopped.await(5, TimeUnit.SECONDS)).isTrue();
@@ -82,11 +84,11 @@ class ReplicationClientLiveTest {
     @LiveTest
     void streamsFromExplicitFileAndPosition(LiveServer live) throws Exception {
         live.execute("CREATE TABLE IF NOT EXISTS filepos_t (id INT PRIMARY KEY)");
-        FilePosition before = masterStatus(live);
+        BinlogPosition before = masterStatus(live);
         live.execute("INSERT INTO filepos_t VALUES (1), (2)", "INSERT INTO filepos_t VALUES (3)");
         CollectingListener listener = new CollectingListener();
         try (ReplicationClient client = new ReplicationClient(connection(live), ReplicationSettings.builder()
-                .startPosition(StartPosition.of(before.file(), before.position())).nonBlocking(true).build(),
+                .startPosition(StartPosition.at(before.file(), before.position())).nonBlocking(true).build(),
                 listener)) {
             client.start();
             assertThat(client.awaitStop(Duration.ofSeconds(30))).isTrue();
@@ -106,7 +108,7 @@ class ReplicationClientLiveTest {
         live.execute("INSERT INTO gtid_t VALUES (10)", "INSERT INTO gtid_t VALUES (11)", "INSERT INTO gtid_t VALUES (12)");
         CollectingListener listener = new CollectingListener();
         try (ReplicationClient client = new ReplicationClient(connection(live), ReplicationSettings.builder()
-                .startPosition(StartPosition.mariaDbGtid(MariaDbGtidList.parse(gtidPos))).nonBlocking(true).build(),
+                .startPosition(StartPosition.gtid(MariaDbGtidList.parse(gtidPos))).nonBlocking(true).build(),
                 listener)) {
             client.start();
             assertThat(client.awaitStop(Duration.ofSeconds(30))).isTrue();
@@ -168,7 +170,7 @@ class ReplicationClientLiveTest {
     @LiveTest
     void purgedOrUnknownFileIsPositionNotFound(LiveServer live) {
         try (ReplicationClient client = new ReplicationClient(connection(live), ReplicationSettings.builder()
-                .startPosition(StartPosition.of("mysql-bin.999999", 4)).nonBlocking(true).build(),
+                .startPosition(StartPosition.at("mysql-bin.999999", 4)).nonBlocking(true).build(),
                 new CollectingListener())) {
             assertThatThrownBy(client::start).isInstanceOf(PositionNotFoundException.class)
                     .hasMessage("the start position mysql-bin.999999:4 is not on " + live.host() + ":" + live.port()

@@ -3,6 +3,7 @@ package dev.binlog.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.binlog.GtidSet;
+import dev.binlog.StartPosition;
 import dev.binlog.TlsMode;
 import dev.binlog.io.ByteWriter;
 import dev.binlog.protocol.ConnectionSettings;
@@ -68,7 +69,7 @@ class ReplicationStreamFakeServerTest {
                     .heartbeatPeriod(java.time.Duration.ofSeconds(2)).build();
             UUID replicaUuid = UUID.fromString("00000000-0000-0000-0000-0000000000aa");
             try (ReplicationStream stream = ReplicationStream.open(connection, settings,
-                    new StartPosition.AtGtidSet(GtidSet.parse(UUID_A + ":1-5")), true, replicaUuid)) {
+                    StartPosition.gtid(GtidSet.parse(UUID_A + ":1-5")), true, replicaUuid)) {
                 assertThat(stream.next()).isFalse();
                 assertThat(stream.checksumOn()).isTrue();
             }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.binlog.DecodeException;
+import dev.binlog.GtidSet;
 import dev.binlog.event.BinlogEvent;
+import dev.binlog.event.EventType;
 import dev.binlog.event.FormatDescriptionEvent;
 import dev.binlog.event.GtidEvent;
 import dev.binlog.event.PreviousGtidsEvent;
@@ -13,7 +15,6 @@ import dev.binlog.event.StartEncryptionEvent;
 import dev.binlog.event.TableMapEvent;
 import dev.binlog.event.TransactionPayloadEvent;
 import dev.binlog.event.UnknownEvent;
-import dev.binlog.event.EventType;
 import dev.binlog.event.decode.DecoderContext;
 import dev.binlog.event.decode.EventDecoder;
 import dev.binlog.event.decode.EventDecoderRegistry;
@@ -73,7 +74,9 @@ class BinlogFileReaderTest {
         }
 
         assertThat(((PreviousGtidsEvent) events.get(1)).gtidSet())
-                .isEqualTo("55778904-0299-11f1-b1b8-4ef0c4956feb:1-13:mytag:1-2");
+                .hasToString("55778904-0299-11f1-b1b8-4ef0c4956feb:1-13:mytag:1-2");
+        assertThat(((PreviousGtidsEvent) events.get(1)).gtidSet().uuidSets()).extracting(GtidSet.UuidSet::tag)
+                .containsExactly("", "mytag");
         GtidEvent gtid = (GtidEvent) events.get(2);
         assertThat(gtid.tag()).isEqualTo("mytag");
         assertThat(gtid.gno()).isEqualTo(3);
@@ -96,6 +99,14 @@ class BinlogFileReaderTest {
         assertThat(query.status().unparsedFromCode()).isNull();
         assertThat(((GtidEvent) events.get(4)).gtid()).isEqualTo("006c2cf2-b1ea-11e4-9057-8c705a3d3e78:2");
         assertThat(((QueryEvent) events.get(7)).sql()).isEqualTo("COMMIT");
+    }
+
+    @Test
+    void untaggedGtidHasTheEmptyTag() throws IOException {
+        assumeFixtures();
+        List<BinlogEvent> events = readAll(BLACKBEAM.resolve("binlog_transaction_with_GTID.000001"));
+
+        assertThat(((GtidEvent) events.get(4)).tag()).isEqualTo("");
     }
 
     @Test

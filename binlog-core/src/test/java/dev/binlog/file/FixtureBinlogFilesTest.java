@@ -249,7 +249,7 @@ class FixtureBinlogFilesTest {
             return gtid.gtid();
         }
         if (event instanceof PreviousGtidsEvent previous) {
-            return previous.gtidSet();
+            return previous.gtidSet().toString();
         }
         if (event instanceof MariaGtidEvent maria) {
             return maria.gtid().toString();

@@ -1,5 +1,6 @@
 package dev.binlog.protocol;
 
+import dev.binlog.ServerFlavor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

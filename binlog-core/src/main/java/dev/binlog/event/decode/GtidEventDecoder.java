@@ -54,7 +54,7 @@ public final class GtidEventDecoder implements EventBodyDecoder<GtidEvent> {
                 }
             }
         }
-        return new GtidEvent(header, flags, sid, null, gno, lastCommitted, sequenceNumber, immediateTs, originalTs,
+        return new GtidEvent(header, flags, sid, "", gno, lastCommitted, sequenceNumber, immediateTs, originalTs,
                 length, immediateVersion, originalVersion, null);
     }
 }

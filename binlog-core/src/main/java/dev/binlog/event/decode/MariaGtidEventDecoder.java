@@ -1,7 +1,7 @@
 package dev.binlog.event.decode;
 
+import dev.binlog.MariaDbGtid;
 import dev.binlog.event.EventHeader;
-import dev.binlog.event.MariaGtid;
 import dev.binlog.event.MariaGtidEvent;
 import dev.binlog.io.ByteCursor;
 
@@ -30,7 +30,7 @@ public final class MariaGtidEventDecoder implements EventBodyDecoder<MariaGtidEv
             body.skip(6);
         }
         Integer extraFlags = body.hasRemaining() ? body.readUint8() : null;
-        return new MariaGtidEvent(header, new MariaGtid(domain, header.serverId(), sequence), flags, commitId,
+        return new MariaGtidEvent(header, new MariaDbGtid(domain, header.serverId(), sequence), flags, commitId,
                 xaFormatId, xid, extraFlags);
     }
 }

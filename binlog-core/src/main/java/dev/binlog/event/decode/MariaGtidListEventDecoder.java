@@ -1,7 +1,7 @@
 package dev.binlog.event.decode;
 
+import dev.binlog.MariaDbGtid;
 import dev.binlog.event.EventHeader;
-import dev.binlog.event.MariaGtid;
 import dev.binlog.event.MariaGtidListEvent;
 import dev.binlog.io.ByteCursor;
 import java.util.ArrayList;
@@ -15,11 +15,11 @@ public final class MariaGtidListEventDecoder implements EventBodyDecoder<MariaGt
         long countAndFlags = body.readUint32();
         int count = (int) (countAndFlags & 0x0FFFFFFF);
         int flags = (int) (countAndFlags >>> 28);
-        List<MariaGtid> gtids = new ArrayList<>(Math.min(count, 1024));
+        List<MariaDbGtid> gtids = new ArrayList<>(Math.min(count, 1024));
         for (int i = 0; i < count; i++) {
             long domain = body.readUint32();
             long server = body.readUint32();
-            gtids.add(new MariaGtid(domain, server, body.readInt64()));
+            gtids.add(new MariaDbGtid(domain, server, body.readInt64()));
         }
         return new MariaGtidListEvent(header, flags, gtids);
     }

@@ -1,8 +1,7 @@
 package dev.binlog.event.decode;
 
+import dev.binlog.GtidSet;
 import dev.binlog.event.EventHeader;
-import dev.binlog.event.GtidInterval;
-import dev.binlog.event.GtidSetEntry;
 import dev.binlog.event.PreviousGtidsEvent;
 import dev.binlog.io.ByteCursor;
 import dev.binlog.io.MalformedDataException;
@@ -25,26 +24,34 @@ public final class PreviousGtidsEventDecoder implements EventBodyDecoder<Previou
         if (count < 0 || count > body.remaining() / 24 + 1) {
             throw new MalformedDataException("GTID set with " + count + " UUIDs", body.position() - 8);
         }
-        List<GtidSetEntry> entries = new ArrayList<>((int) count);
+        List<GtidSet.UuidSet> entries = new ArrayList<>((int) count);
         for (long i = 0; i < count; i++) {
             UUID sid = Bytes.readUuid(body);
-            String tag = null;
+            String tag = "";
             if (tagged) {
                 int length = (int) Bytes.readSerializedUint(body);
-                tag = length == 0 ? null : Bytes.utf8(body, length);
+                tag = length == 0 ? "" : Bytes.utf8(body, length);
             }
             long intervalCount = body.readInt64();
             if (intervalCount < 0 || intervalCount > body.remaining() / 16) {
                 throw new MalformedDataException(intervalCount + " GTID intervals", body.position() - 8);
             }
-            List<GtidInterval> intervals = new ArrayList<>((int) intervalCount);
+            List<GtidSet.Interval> intervals = new ArrayList<>((int) intervalCount);
             for (long k = 0; k < intervalCount; k++) {
                 long start = body.readInt64();
                 long endExclusive = body.readInt64();
-                intervals.add(new GtidInterval(start, endExclusive - 1));
+                if (start < 1 || endExclusive <= start) {
+                    throw new MalformedDataException("GTID interval " + start + " to " + endExclusive
+                            + " (exclusive)", body.position() - 16);
+                }
+                intervals.add(new GtidSet.Interval(start, endExclusive - 1));
             }
-            entries.add(new GtidSetEntry(sid, tag, intervals));
+            entries.add(new GtidSet.UuidSet(sid, tag, intervals));
         }
-        return new PreviousGtidsEvent(header, entries);
+        try {
+            return new PreviousGtidsEvent(header, GtidSet.of(entries));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedDataException("GTID set: " + e.getMessage(), body.position());
+        }
     }
 }

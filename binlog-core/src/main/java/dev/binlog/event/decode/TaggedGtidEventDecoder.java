@@ -30,7 +30,7 @@ public final class TaggedGtidEventDecoder implements EventBodyDecoder<GtidEvent>
         int flags = 0;
         long msb = 0;
         long lsb = 0;
-        String tag = null;
+        String tag = "";
         long gno = 0;
         Long lastCommitted = null;
         Long sequenceNumber = null;
@@ -73,9 +73,6 @@ public final class TaggedGtidEventDecoder implements EventBodyDecoder<GtidEvent>
         }
         if (originalVersion == null) {
             originalVersion = immediateVersion;
-        }
-        if (tag != null && tag.isEmpty()) {
-            tag = null;
         }
         return new GtidEvent(header, flags, new UUID(msb, lsb), tag, gno, lastCommitted, sequenceNumber, immediateTs,
                 originalTs, length, immediateVersion, originalVersion, ticket);

@@ -3,6 +3,7 @@ package dev.binlog.spring.actuate;
 import dev.binlog.BinlogClient;
 import dev.binlog.BinlogException;
 import dev.binlog.BinlogPosition;
+import dev.binlog.GtidState;
 import dev.binlog.StartPosition;
 import dev.binlog.StreamStatistics;
 import dev.binlog.spring.listener.ListenerDispatcher;
@@ -104,7 +105,11 @@ public class BinlogEndpoint {
     private void reposition(@Nullable String file, @Nullable Long position, @Nullable String gtidSet) {
         StartPosition start;
         if (gtidSet != null && file == null && position == null) {
-            start = StartPosition.gtid(gtidSet);
+            try {
+                start = StartPosition.gtid(GtidState.parseStored(gtidSet));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidEndpointRequestException(e.getMessage(), "invalid position");
+            }
         } else if (file != null && position != null && gtidSet == null) {
             try {
                 start = StartPosition.at(file, position);
@@ -127,8 +132,8 @@ public class BinlogEndpoint {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("file", position.file());
         map.put("position", position.position());
-        if (position.gtidSet() != null) {
-            map.put("gtidSet", position.gtidSet());
+        if (position.gtidState() != null) {
+            map.put("gtidSet", position.gtidState().toString());
         }
         return map;
     }

@@ -19,7 +19,7 @@ public final class BinlogInfoContributor implements InfoContributor {
     public void contribute(Info.Builder builder) {
         Map<String, Object> info = new LinkedHashMap<>();
         client.server().ifPresent(server -> {
-            info.put("flavor", server.flavor());
+            info.put("flavor", server.flavor().displayName());
             info.put("version", server.version());
             info.put("binlogFormat", server.binlogFormat());
             info.put("binlogRowImage", server.binlogRowImage());

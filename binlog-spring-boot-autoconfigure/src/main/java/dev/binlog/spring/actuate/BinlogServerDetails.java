@@ -17,7 +17,7 @@ final class BinlogServerDetails {
             Map<String, Object> server = new LinkedHashMap<>();
             server.put("host", s.host());
             server.put("port", s.port());
-            server.put("flavor", s.flavor());
+            server.put("flavor", s.flavor().displayName());
             server.put("version", s.version());
             server.put("serverId", s.serverId());
             if (binlogSettings) {

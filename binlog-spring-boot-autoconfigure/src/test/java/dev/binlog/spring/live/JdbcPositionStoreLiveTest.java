@@ -3,6 +3,7 @@ package dev.binlog.spring.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.binlog.BinlogPosition;
+import dev.binlog.MariaDbGtidList;
 import dev.binlog.PositionStore;
 import dev.binlog.spring.autoconfigure.BinlogAutoConfiguration;
 import dev.binlog.spring.autoconfigure.JdbcPositionStore;
@@ -24,11 +25,11 @@ class JdbcPositionStoreLiveTest {
 
         JdbcPositionStore first = new JdbcPositionStore(dataSource, "binlog_position", "orders-sync");
         assertThat(first.load()).isEmpty();
-        first.save(new BinlogPosition("mysql-bin.000004", 1207, "0-1-77"));
-        first.save(new BinlogPosition("mysql-bin.000004", 2411, "0-1-78"));
+        first.save(new BinlogPosition("mysql-bin.000004", 1207, MariaDbGtidList.parse("0-1-77")));
+        first.save(new BinlogPosition("mysql-bin.000004", 2411, MariaDbGtidList.parse("0-1-78")));
 
         JdbcPositionStore second = new JdbcPositionStore(dataSource, "binlog_position", "orders-sync");
-        assertThat(second.load()).contains(new BinlogPosition("mysql-bin.000004", 2411, "0-1-78"));
+        assertThat(second.load()).contains(new BinlogPosition("mysql-bin.000004", 2411, MariaDbGtidList.parse("0-1-78")));
         assertThat(new JdbcPositionStore(dataSource, "binlog_position", "other").load()).isEmpty();
         assertThat(live.queryString("SELECT COUNT(*) FROM binlog_position")).isEqualTo("1");
     }
