@@ -51,16 +51,16 @@ class JdbcPositionStoreLiveTest {
                 "binlog.position-store.name=billing-sync");
 
         orders.run(context -> context.getBean(PositionStore.class)
-                .save(new BinlogPosition("mysql-bin.000004", 1207, "0-1-77")));
+                .save(new BinlogPosition("mysql-bin.000004", 1207, MariaDbGtidList.parse("0-1-77"))));
         billing.run(context -> context.getBean(PositionStore.class)
-                .save(new BinlogPosition("mysql-bin.000002", 88, "0-1-12")));
+                .save(new BinlogPosition("mysql-bin.000002", 88, MariaDbGtidList.parse("0-1-12"))));
         runner.run(context -> context.getBean(PositionStore.class)
                 .save(new BinlogPosition("mysql-bin.000001", 4, null)));
 
         orders.run(context -> assertThat(context.getBean(PositionStore.class).load())
-                .contains(new BinlogPosition("mysql-bin.000004", 1207, "0-1-77")));
+                .contains(new BinlogPosition("mysql-bin.000004", 1207, MariaDbGtidList.parse("0-1-77"))));
         billing.run(context -> assertThat(context.getBean(PositionStore.class).load())
-                .contains(new BinlogPosition("mysql-bin.000002", 88, "0-1-12")));
+                .contains(new BinlogPosition("mysql-bin.000002", 88, MariaDbGtidList.parse("0-1-12"))));
         assertThat(live.query("SELECT name FROM shared_position ORDER BY name")).extracting(row -> row.get("name"))
                 .containsExactly("billing-sync", "default", "orders-sync");
     }
