@@ -109,24 +109,23 @@ public final class EventDecoder {
             }
             in.reset(buffer, bodyStart, bodyEnd - bodyStart);
             if (context.developmentRowEvent(header.typeCode())) {
-                throw new DecodeException(where(header) + ": type " + header.typeCode() + " of a MySQL 5.2"
+                throw new LocatedDecodeException(where(header) + ": type " + header.typeCode() + " of a MySQL 5.2"
                         + " development build (table map and row events numbered 16-19) is not supported", false);
             }
             int code = header.type() != null ? header.type().code() : header.typeCode();
             BinlogEvent event = registry.decoder(code).decode(header, in, context);
             track(event);
             return event;
+        } catch (LocatedDecodeException e) {
+            throw e;
         } catch (DecodeException e) {
-            if (e.getMessage().startsWith(context.source())) {
-                throw e;
-            }
-            throw new DecodeException(where(header) + ": " + e.getMessage(), e.corrupt(), e);
+            throw new LocatedDecodeException(where(header) + ": " + e.getMessage(), e.corrupt(), e);
         } catch (MalformedDataException e) {
-            throw new DecodeException(where(header) + ": " + e.getMessage(), true, e);
+            throw new LocatedDecodeException(where(header) + ": " + e.getMessage(), true, e);
         } catch (IndexOutOfBoundsException | IllegalArgumentException | NegativeArraySizeException e) {
             // Lengths read from damaged bytes point outside the event: damage, never a crash of the caller.
-            throw new DecodeException(where(header) + ": a length field points outside the event (" + e.getMessage()
-                    + ")", true, e);
+            throw new LocatedDecodeException(where(header) + ": a length field points outside the event ("
+                    + e.getMessage() + ")", true, e);
         }
     }
 
@@ -137,7 +136,7 @@ public final class EventDecoder {
 
     private EventHeader readHeader(byte[] buffer, int offset, int length, long position) {
         if (length < EventHeader.LENGTH) {
-            throw new DecodeException(context.source() + " at " + position + ": event of " + length
+            throw new LocatedDecodeException(context.source() + " at " + position + ": event of " + length
                     + " bytes is shorter than the 19-byte event header (truncated)", true);
         }
         ByteCursor h = headerCursor.reset(buffer, offset, EventHeader.LENGTH);
@@ -151,7 +150,7 @@ public final class EventDecoder {
         EventHeader header = new EventHeader(timestamp, typeCode, context.eventType(typeCode), serverId, eventLength,
                 nextPosition, flags, start);
         if (eventLength != length) {
-            throw new DecodeException(where(header) + ": header says the event is " + eventLength + " bytes but "
+            throw new LocatedDecodeException(where(header) + ": header says the event is " + eventLength + " bytes but "
                     + length + " were given (truncated or damaged)", true);
         }
         return header;
@@ -171,7 +170,7 @@ public final class EventDecoder {
         crc.update(buffer, offset + FLAGS_OFFSET + 1, dataLength - FLAGS_OFFSET - 1);
         long actual = crc.getValue();
         if (actual != expected) {
-            throw new DecodeException(where(header) + ": CRC32 checksum mismatch (event says " + hex(expected)
+            throw new LocatedDecodeException(where(header) + ": CRC32 checksum mismatch (event says " + hex(expected)
                     + ", bytes give " + hex(actual) + "); the event is damaged", true);
         }
     }

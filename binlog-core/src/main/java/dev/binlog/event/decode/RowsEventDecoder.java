@@ -77,12 +77,12 @@ public final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
         BitSet afterColumns = kind == Kind.UPDATE ? Bytes.readBitmap(body, columnCount) : columns;
         TableMapEvent table = context.tableMap(tableId);
         if (table == null) {
-            throw new DecodeException(context.source() + " at " + header.position() + ": " + header.typeName()
+            throw new LocatedDecodeException(context.source() + " at " + header.position() + ": " + header.typeName()
                     + " refers to table id " + tableId + " but no TABLE_MAP for it was seen; start reading at a"
                     + " transaction boundary", false);
         }
         if (columnCount > table.columns().size()) {
-            throw new DecodeException(context.source() + " at " + header.position() + ": " + header.typeName()
+            throw new LocatedDecodeException(context.source() + " at " + header.position() + ": " + header.typeName()
                     + " on " + table.qualifiedName() + " has " + columnCount + " columns but its TABLE_MAP "
                     + table.columns().size(), true);
         }
@@ -104,10 +104,12 @@ public final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
             return readRows(header, tableId, table, flags, extra, columns, afterColumns, rows, reader);
         } catch (DecodeException e) {
             if (context.mariaDb() && hasUndescribedMariaDbTemporal(table)) {
-                throw new DecodeException(e.getMessage() + ". " + table.qualifiedName() + " has TIME, DATETIME or"
+                String message = e.getMessage() + ". " + table.qualifiedName() + " has TIME, DATETIME or"
                         + " TIMESTAMP columns in the old type codes: if they have fractional seconds (tables created"
                         + " before MariaDB 10.1 or with mysql56_temporal_format=OFF) their size is not in the binlog;"
-                        + " read with a schema server (binlog read -H HOST -u USER ...) or exclude the table", false, e);
+                        + " read with a schema server (binlog read -H HOST -u USER ...) or exclude the table";
+                throw e instanceof LocatedDecodeException ? new LocatedDecodeException(message, false, e)
+                        : new DecodeException(message, false, e);
             }
             throw e;
         }
@@ -254,11 +256,11 @@ public final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
                         values[i] = context.valueReader().read(in, column);
                     }
                 } catch (DecodeException e) {
-                    throw new DecodeException(where(column, valueStart) + ": " + e.getMessage(), e.corrupt(), e);
+                    throw new LocatedDecodeException(where(column, valueStart) + ": " + e.getMessage(), e.corrupt(), e);
                 } catch (MalformedDataException e) {
-                    throw new DecodeException(where(column, valueStart) + ": " + e.getMessage(), true, e);
+                    throw new LocatedDecodeException(where(column, valueStart) + ": " + e.getMessage(), true, e);
                 } catch (RuntimeException e) {
-                    throw new DecodeException(where(column, valueStart) + ": " + e, true, e);
+                    throw new LocatedDecodeException(where(column, valueStart) + ": " + e, true, e);
                 }
             }
             return new RowImage(values, present);

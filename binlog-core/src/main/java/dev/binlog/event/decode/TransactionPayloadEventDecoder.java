@@ -57,7 +57,7 @@ public final class TransactionPayloadEventDecoder implements EventBodyDecoder<Tr
                     + " follow", body.position());
         }
         if (compression != TransactionPayloadEvent.ZSTD && compression != TransactionPayloadEvent.NONE) {
-            throw new DecodeException(context.source() + " at " + header.position()
+            throw new LocatedDecodeException(context.source() + " at " + header.position()
                     + ": TRANSACTION_PAYLOAD uses compression type " + compression + ", which is not supported", false);
         }
         // The outer buffer is reused for the next event: keep a copy of the (compressed) payload only.
@@ -133,13 +133,13 @@ public final class TransactionPayloadEventDecoder implements EventBodyDecoder<Tr
                 return null;
             }
             if (got < EventHeader.LENGTH) {
-                throw new DecodeException(context.source() + " at " + outer.position() + ": TRANSACTION_PAYLOAD ends"
-                        + " inside an inner event header", true);
+                throw new LocatedDecodeException(context.source() + " at " + outer.position()
+                        + ": TRANSACTION_PAYLOAD ends inside an inner event header", true);
             }
             long length = new ByteCursor(buffer, 9, 4).readUint32();
             if (length < EventHeader.LENGTH || length > Integer.MAX_VALUE - 16 || length > source.limit()) {
-                throw new DecodeException(context.source() + " at " + outer.position() + ": TRANSACTION_PAYLOAD inner"
-                        + " event " + count + " claims " + length + " bytes", true);
+                throw new LocatedDecodeException(context.source() + " at " + outer.position()
+                        + ": TRANSACTION_PAYLOAD inner event " + count + " claims " + length + " bytes", true);
             }
             if (buffer.length < length) {
                 byte[] bigger = new byte[(int) Math.max(length, buffer.length * 2L)];
@@ -148,14 +148,14 @@ public final class TransactionPayloadEventDecoder implements EventBodyDecoder<Tr
             }
             int rest = (int) length - EventHeader.LENGTH;
             if (readFully(in, buffer, EventHeader.LENGTH, rest) < rest) {
-                throw new DecodeException(context.source() + " at " + outer.position() + ": TRANSACTION_PAYLOAD ends"
-                        + " inside inner event " + count, true);
+                throw new LocatedDecodeException(context.source() + " at " + outer.position()
+                        + ": TRANSACTION_PAYLOAD ends inside inner event " + count, true);
             }
             return context.decoder().decodeInner(buffer, 0, (int) length, outer.position());
         }
 
         private DecodeException failure(IOException e) {
-            return new DecodeException(source.context().source() + " at " + source.outer().position()
+            return new LocatedDecodeException(source.context().source() + " at " + source.outer().position()
                     + ": TRANSACTION_PAYLOAD could not be decompressed: " + e.getMessage(), true, e);
         }
 
