@@ -1,5 +1,6 @@
 package dev.binlog.file;
 
+import dev.binlog.BinlogException;
 import dev.binlog.DecodeException;
 import dev.binlog.event.BinlogEvent;
 import dev.binlog.event.EventHeader;
@@ -11,7 +12,6 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -135,7 +135,8 @@ public final class BinlogFileReader implements Closeable {
         try {
             return readFully(buffer, offset, count);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading " + file + " at " + position, e);
+            throw new BinlogException("cannot read " + file + " at " + position + ": " + e.getMessage()
+                    + "; check that the file exists, is readable and is not being rotated away", e);
         }
     }
 

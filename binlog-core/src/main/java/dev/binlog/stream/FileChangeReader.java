@@ -12,7 +12,6 @@ import dev.binlog.event.decode.DecoderContext;
 import dev.binlog.event.decode.EventDecoder;
 import dev.binlog.file.BinlogFileReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,7 +89,8 @@ public final class FileChangeReader {
             }
             return !(last && stopPosition != null && reader.position() >= stopPosition);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
+            throw new BinlogException("cannot read " + path + ": " + e.getMessage()
+                    + "; check that the file exists and is readable", e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
