@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tail --position-file} killed with SIGKILL at random moments under a steady insert load, and restarted: no
- * row is lost, and a row is printed twice only when its transaction was the one in flight at a kill.
+ * row is lost, and a transaction is printed again only when it was the one in flight at a kill.
  */
 class TailKillLiveTest {
 
@@ -85,15 +85,14 @@ class TailKillLiveTest {
         }
         assertThat(kills).isGreaterThanOrEqualTo(3);
         assertThat(timesSeen.keySet()).as("every inserted row printed").hasSize(lastId.get());
-        List<Integer> repeatedTransactions = new ArrayList<>();
-        timesSeen.forEach((id, times) -> {
-            if (times > 1) {
-                repeatedTransactions.add(transactionOf.get(id));
-            }
-        });
-        assertThat(timesSeen.values()).as("no row printed more than twice").allMatch(times -> times <= 2);
-        assertThat(repeatedTransactions.stream().distinct().count())
-                .as("repeated transactions: at most the one in flight at each kill").isLessThanOrEqualTo(kills);
+        // a kill between flushing a transaction's output and saving its position reprints that one transaction on
+        // restart; a restart killed the same way before it saved can print it once more, so each kill accounts for
+        // at most one extra print of one transaction
+        Map<Integer, Integer> printsOfTransaction = new HashMap<>();
+        timesSeen.forEach((id, times) -> printsOfTransaction.merge(transactionOf.get(id), times, Math::max));
+        int extraPrints = printsOfTransaction.values().stream().mapToInt(times -> times - 1).sum();
+        assertThat(extraPrints).as("transactions printed again: at most one per kill (%d kills)", kills)
+                .isLessThanOrEqualTo(kills);
     }
 
     private Process start(LiveServer live, String start, Path positions, Path output, boolean stopAtEnd)
