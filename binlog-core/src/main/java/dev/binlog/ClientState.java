@@ -1,6 +1,6 @@
 package dev.binlog;
 
-/** Life cycle of a {@link BinlogClient}. */
+/** Life cycle of a {@code BinlogClient}. */
 public enum ClientState {
     /** Built, not started. */
     NEW,
@@ -14,6 +14,6 @@ public enum ClientState {
     PAUSED,
     /** Closed by the application, or reached the end of the log in stop-at-end mode. */
     STOPPED,
-    /** Stopped by an error that retrying cannot fix; see {@link BinlogClient#lastError()}. */
+    /** Stopped by an error that retrying cannot fix; see {@code BinlogClient.lastError()}. */
     FAILED
 }

@@ -1,6 +1,5 @@
 package dev.binlog;
 
-import dev.binlog.value.Column;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package dev.binlog;
 
-import dev.binlog.stream.FilePositionStore;
-import dev.binlog.stream.MemoryPositionStore;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;

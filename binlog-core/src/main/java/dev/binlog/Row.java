@@ -49,7 +49,7 @@ public final class Row {
      * What is known of the column at {@code index} (binlog type and metadata such as fractional precision, charset,
      * signedness), or {@code null} when the stream had no description.
      */
-    public dev.binlog.value.Column column(int index) {
+    public dev.binlog.Column column(int index) {
         return names.column(index);
     }
 

@@ -2,6 +2,7 @@ package dev.binlog;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.binlog.stream.BinlogFiles;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

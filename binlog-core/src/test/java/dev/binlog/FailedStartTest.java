@@ -3,6 +3,7 @@ package dev.binlog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.binlog.stream.BinlogClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

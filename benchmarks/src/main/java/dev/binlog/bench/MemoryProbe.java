@@ -1,10 +1,10 @@
 package dev.binlog.bench;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.ClientState;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.TlsMode;
+import dev.binlog.stream.BinlogClient;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

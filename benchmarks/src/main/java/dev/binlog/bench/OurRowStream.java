@@ -1,10 +1,10 @@
 package dev.binlog.bench;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.ClientState;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.TlsMode;
+import dev.binlog.stream.BinlogClient;
 import dev.binlog.testsupport.MariaDbProcess;
 import java.util.function.LongConsumer;
 

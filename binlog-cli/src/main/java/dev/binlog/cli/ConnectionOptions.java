@@ -1,7 +1,7 @@
 package dev.binlog.cli;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.TlsMode;
+import dev.binlog.stream.BinlogClient;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,11 +1,11 @@
 package dev.binlog.cli;
 
-import dev.binlog.BinlogClient;
-import dev.binlog.BinlogFiles;
 import dev.binlog.RowChange;
 import dev.binlog.TableFilter;
 import dev.binlog.cli.format.ChangeFormatter;
 import dev.binlog.cli.format.RowColumnInfo;
+import dev.binlog.stream.BinlogClient;
+import dev.binlog.stream.BinlogFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package dev.binlog.cli;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.ClientState;
 import dev.binlog.PositionStore;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.cli.format.ChangeFormatter;
 import dev.binlog.cli.format.RowColumnInfo;
+import dev.binlog.stream.BinlogClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.binlog.event;
 
-import dev.binlog.value.Column;
+import dev.binlog.Column;
 import java.util.List;
 
 /**

@@ -2,7 +2,6 @@ package dev.binlog.stream;
 
 import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
-import dev.binlog.ClientSettings;
 import dev.binlog.ClientState;
 import dev.binlog.GtidState;
 import dev.binlog.ServerDescription;
@@ -28,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Engine behind {@link dev.binlog.BinlogClient}: the replication connection delivers raw events on its reader thread;
+ * Engine behind {@link dev.binlog.stream.BinlogClient}: the replication connection delivers raw events on its reader thread;
  * here they are decoded, routed through table resolution and transaction assembly to the listener, and committed
  * positions are saved. Everything runs on that one thread, so the listener sees changes in commit order and a slow
  * listener slows the reader instead of filling memory.

@@ -1,6 +1,6 @@
 package dev.binlog.stream;
 
-import dev.binlog.value.ColumnType;
+import dev.binlog.ColumnType;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.binlog.stream;
 
+import dev.binlog.Column;
 import dev.binlog.ColumnNames;
-import dev.binlog.value.Column;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package dev.binlog.stream;
 
-import dev.binlog.ClientSettings;
 import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.protocol.ResultRow;
 import dev.binlog.protocol.ServerConnection;

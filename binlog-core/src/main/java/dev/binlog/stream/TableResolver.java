@@ -1,11 +1,11 @@
 package dev.binlog.stream;
 
+import dev.binlog.Column;
 import dev.binlog.ColumnNames;
+import dev.binlog.ColumnType;
 import dev.binlog.SchemaMismatchException;
 import dev.binlog.SchemaSource;
 import dev.binlog.TableFilter;
-import dev.binlog.value.Column;
-import dev.binlog.value.ColumnType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

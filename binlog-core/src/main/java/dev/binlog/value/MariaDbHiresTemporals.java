@@ -1,5 +1,6 @@
 package dev.binlog.value;
 
+import dev.binlog.Column;
 import dev.binlog.io.ByteCursor;
 import java.time.Duration;
 import java.time.Instant;

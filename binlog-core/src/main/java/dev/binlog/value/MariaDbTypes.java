@@ -1,5 +1,6 @@
 package dev.binlog.value;
 
+import dev.binlog.Column;
 import dev.binlog.DecodeException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

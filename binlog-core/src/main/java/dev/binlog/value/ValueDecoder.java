@@ -1,8 +1,9 @@
 package dev.binlog.value;
 
+import dev.binlog.Column;
+import dev.binlog.ColumnType;
 import dev.binlog.DecodeException;
 import dev.binlog.io.ByteCursor;
-import dev.binlog.value.json.JsonBinary;
 import java.math.BigInteger;
 import java.nio.charset.Charset;
 import java.util.LinkedHashSet;

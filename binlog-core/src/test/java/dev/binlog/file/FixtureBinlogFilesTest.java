@@ -2,19 +2,19 @@ package dev.binlog.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.binlog.Column;
 import dev.binlog.DecodeException;
 import dev.binlog.event.BinlogEvent;
 import dev.binlog.event.DeleteRowsEvent;
-import dev.binlog.event.RowImage;
-import dev.binlog.event.RowsEvent;
-import dev.binlog.event.UpdateRowsEvent;
-import dev.binlog.event.WriteRowsEvent;
-import dev.binlog.value.Column;
 import dev.binlog.event.GtidEvent;
 import dev.binlog.event.MariaGtidEvent;
 import dev.binlog.event.MariaGtidListEvent;
 import dev.binlog.event.PreviousGtidsEvent;
+import dev.binlog.event.RowImage;
+import dev.binlog.event.RowsEvent;
 import dev.binlog.event.TransactionPayloadEvent;
+import dev.binlog.event.UpdateRowsEvent;
+import dev.binlog.event.WriteRowsEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

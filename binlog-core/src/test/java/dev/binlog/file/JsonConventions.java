@@ -1,7 +1,7 @@
 package dev.binlog.file;
 
-import dev.binlog.value.Column;
-import dev.binlog.value.ColumnType;
+import dev.binlog.Column;
+import dev.binlog.ColumnType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;

@@ -2,11 +2,11 @@ package dev.binlog.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.binlog.Column;
+import dev.binlog.ColumnType;
 import dev.binlog.DecodeException;
 import dev.binlog.event.BinlogEvent;
 import dev.binlog.event.TableMapEvent;
-import dev.binlog.value.Column;
-import dev.binlog.value.ColumnType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package dev.binlog.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.ChangeType;
 import dev.binlog.ClientState;
 import dev.binlog.PositionStore;
@@ -10,6 +9,7 @@ import dev.binlog.RowChange;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.TlsMode;
+import dev.binlog.stream.BinlogClient;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.math.BigDecimal;

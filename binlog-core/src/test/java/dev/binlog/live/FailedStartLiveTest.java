@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.binlog.AuthenticationException;
-import dev.binlog.BinlogClient;
 import dev.binlog.ClientState;
 import dev.binlog.ConfigurationException;
 import dev.binlog.ProtocolException;
 import dev.binlog.StartPosition;
 import dev.binlog.TlsMode;
+import dev.binlog.stream.BinlogClient;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.net.ServerSocket;

@@ -2,7 +2,6 @@ package dev.binlog.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeType;
 import dev.binlog.ClientState;
@@ -11,6 +10,7 @@ import dev.binlog.StartPosition;
 import dev.binlog.StreamStatistics;
 import dev.binlog.TableFilter;
 import dev.binlog.TlsMode;
+import dev.binlog.stream.BinlogClient;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.sql.Connection;

@@ -3,13 +3,13 @@ package dev.binlog.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.ChangeType;
 import dev.binlog.ClientState;
 import dev.binlog.PositionStore;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.TlsMode;
+import dev.binlog.stream.BinlogClient;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.time.Duration;

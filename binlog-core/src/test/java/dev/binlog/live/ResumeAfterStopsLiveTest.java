@@ -2,7 +2,6 @@ package dev.binlog.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.ChangeListener;
 import dev.binlog.ClientState;
 import dev.binlog.PositionStore;
@@ -11,6 +10,7 @@ import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.TlsMode;
 import dev.binlog.Transaction;
+import dev.binlog.stream.BinlogClient;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.nio.file.Path;

@@ -3,7 +3,6 @@ package dev.binlog.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.BinlogPosition;
 import dev.binlog.ClientState;
 import dev.binlog.PositionNotFoundException;
@@ -12,6 +11,7 @@ import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.TlsMode;
 import dev.binlog.Transaction;
+import dev.binlog.stream.BinlogClient;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.time.Duration;

@@ -3,7 +3,6 @@ package dev.binlog.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.BinlogException;
 import dev.binlog.ChangeListener;
 import dev.binlog.ClientState;
@@ -12,6 +11,7 @@ import dev.binlog.RowChange;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.TlsMode;
+import dev.binlog.stream.BinlogClient;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.net.ServerSocket;

@@ -2,7 +2,7 @@ package dev.binlog.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.binlog.value.ColumnType;
+import dev.binlog.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,11 +3,11 @@ package dev.binlog.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.binlog.Column;
+import dev.binlog.ColumnType;
 import dev.binlog.SchemaMismatchException;
 import dev.binlog.SchemaSource;
 import dev.binlog.TableFilter;
-import dev.binlog.value.Column;
-import dev.binlog.value.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

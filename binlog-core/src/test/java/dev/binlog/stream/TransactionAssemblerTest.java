@@ -7,6 +7,7 @@ import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
 import dev.binlog.ChangeType;
 import dev.binlog.ColumnNames;
+import dev.binlog.MemoryPositionStore;
 import dev.binlog.RowChange;
 import dev.binlog.SchemaChange;
 import dev.binlog.TableFilter;

@@ -2,6 +2,8 @@ package dev.binlog.value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.binlog.Column;
+import dev.binlog.ColumnType;
 import dev.binlog.io.ByteCursor;
 import java.math.BigDecimal;
 import java.math.BigInteger;

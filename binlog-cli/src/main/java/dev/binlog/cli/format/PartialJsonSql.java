@@ -1,6 +1,6 @@
 package dev.binlog.cli.format;
 
-import dev.binlog.value.json.PartialJsonUpdate;
+import dev.binlog.value.PartialJsonUpdate;
 
 /**
  * A partial JSON update (MySQL's {@code binlog_row_value_options=PARTIAL_JSON} when the previous document is not

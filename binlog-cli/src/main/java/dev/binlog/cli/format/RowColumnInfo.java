@@ -1,8 +1,8 @@
 package dev.binlog.cli.format;
 
+import dev.binlog.Column;
 import dev.binlog.Row;
 import dev.binlog.RowChange;
-import dev.binlog.value.Column;
 
 /** Column facts from the rows themselves: the fractional precision of temporal columns, JSON and BIT columns. */
 public final class RowColumnInfo implements ColumnInfoSource {

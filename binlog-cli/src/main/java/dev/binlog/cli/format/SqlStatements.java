@@ -1,11 +1,11 @@
 package dev.binlog.cli.format;
 
 import dev.binlog.ChangeMetadata;
+import dev.binlog.Column;
 import dev.binlog.Row;
 import dev.binlog.RowChange;
 import dev.binlog.SchemaChange;
-import dev.binlog.value.Column;
-import dev.binlog.value.json.PartialJsonUpdate;
+import dev.binlog.value.PartialJsonUpdate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.binlog.event.decode;
 
+import dev.binlog.Column;
 import dev.binlog.io.ByteCursor;
-import dev.binlog.value.Column;
 
 /** Reads one non-NULL column value of a row image at the cursor and advances past it. */
 @FunctionalInterface

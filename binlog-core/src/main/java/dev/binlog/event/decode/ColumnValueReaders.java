@@ -2,13 +2,13 @@ package dev.binlog.event.decode;
 
 import dev.binlog.DecodeException;
 import dev.binlog.event.JsonDiff;
+import dev.binlog.value.JsonBinary;
+import dev.binlog.value.JsonPatch;
+import dev.binlog.value.PartialJsonUpdate;
 import dev.binlog.value.ValueDecoder;
-import dev.binlog.value.json.JsonBinary;
-import dev.binlog.value.json.JsonPatch;
-import dev.binlog.value.json.PartialJsonUpdate;
+import dev.binlog.value.ValueOptions;
 import java.util.ArrayList;
 import java.util.List;
-import dev.binlog.value.ValueOptions;
 
 /** The column value readers row events are decoded with. */
 public final class ColumnValueReaders {
@@ -21,7 +21,7 @@ public final class ColumnValueReaders {
         return new ValueDecoder(ValueOptions.defaults())::decode;
     }
 
-    /** Applies JSON diffs with {@code dev.binlog.value.json}. */
+    /** Applies JSON diffs with {@code dev.binlog.value}. */
     public static JsonDiffApplier defaultJsonDiffApplier() {
         return (before, diffs, column) -> {
             if (before == null) {

@@ -1,7 +1,7 @@
 package dev.binlog.event.decode;
 
+import dev.binlog.Column;
 import dev.binlog.event.JsonDiff;
-import dev.binlog.value.Column;
 import java.util.List;
 
 /** Applies the JSON diffs of a PARTIAL_UPDATE_ROWS after image to the before value, giving the full new value. */

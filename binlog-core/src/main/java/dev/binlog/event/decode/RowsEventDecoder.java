@@ -1,5 +1,7 @@
 package dev.binlog.event.decode;
 
+import dev.binlog.Column;
+import dev.binlog.ColumnType;
 import dev.binlog.DecodeException;
 import dev.binlog.event.DeleteRowsEvent;
 import dev.binlog.event.EventHeader;
@@ -13,8 +15,6 @@ import dev.binlog.event.UpdatedRow;
 import dev.binlog.event.WriteRowsEvent;
 import dev.binlog.io.ByteCursor;
 import dev.binlog.io.MalformedDataException;
-import dev.binlog.value.Column;
-import dev.binlog.value.ColumnType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;

@@ -1,12 +1,12 @@
 package dev.binlog.event.decode;
 
+import dev.binlog.Column;
+import dev.binlog.ColumnType;
 import dev.binlog.DecodeException;
 import dev.binlog.event.EventHeader;
 import dev.binlog.event.EventType;
 import dev.binlog.event.TableMapEvent;
 import dev.binlog.io.ByteCursor;
-import dev.binlog.value.Column;
-import dev.binlog.value.ColumnType;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.binlog.event.decode;
 
+import dev.binlog.Column;
+import dev.binlog.ColumnType;
 import dev.binlog.io.ByteCursor;
-import dev.binlog.value.Column;
-import dev.binlog.value.ColumnType;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.binlog.event.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.binlog.ColumnType;
 import dev.binlog.DecodeException;
 import dev.binlog.event.BinlogEvent;
 import dev.binlog.event.ChecksumType;
@@ -18,7 +19,6 @@ import dev.binlog.event.ViewChangeEvent;
 import dev.binlog.event.WriteRowsEvent;
 import dev.binlog.event.XaPrepareEvent;
 import dev.binlog.event.XidEvent;
-import dev.binlog.value.ColumnType;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.Deflater;

@@ -2,10 +2,10 @@ package dev.binlog.event.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.binlog.ColumnType;
 import dev.binlog.event.JsonDiff;
 import dev.binlog.event.UpdateRowsEvent;
 import dev.binlog.event.UpdatedRow;
-import dev.binlog.value.ColumnType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package dev.binlog.spring.actuate;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.BinlogException;
 import dev.binlog.BinlogPosition;
 import dev.binlog.GtidState;
@@ -8,6 +7,7 @@ import dev.binlog.StartPosition;
 import dev.binlog.StreamStatistics;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import dev.binlog.spring.listener.ListenerStatistics;
+import dev.binlog.stream.BinlogClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

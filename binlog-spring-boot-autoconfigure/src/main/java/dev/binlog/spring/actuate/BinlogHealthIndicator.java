@@ -1,7 +1,7 @@
 package dev.binlog.spring.actuate;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.ClientState;
+import dev.binlog.stream.BinlogClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.binlog.spring.actuate;
 
-import dev.binlog.BinlogClient;
+import dev.binlog.stream.BinlogClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.actuate.info.Info;

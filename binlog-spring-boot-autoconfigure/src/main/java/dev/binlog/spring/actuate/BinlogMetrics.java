@@ -1,12 +1,12 @@
 package dev.binlog.spring.actuate;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.ChangeType;
 import dev.binlog.ClientState;
 import dev.binlog.RowChange;
 import dev.binlog.event.EventType;
 import dev.binlog.spring.listener.DispatchObserver;
 import dev.binlog.spring.listener.ListenerDispatcher;
+import dev.binlog.stream.BinlogClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,7 +1,7 @@
 package dev.binlog.spring.actuate;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.ServerDescription;
+import dev.binlog.stream.BinlogClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package dev.binlog.spring.autoconfigure;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.spring.actuate.BinlogEndpoint;
 import dev.binlog.spring.actuate.BinlogInfoContributor;
 import dev.binlog.spring.actuate.BinlogMetrics;
 import dev.binlog.spring.listener.ListenerDispatcher;
+import dev.binlog.stream.BinlogClient;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,6 +1,5 @@
 package dev.binlog.spring.autoconfigure;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.ChangeType;
 import dev.binlog.ConfigurationException;
 import dev.binlog.PositionStore;
@@ -8,15 +7,15 @@ import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.spring.BinlogArgumentResolver;
 import dev.binlog.spring.BinlogErrorHandler;
-import dev.binlog.spring.BinlogStateChangedEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import dev.binlog.spring.BinlogListenerConfigurer;
+import dev.binlog.spring.BinlogStateChangedEvent;
 import dev.binlog.spring.listener.BinlogListenerAnnotationBeanPostProcessor;
 import dev.binlog.spring.listener.ErrorPolicy;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import dev.binlog.spring.listener.ListenerRegistry;
 import dev.binlog.spring.mapping.BinlogConversions;
 import dev.binlog.spring.mapping.RowMappers;
+import dev.binlog.stream.BinlogClient;
 import java.time.Duration;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -36,6 +35,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;

@@ -1,6 +1,6 @@
 package dev.binlog.spring.autoconfigure;
 
-import dev.binlog.BinlogClient;
+import dev.binlog.stream.BinlogClient;
 
 /** Adjusts the {@link BinlogClient.Builder} after the properties are applied, before the client is built. */
 @FunctionalInterface

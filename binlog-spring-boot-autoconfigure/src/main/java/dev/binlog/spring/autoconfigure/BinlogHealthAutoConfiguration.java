@@ -1,8 +1,8 @@
 package dev.binlog.spring.autoconfigure;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.spring.actuate.BinlogHealthIndicator;
 import dev.binlog.spring.actuate.BinlogReadinessGroup;
+import dev.binlog.stream.BinlogClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

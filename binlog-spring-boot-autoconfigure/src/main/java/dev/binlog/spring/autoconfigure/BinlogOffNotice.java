@@ -1,6 +1,6 @@
 package dev.binlog.spring.autoconfigure;
 
-import dev.binlog.BinlogClient;
+import dev.binlog.stream.BinlogClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;

@@ -1,14 +1,14 @@
 package dev.binlog.spring.autoconfigure;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.BinlogException;
 import dev.binlog.BinlogPosition;
-import dev.binlog.ClientSettings;
 import dev.binlog.ClientState;
 import dev.binlog.StreamStatistics;
 import dev.binlog.spring.listener.InvalidListenerException;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import dev.binlog.spring.listener.ListenerEndpoint;
+import dev.binlog.stream.BinlogClient;
+import dev.binlog.stream.ClientSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

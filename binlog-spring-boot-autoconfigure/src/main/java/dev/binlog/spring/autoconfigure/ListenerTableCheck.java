@@ -1,9 +1,9 @@
 package dev.binlog.spring.autoconfigure;
 
-import dev.binlog.ClientSettings;
 import dev.binlog.spring.listener.InvalidListenerException;
 import dev.binlog.spring.listener.ListenerCheck;
 import dev.binlog.spring.listener.ListenerDispatcher;
+import dev.binlog.stream.ClientSettings;
 import dev.binlog.stream.InformationSchemaReader;
 import dev.binlog.stream.SchemaConnections;
 import dev.binlog.stream.TableSchema;

@@ -1,9 +1,9 @@
 package dev.binlog.spring.mapping;
 
+import dev.binlog.Column;
 import dev.binlog.ColumnNames;
 import dev.binlog.Row;
 import dev.binlog.spring.BinlogColumn;
-import dev.binlog.value.Column;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -2,19 +2,19 @@ package dev.binlog.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.binlog.BinlogClient;
+import dev.binlog.FilePositionStore;
+import dev.binlog.MemoryPositionStore;
 import dev.binlog.PositionStore;
 import dev.binlog.StartPosition;
 import dev.binlog.TlsMode;
 import dev.binlog.spring.listener.ListenerDispatcher;
-import dev.binlog.stream.FilePositionStore;
-import dev.binlog.stream.MemoryPositionStore;
+import dev.binlog.stream.BinlogClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;

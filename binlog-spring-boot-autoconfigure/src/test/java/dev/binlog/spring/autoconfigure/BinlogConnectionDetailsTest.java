@@ -2,8 +2,8 @@ package dev.binlog.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.ConfigurationException;
+import dev.binlog.stream.BinlogClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -2,12 +2,12 @@ package dev.binlog.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeType;
 import dev.binlog.ClientState;
 import dev.binlog.StreamStatistics;
 import dev.binlog.spring.BinlogListener;
+import dev.binlog.stream.BinlogClient;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.binlog.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.ClientState;
 import dev.binlog.spring.BinlogListener;
 import dev.binlog.spring.actuate.BinlogHealthIndicator;
+import dev.binlog.stream.BinlogClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -3,12 +3,12 @@ package dev.binlog.spring.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.ClientState;
 import dev.binlog.spring.OnInsert;
 import dev.binlog.spring.actuate.BinlogHealthIndicator;
 import dev.binlog.spring.autoconfigure.BinlogAutoConfiguration;
 import dev.binlog.spring.autoconfigure.BinlogHealthAutoConfiguration;
+import dev.binlog.stream.BinlogClient;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.time.Duration;

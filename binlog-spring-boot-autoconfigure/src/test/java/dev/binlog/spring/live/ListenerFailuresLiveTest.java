@@ -2,11 +2,11 @@ package dev.binlog.spring.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.binlog.BinlogClient;
 import dev.binlog.ClientState;
 import dev.binlog.spring.OnInsert;
 import dev.binlog.spring.autoconfigure.BinlogAutoConfiguration;
 import dev.binlog.spring.listener.ListenerDispatcher;
+import dev.binlog.stream.BinlogClient;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.nio.file.Path;

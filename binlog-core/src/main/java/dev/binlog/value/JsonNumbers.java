@@ -1,4 +1,4 @@
-package dev.binlog.value.json;
+package dev.binlog.value;
 
 /** How MySQL prints JSON doubles and strings. */
 final class JsonNumbers {

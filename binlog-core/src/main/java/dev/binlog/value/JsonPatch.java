@@ -1,4 +1,4 @@
-package dev.binlog.value.json;
+package dev.binlog.value;
 
 import dev.binlog.DecodeException;
 import java.util.ArrayList;

@@ -1,6 +1,18 @@
-package dev.binlog;
+package dev.binlog.stream;
 
-import dev.binlog.stream.ChangeStream;
+import dev.binlog.BinlogException;
+import dev.binlog.BinlogPosition;
+import dev.binlog.ChangeListener;
+import dev.binlog.ClientState;
+import dev.binlog.ConfigurationException;
+import dev.binlog.PositionStore;
+import dev.binlog.SchemaSource;
+import dev.binlog.ServerDescription;
+import dev.binlog.StartPosition;
+import dev.binlog.StateListener;
+import dev.binlog.StreamStatistics;
+import dev.binlog.TableFilter;
+import dev.binlog.TlsMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.binlog.value.json;
+package dev.binlog.value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,8 @@
-package dev.binlog;
+package dev.binlog.stream;
 
-import dev.binlog.stream.FileChangeReader;
-import dev.binlog.stream.InformationSchemaReader;
-import dev.binlog.stream.SchemaConnections;
+import dev.binlog.ChangeListener;
+import dev.binlog.ConfigurationException;
+import dev.binlog.TableFilter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

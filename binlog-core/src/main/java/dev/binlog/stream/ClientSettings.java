@@ -1,5 +1,11 @@
-package dev.binlog;
+package dev.binlog.stream;
 
+import dev.binlog.ConfigurationException;
+import dev.binlog.PositionStore;
+import dev.binlog.SchemaSource;
+import dev.binlog.StartPosition;
+import dev.binlog.TableFilter;
+import dev.binlog.TlsMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,8 +1,5 @@
-package dev.binlog.stream;
+package dev.binlog;
 
-import dev.binlog.BinlogException;
-import dev.binlog.BinlogPosition;
-import dev.binlog.PositionStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

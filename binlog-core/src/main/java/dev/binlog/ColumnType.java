@@ -1,4 +1,4 @@
-package dev.binlog.value;
+package dev.binlog;
 
 /**
  * Column type codes as the binary log writes them in TABLE_MAP events ({@code enum_field_types}). {@code ENUM}, {@code SET}

@@ -1,4 +1,4 @@
-package dev.binlog.value.json;
+package dev.binlog.value;
 
 /**
  * Opaque temporal values inside binary JSON are MySQL's "packed" longs: {@code (ymd-hms bits << 24) | microseconds}.

@@ -1,4 +1,4 @@
-package dev.binlog.value;
+package dev.binlog;
 
 import java.util.List;
 

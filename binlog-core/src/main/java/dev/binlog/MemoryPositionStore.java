@@ -1,7 +1,5 @@
-package dev.binlog.stream;
+package dev.binlog;
 
-import dev.binlog.BinlogPosition;
-import dev.binlog.PositionStore;
 import java.util.Optional;
 
 /** A {@link PositionStore} that forgets everything on restart; for tests and for consumers that don't resume. */
