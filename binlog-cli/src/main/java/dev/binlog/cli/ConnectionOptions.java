@@ -1,5 +1,6 @@
 package dev.binlog.cli;
 
+import dev.binlog.ServerSettings;
 import dev.binlog.TlsMode;
 import dev.binlog.stream.BinlogClient;
 import java.nio.file.Path;
@@ -83,25 +84,33 @@ final class ConnectionOptions {
         return password == null ? "" : new String(password);
     }
 
-    /** Validates the options and copies them onto a client builder. */
-    BinlogClient.Builder configure(BinlogClient.Builder builder, UnaryOperator<String> environment) {
+    /** Validates the options and builds the server settings from them. */
+    ServerSettings serverSettings(UnaryOperator<String> environment) {
         if (!userGiven()) {
             throw new ParameterException(spec.commandLine(), "missing --user: give the replication user to log in as");
         }
         if (port <= 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port " + port + " is not a TCP port (1-65535)");
         }
+        if ((sslCert == null) != (sslKey == null)) {
+            throw new ParameterException(spec.commandLine(), "give --ssl-cert and --ssl-key together");
+        }
+        ServerSettings.Builder server = ServerSettings.builder().host(host).port(port).user(user)
+                .password(password(environment)).tlsMode(sslMode).tlsCaFile(sslCa);
+        if (sslCert != null) {
+            server.tlsClientCertificate(sslCert, sslKey);
+        }
+        return server.build();
+    }
+
+    /** Validates the options and copies them onto a client builder. */
+    BinlogClient.Builder configure(BinlogClient.Builder builder, UnaryOperator<String> environment) {
+        ServerSettings server = serverSettings(environment);
         if (serverId != null && (serverId <= 0 || serverId > 0xFFFFFFFFL)) {
             throw new ParameterException(spec.commandLine(),
                     "--server-id " + serverId + " must be between 1 and 4294967295");
         }
-        if ((sslCert == null) != (sslKey == null)) {
-            throw new ParameterException(spec.commandLine(), "give --ssl-cert and --ssl-key together");
-        }
-        builder.host(host).port(port).user(user).password(password(environment)).tlsMode(sslMode).tlsCaFile(sslCa);
-        if (sslCert != null) {
-            builder.tlsClientCertificate(sslCert, sslKey);
-        }
+        builder.server(server);
         if (serverId != null) {
             builder.serverId(serverId);
         }

@@ -4,7 +4,6 @@ import dev.binlog.RowChange;
 import dev.binlog.TableFilter;
 import dev.binlog.cli.format.ChangeFormatter;
 import dev.binlog.cli.format.RowColumnInfo;
-import dev.binlog.stream.BinlogClient;
 import dev.binlog.stream.BinlogFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -119,12 +118,7 @@ final class ReadCommand implements Callable<Integer> {
             reader.stopTime(stopTime);
         }
         if (connection.userGiven()) {
-            // the builder validates and documents the settings; the client itself is never started
-            try (BinlogClient settingsOnly = connection.configure(BinlogClient.builder(), parent.environment())
-                    .listener(change -> { })
-                    .build()) {
-                reader.schemaServer(settingsOnly.settings());
-            }
+            reader.schemaServer(connection.serverSettings(parent.environment()));
         }
         try {
             reader.read();

@@ -2,8 +2,9 @@ package dev.binlog.client;
 
 import dev.binlog.BinlogException;
 import dev.binlog.BinlogPosition;
+import dev.binlog.ReconnectPolicy;
+import dev.binlog.ServerSettings;
 import dev.binlog.StartPosition;
-import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.protocol.ServerConnection;
 import dev.binlog.protocol.ServerInfo;
 import java.time.Duration;
@@ -33,7 +34,7 @@ public final class ReplicationClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationClient.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final ConnectionSettings connectionSettings;
+    private final ServerSettings connectionSettings;
     private final ReplicationSettings settings;
     private final RawEventListener listener;
     private final UUID replicaUuid = UUID.randomUUID();
@@ -49,7 +50,7 @@ public final class ReplicationClient implements AutoCloseable {
     private volatile Throwable failure;
     private volatile ServerInfo serverInfo;
 
-    public ReplicationClient(ConnectionSettings connection, ReplicationSettings replication,
+    public ReplicationClient(ServerSettings connection, ReplicationSettings replication,
             RawEventListener listener) {
         this.connectionSettings = Objects.requireNonNull(connection, "connection");
         this.settings = Objects.requireNonNull(replication, "replication");

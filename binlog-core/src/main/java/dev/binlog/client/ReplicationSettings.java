@@ -1,5 +1,7 @@
 package dev.binlog.client;
 
+import dev.binlog.ConfigurationException;
+import dev.binlog.ReconnectPolicy;
 import dev.binlog.StartPosition;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -17,7 +19,7 @@ import java.util.Objects;
  * <li>{@code heartbeatPeriod}: 5 s; with no event or heartbeat for twice that, the connection is declared dead and
  * replaced. {@link Duration#ZERO} disables heartbeats (then {@code netTimeout} bounds a silent read).</li>
  * <li>{@code netTimeout}: 60 s, set as the session's {@code net_read_timeout} and {@code net_write_timeout}</li>
- * <li>{@code reconnect}: {@link ReconnectPolicy#defaults()}</li>
+ * <li>{@code reconnect}: {@link ReconnectPolicy#forever()}</li>
  * <li>{@code nonBlocking}: false; true ends the stream at the current end of the binary log</li>
  * <li>{@code registerReplica}: false; true sends COM_REGISTER_SLAVE so the client shows in SHOW SLAVE HOSTS</li>
  * <li>{@code requireFullRowImage}: true; the preflight rejects binlog_row_image other than FULL</li>
@@ -37,7 +39,7 @@ public record ReplicationSettings(long serverId, StartPosition startPosition, Du
         Objects.requireNonNull(netTimeout, "netTimeout");
         Objects.requireNonNull(reconnect, "reconnect");
         if (serverId < 1 || serverId > DEFAULT_SERVER_ID_MAX) {
-            throw new IllegalArgumentException("server id " + serverId + " must be between 1 and 4294967295");
+            throw new ConfigurationException("server id " + serverId + " must be between 1 and 4294967295");
         }
     }
 
@@ -59,7 +61,7 @@ public record ReplicationSettings(long serverId, StartPosition startPosition, Du
         private StartPosition startPosition = StartPosition.latest();
         private Duration heartbeatPeriod = Duration.ofSeconds(5);
         private Duration netTimeout = Duration.ofSeconds(60);
-        private ReconnectPolicy reconnect = ReconnectPolicy.defaults();
+        private ReconnectPolicy reconnect = ReconnectPolicy.forever();
         private boolean nonBlocking;
         private boolean registerReplica;
         private boolean requireFullRowImage = true;

@@ -3,9 +3,9 @@ package dev.binlog.client;
 import dev.binlog.GtidSet;
 import dev.binlog.MariaDbGtidList;
 import dev.binlog.ServerErrorException;
+import dev.binlog.ServerSettings;
 import dev.binlog.StartPosition;
 import dev.binlog.io.ByteWriter;
-import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.protocol.PacketChannel;
 import dev.binlog.protocol.ServerConnection;
 import dev.binlog.protocol.ServerInfo;
@@ -49,7 +49,7 @@ final class ReplicationStream implements AutoCloseable {
      * Connects and requests the dump from {@code from} (an {@link StartPosition.At}, or a
      * {@link StartPosition.Gtid} with a {@link GtidSet} or a {@link MariaDbGtidList}).
      */
-    static ReplicationStream open(ConnectionSettings connectionSettings, ReplicationSettings settings,
+    static ReplicationStream open(ServerSettings connectionSettings, ReplicationSettings settings,
             StartPosition from, boolean nonBlocking, UUID replicaUuid) {
         ServerConnection connection = ServerConnection.open(connectionSettings);
         try {
@@ -104,7 +104,7 @@ final class ReplicationStream implements AutoCloseable {
         return stream.channel;
     }
 
-    private void register(ConnectionSettings connectionSettings) {
+    private void register(ServerSettings connectionSettings) {
         ByteWriter w = new ByteWriter(32);
         w.writeUint32(serverId).writeUint8(0).writeUint8(0).writeUint8(0) // host, user, password: not shown
                 .writeUint16(0).writeUint32(0).writeUint32(0);

@@ -2,8 +2,8 @@ package dev.binlog.client;
 
 import dev.binlog.BinlogPosition;
 import dev.binlog.PositionNotFoundException;
+import dev.binlog.ServerSettings;
 import dev.binlog.StartPosition;
-import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.protocol.ResultRow;
 import dev.binlog.protocol.ServerConnection;
 import dev.binlog.protocol.ServerInfo;
@@ -19,7 +19,7 @@ final class StartPositionResolver {
     private StartPositionResolver() {
     }
 
-    static StartPosition resolve(ServerConnection connection, ConnectionSettings connectionSettings,
+    static StartPosition resolve(ServerConnection connection, ServerSettings connectionSettings,
             ReplicationSettings settings, UUID replicaUuid) {
         StartPosition start = settings.startPosition();
         if (start instanceof StartPosition.Earliest) {
@@ -63,7 +63,7 @@ final class StartPositionResolver {
      * timestamp is at or after {@code epochSecond}, or the end of the log. Cost grows with the size of the log.
      */
     private static BinlogPosition firstTransactionAtOrAfter(ServerConnection connection,
-            ConnectionSettings connectionSettings,
+            ServerSettings connectionSettings,
             ReplicationSettings settings, UUID replicaUuid, long epochSecond) {
         BinlogPosition from = earliest(connection);
         BinlogPosition end = latest(connection);

@@ -2,6 +2,7 @@ package dev.binlog.protocol;
 
 import dev.binlog.AuthenticationException;
 import dev.binlog.ProtocolException;
+import dev.binlog.ServerSettings;
 import dev.binlog.io.ByteWriter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -38,19 +39,19 @@ final class Login {
     /** Server error codes for a refused login that retrying will not fix. */
     private static final Set<Integer> ACCESS_ERRORS = Set.of(1044, 1045, 1251, 1698, 3118, 4151, 1820, 1862);
 
-    private final ConnectionSettings settings;
+    private final ServerSettings settings;
     private final PacketChannel channel;
     private boolean tls;
     private byte[] seed;
     private String plugin;
 
-    private Login(ConnectionSettings settings, PacketChannel channel) {
+    private Login(ServerSettings settings, PacketChannel channel) {
         this.settings = settings;
         this.channel = channel;
     }
 
     /** Connects and logs in; the returned session is ready for commands. */
-    static ServerConnection open(ConnectionSettings settings) {
+    static ServerConnection open(ServerSettings settings) {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
@@ -171,7 +172,7 @@ final class Login {
         if (tls) {
             return AuthScrambles.nulTerminated(settings.password());
         }
-        if (settings.serverRsaPublicKeyPem() != null) {
+        if (settings.serverRsaPublicKeyFile() != null) {
             return RsaPasswordEncryption.encrypt(settings.password(), seed, configuredKey());
         }
         requirePublicKeyRetrieval();
@@ -235,7 +236,7 @@ final class Login {
             // full authentication: the server needs the password itself
             if (tls) {
                 channel.writePacket(AuthScrambles.nulTerminated(settings.password()));
-            } else if (settings.serverRsaPublicKeyPem() != null) {
+            } else if (settings.serverRsaPublicKeyFile() != null) {
                 channel.writePacket(RsaPasswordEncryption.encrypt(settings.password(), seed, configuredKey()));
             } else {
                 requirePublicKeyRetrieval();
@@ -259,11 +260,11 @@ final class Login {
 
     private PublicKey configuredKey() {
         try {
-            return RsaPasswordEncryption.parsePem(Files.readString(settings.serverRsaPublicKeyPem()),
-                    settings.serverRsaPublicKeyPem().toString());
+            return RsaPasswordEncryption.parsePem(Files.readString(settings.serverRsaPublicKeyFile()),
+                    settings.serverRsaPublicKeyFile().toString());
         } catch (IOException e) {
             throw new AuthenticationException("cannot read the server RSA public key "
-                    + settings.serverRsaPublicKeyPem() + ": " + e.getMessage(), e);
+                    + settings.serverRsaPublicKeyFile() + ": " + e.getMessage(), e);
         }
     }
 

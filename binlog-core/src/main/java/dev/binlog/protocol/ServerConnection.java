@@ -1,6 +1,7 @@
 package dev.binlog.protocol;
 
 import dev.binlog.ProtocolException;
+import dev.binlog.ServerSettings;
 import dev.binlog.io.ByteCursor;
 import dev.binlog.io.MalformedDataException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class ServerConnection implements AutoCloseable {
      * @throws dev.binlog.AuthenticationException when the server refuses the login or TLS cannot be established
      * @throws ProtocolException (retryable) when the server cannot be reached
      */
-    public static ServerConnection open(ConnectionSettings settings) {
+    public static ServerConnection open(ServerSettings settings) {
         return Login.open(settings);
     }
 

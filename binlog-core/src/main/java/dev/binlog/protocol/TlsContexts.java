@@ -1,6 +1,7 @@
 package dev.binlog.protocol;
 
 import dev.binlog.ConfigurationException;
+import dev.binlog.ServerSettings;
 import dev.binlog.TlsMode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ final class TlsContexts {
     private TlsContexts() {
     }
 
-    static SSLSocket wrap(Socket plain, ConnectionSettings settings) throws IOException {
+    static SSLSocket wrap(Socket plain, ServerSettings settings) throws IOException {
         SSLContext context = context(settings);
         SSLSocket socket = (SSLSocket) context.getSocketFactory()
                 .createSocket(plain, settings.host(), settings.port(), true);
@@ -44,9 +45,9 @@ final class TlsContexts {
         return socket;
     }
 
-    private static SSLContext context(ConnectionSettings settings) {
-        if (settings.sslContext() != null) {
-            return settings.sslContext();
+    private static SSLContext context(ServerSettings settings) {
+        if (settings.tlsContext() != null) {
+            return settings.tlsContext();
         }
         try {
             SSLContext context = SSLContext.getInstance("TLS");
@@ -59,15 +60,15 @@ final class TlsContexts {
         }
     }
 
-    private static KeyManager[] keyManagers(ConnectionSettings settings) throws GeneralSecurityException, IOException {
+    private static KeyManager[] keyManagers(ServerSettings settings) throws GeneralSecurityException, IOException {
         KeyStore store;
         char[] password;
-        if (settings.clientKeyStore() != null) {
-            password = chars(settings.clientKeyStorePassword());
-            store = KeyStore.getInstance(settings.clientKeyStore().toFile(), password);
-        } else if (settings.clientCertificatePem() != null) {
+        if (settings.tlsClientKeyStore() != null) {
+            password = chars(settings.tlsClientKeyStorePassword());
+            store = KeyStore.getInstance(settings.tlsClientKeyStore().toFile(), password);
+        } else if (settings.tlsClientCertificateFile() != null) {
             password = new char[0];
-            store = PemClientKeys.keyStore(settings.clientCertificatePem(), settings.clientKeyPem(), password);
+            store = PemClientKeys.keyStore(settings.tlsClientCertificateFile(), settings.tlsClientKeyFile(), password);
         } else {
             return null;
         }
@@ -76,22 +77,22 @@ final class TlsContexts {
         return factory.getKeyManagers();
     }
 
-    private static TrustManager verifying(ConnectionSettings settings) throws GeneralSecurityException, IOException {
+    private static TrustManager verifying(ServerSettings settings) throws GeneralSecurityException, IOException {
         KeyStore store = null;
-        if (settings.tlsCaPem() != null) {
+        if (settings.tlsCaFile() != null) {
             store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
-            try (InputStream in = Files.newInputStream(settings.tlsCaPem())) {
+            try (InputStream in = Files.newInputStream(settings.tlsCaFile())) {
                 int i = 0;
                 for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                     store.setCertificateEntry("ca-" + i++, cert);
                 }
                 if (i == 0) {
-                    throw new ConfigurationException("no certificate in CA file " + settings.tlsCaPem());
+                    throw new ConfigurationException("no certificate in CA file " + settings.tlsCaFile());
                 }
             }
-        } else if (settings.trustStore() != null) {
-            store = KeyStore.getInstance(settings.trustStore().toFile(), chars(settings.trustStorePassword()));
+        } else if (settings.tlsTrustStore() != null) {
+            store = KeyStore.getInstance(settings.tlsTrustStore().toFile(), chars(settings.tlsTrustStorePassword()));
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);

@@ -6,8 +6,10 @@ import dev.binlog.ChangeListener;
 import dev.binlog.ClientState;
 import dev.binlog.ConfigurationException;
 import dev.binlog.PositionStore;
+import dev.binlog.ReconnectPolicy;
 import dev.binlog.SchemaSource;
 import dev.binlog.ServerDescription;
+import dev.binlog.ServerSettings;
 import dev.binlog.StartPosition;
 import dev.binlog.StateListener;
 import dev.binlog.StreamStatistics;
@@ -153,7 +155,7 @@ public final class BinlogClient implements AutoCloseable {
         if (failure instanceof BinlogException binlog) {
             return binlog;
         }
-        return new BinlogException("the binlog stream from " + settings.host() + ":" + settings.port()
+        return new BinlogException("the binlog stream from " + settings.server().endpoint()
                 + " stopped because the listener threw " + failure, failure);
     }
 
@@ -221,32 +223,22 @@ public final class BinlogClient implements AutoCloseable {
     }
 
     /**
-     * Builds a {@link BinlogClient}. Defaults: port 3306, TLS {@link TlsMode#PREFERRED}, start
-     * {@link StartPosition#latest()}, in-memory positions, every table, schema source {@link SchemaSource#AUTO},
-     * connect timeout 10 s, heartbeat 5 s (no event for 10 s means a dead connection), reconnect back-off 1 s doubling
-     * to 60 s with jitter and no limit on attempts, server id chosen at random in 1000000000–4294967295, a range
-     * administrators rarely give real replicas (set one explicitly when several clients stream from one server).
+     * Builds a {@link BinlogClient}. Defaults: the server defaults of {@link ServerSettings#builder()} (port 3306, TLS
+     * {@link TlsMode#PREFERRED}, connect timeout 10 s), start {@link StartPosition#latest()}, in-memory positions,
+     * every table, schema source {@link SchemaSource#AUTO}, heartbeat 5 s (no event for 10 s means a dead
+     * connection), {@link ReconnectPolicy#forever()} (back-off 1 s doubling to 60 s with jitter), server id chosen at
+     * random in 1000000000–4294967295, a range administrators rarely give real replicas (set one explicitly when
+     * several clients stream from one server).
      */
     public static final class Builder {
-        private String host = "localhost";
-        private int port = 3306;
-        private String user;
-        private String password = "";
-        private TlsMode tlsMode = TlsMode.PREFERRED;
-        private Path tlsCaFile;
-        private Path tlsClientCertificateFile;
-        private Path tlsClientKeyFile;
-        private SSLContext tlsContext;
+        private ServerSettings.Builder server = ServerSettings.builder();
         private Long serverId;
         private StartPosition startPosition = StartPosition.latest();
         private TableFilter filter = TableFilter.all();
         private PositionStore positionStore;
         private SchemaSource schemaSource = SchemaSource.AUTO;
-        private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration heartbeatInterval = Duration.ofSeconds(5);
-        private Duration reconnectInitialBackoff = Duration.ofSeconds(1);
-        private Duration reconnectMaxBackoff = Duration.ofSeconds(60);
-        private int maxReconnectAttempts = -1;
+        private ReconnectPolicy reconnect = ReconnectPolicy.forever();
         private boolean stopAtEnd;
         private ChangeListener listener;
         private final List<StateListener> stateListeners = new ArrayList<>();
@@ -254,56 +246,62 @@ public final class BinlogClient implements AutoCloseable {
         private Builder() {
         }
 
+        /** All connection settings at once, replacing those set so far; the methods below then refine them. */
+        public Builder server(ServerSettings value) {
+            server = value.toBuilder();
+            return this;
+        }
+
         public Builder host(String value) {
-            host = value;
+            server.host(value);
             return this;
         }
 
         public Builder port(int value) {
-            port = value;
+            server.port(value);
             return this;
         }
 
         public Builder user(String value) {
-            user = value;
+            server.user(value);
             return this;
         }
 
         public Builder password(String value) {
-            password = value == null ? "" : value;
+            server.password(value);
             return this;
         }
 
+        /** See {@link ServerSettings.Builder#tlsMode}. */
         public Builder tlsMode(TlsMode value) {
-            tlsMode = value;
+            server.tlsMode(value);
             return this;
         }
 
-        /** PEM file with the CA certificate(s) that sign the server's certificate (VERIFY_CA, VERIFY_IDENTITY). */
+        /** See {@link ServerSettings.Builder#tlsCaFile}. */
         public Builder tlsCaFile(Path value) {
-            tlsCaFile = value;
+            server.tlsCaFile(value);
             return this;
         }
 
-        /** PEM client certificate and key, for servers that require X.509 authentication. */
+        /** See {@link ServerSettings.Builder#tlsClientCertificate}. */
         public Builder tlsClientCertificate(Path certificateFile, Path keyFile) {
-            tlsClientCertificateFile = certificateFile;
-            tlsClientKeyFile = keyFile;
+            server.tlsClientCertificate(certificateFile, keyFile);
+            return this;
+        }
+
+        /** See {@link ServerSettings.Builder#tlsContext}. */
+        public Builder tlsContext(SSLContext value) {
+            server.tlsContext(value);
+            return this;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            server.connectTimeout(value);
             return this;
         }
 
         /** This client's {@code server_id} as a replica; must differ from every other replica of the server. */
-        /**
-         * A TLS context of the application's (e.g. from a Spring Boot SSL bundle), used as it is: its trust material
-         * checks the server certificate and its key material presents a client certificate; the CA and client
-         * certificate files are then ignored. {@link #tlsMode} still decides whether TLS is used and whether the host
-         * name is verified.
-         */
-        public Builder tlsContext(SSLContext value) {
-            tlsContext = value;
-            return this;
-        }
-
         public Builder serverId(long value) {
             serverId = value;
             return this;
@@ -330,26 +328,15 @@ public final class BinlogClient implements AutoCloseable {
             return this;
         }
 
-        public Builder connectTimeout(Duration value) {
-            connectTimeout = value;
-            return this;
-        }
-
         /** How often the server sends a heartbeat on an idle stream; twice this without any event means a dead link. */
         public Builder heartbeatInterval(Duration value) {
             heartbeatInterval = value;
             return this;
         }
 
-        public Builder reconnectBackoff(Duration initial, Duration max) {
-            reconnectInitialBackoff = initial;
-            reconnectMaxBackoff = max;
-            return this;
-        }
-
-        /** Gives up after this many failed reconnects in a row; -1 (default) never gives up on retryable errors. */
-        public Builder maxReconnectAttempts(int value) {
-            maxReconnectAttempts = value;
+        /** When to reconnect after a lost connection: {@link ReconnectPolicy#forever()} (default), never, n times. */
+        public Builder reconnect(ReconnectPolicy value) {
+            reconnect = Objects.requireNonNull(value, "reconnect");
             return this;
         }
 
@@ -370,17 +357,13 @@ public final class BinlogClient implements AutoCloseable {
         }
 
         public BinlogClient build() {
-            if (user == null || user.isBlank()) {
-                throw new ConfigurationException("no user given: set the replication user (needs REPLICATION SLAVE,"
-                        + " REPLICATION CLIENT and SELECT)");
-            }
+            ServerSettings serverSettings = server.build();
             if (listener == null) {
                 throw new ConfigurationException("no listener given: call listener(...) before build()");
             }
-            ClientSettings settings = new ClientSettings(host, port, user, password, tlsMode, tlsCaFile,
-                    tlsClientCertificateFile, tlsClientKeyFile, tlsContext, serverId, startPosition, filter,
-                    positionStore == null ? PositionStore.inMemory() : positionStore, schemaSource, connectTimeout,
-                    heartbeatInterval, reconnectInitialBackoff, reconnectMaxBackoff, maxReconnectAttempts, stopAtEnd);
+            ClientSettings settings = new ClientSettings(serverSettings, serverId, startPosition, filter,
+                    positionStore == null ? PositionStore.inMemory() : positionStore, schemaSource, heartbeatInterval,
+                    reconnect, stopAtEnd);
             return new BinlogClient(settings, listener, List.copyOf(stateListeners));
         }
     }

@@ -2,6 +2,7 @@ package dev.binlog.stream;
 
 import dev.binlog.ChangeListener;
 import dev.binlog.ConfigurationException;
+import dev.binlog.ServerSettings;
 import dev.binlog.TableFilter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public final class BinlogFiles {
         private Long stopPosition;
         private Instant startTime;
         private Instant stopTime;
-        private ClientSettings schemaServer;
+        private ServerSettings schemaServer;
         private ChangeListener listener;
 
         private Builder(List<Path> files) {
@@ -71,7 +72,7 @@ public final class BinlogFiles {
         }
 
         /** A server to read column names from ({@code information_schema}) when the files carry none. */
-        public Builder schemaServer(ClientSettings value) {
+        public Builder schemaServer(ServerSettings value) {
             schemaServer = value;
             return this;
         }

@@ -5,18 +5,17 @@ import dev.binlog.ChangeListener;
 import dev.binlog.ClientState;
 import dev.binlog.GtidState;
 import dev.binlog.ServerDescription;
+import dev.binlog.ServerSettings;
 import dev.binlog.StartPosition;
 import dev.binlog.StateListener;
 import dev.binlog.StreamStatistics;
 import dev.binlog.client.RawEvent;
 import dev.binlog.client.RawEventListener;
-import dev.binlog.client.ReconnectPolicy;
 import dev.binlog.client.ReplicationClient;
 import dev.binlog.client.ReplicationSettings;
 import dev.binlog.event.BinlogEvent;
 import dev.binlog.event.decode.DecoderContext;
 import dev.binlog.event.decode.EventDecoder;
-import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.protocol.ServerInfo;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,7 +76,7 @@ public final class ChangeStream {
         this.statistics = statistics;
         this.override = override;
         this.stateListeners = List.copyOf(stateListeners);
-        ConnectionSettings connection = SchemaConnections.connectionSettings(settings);
+        ServerSettings connection = settings.server();
         this.committer = new PositionCommitter(settings.positionStore(), statistics);
         this.assembler = new TransactionAssembler(listener, settings.filter(), committer, statistics, lag);
         this.schemaConnection = SchemaConnections.open(connection);
@@ -121,8 +120,7 @@ public final class ChangeStream {
                 .startPosition(start)
                 .heartbeatPeriod(settings.heartbeatInterval())
                 .nonBlocking(settings.stopAtEnd())
-                .reconnect(new ReconnectPolicy(settings.reconnectInitialBackoff(), settings.reconnectMaxBackoff(), 0.2,
-                        reconnectAttempts(settings.maxReconnectAttempts())));
+                .reconnect(settings.reconnect());
         if (settings.serverId() != null) {
             replication.serverId(settings.serverId());
         }
@@ -130,7 +128,7 @@ public final class ChangeStream {
         // Starting at the end of the log, today's definitions are exactly those of the next rows.
         preloadSchemas = saved == null && configured instanceof StartPosition.Latest;
         changeState(ClientState.CONNECTING, null);
-        client = new ReplicationClient(SchemaConnections.connectionSettings(settings), replication.build(),
+        client = new ReplicationClient(settings.server(), replication.build(),
                 new Events());
         try {
             client.start();
@@ -143,11 +141,6 @@ public final class ChangeStream {
             terminated.countDown();
             throw e;
         }
-    }
-
-    /** Ours: -1 for ever, 0 never, n at most n; the replication client's: 0 for ever, -1 never. */
-    private static int reconnectAttempts(int maxAttempts) {
-        return maxAttempts < 0 ? 0 : maxAttempts == 0 ? -1 : maxAttempts;
     }
 
     private static GtidState gtidState(StartPosition start) {
@@ -166,7 +159,7 @@ public final class ChangeStream {
                 }
                 assembler.gtidTracker(tracker);
             }
-            server = ServerDescriptions.describe(schemaConnection, settings.host(), settings.port(), info, lag);
+            server = ServerDescriptions.describe(schemaConnection, settings.server().host(), settings.server().port(), info, lag);
             if (preloadSchemas) {
                 preloadSchemas = false;
                 try {
@@ -338,7 +331,7 @@ public final class ChangeStream {
     }
 
     private String endpoint() {
-        return settings.host() + ":" + settings.port();
+        return settings.server().endpoint();
     }
 
     private synchronized void changeState(ClientState next, Throwable cause) {

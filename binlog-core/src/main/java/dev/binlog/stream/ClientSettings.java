@@ -2,61 +2,56 @@ package dev.binlog.stream;
 
 import dev.binlog.ConfigurationException;
 import dev.binlog.PositionStore;
+import dev.binlog.ReconnectPolicy;
 import dev.binlog.SchemaSource;
+import dev.binlog.ServerSettings;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
-import dev.binlog.TlsMode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import javax.net.ssl.SSLContext;
 
 /**
- * Immutable settings of a {@link BinlogClient}; built with {@link BinlogClient#builder()}, where every default is
- * documented.
+ * Immutable settings of a {@link BinlogClient}: the {@link ServerSettings} it connects with (also used by its
+ * {@code information_schema} reader) and what to stream. Built with {@link BinlogClient#builder()}, where every
+ * default is documented.
+ *
+ * @param server            how to reach and log in to the server
+ * @param serverId          this client's {@code server_id} as a replica, or {@code null} for a random one
+ * @param startPosition     where to start when the position store has nothing saved
+ * @param filter            which tables and change types are delivered
+ * @param positionStore     where committed positions are saved
+ * @param schemaSource      where column names come from
+ * @param heartbeatInterval how often the server sends a heartbeat on an idle stream
+ * @param reconnect         when to reconnect after a lost connection
+ * @param stopAtEnd         whether to stop at the end of the server's current binary log
  */
 public record ClientSettings(
-        String host,
-        int port,
-        String user,
-        String password,
-        TlsMode tlsMode,
-        Path tlsCaFile,
-        Path tlsClientCertificateFile,
-        Path tlsClientKeyFile,
-        SSLContext tlsContext,
+        ServerSettings server,
         Long serverId,
         StartPosition startPosition,
         TableFilter filter,
         PositionStore positionStore,
         SchemaSource schemaSource,
-        Duration connectTimeout,
         Duration heartbeatInterval,
-        Duration reconnectInitialBackoff,
-        Duration reconnectMaxBackoff,
-        int maxReconnectAttempts,
+        ReconnectPolicy reconnect,
         boolean stopAtEnd) {
 
     public ClientSettings {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(tlsMode, "tlsMode");
+        Objects.requireNonNull(server, "server");
         Objects.requireNonNull(startPosition, "startPosition");
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(positionStore, "positionStore");
         Objects.requireNonNull(schemaSource, "schemaSource");
-        if (port <= 0 || port > 65535) {
-            throw new ConfigurationException("port " + port + " is not a TCP port (1-65535)");
-        }
+        Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        Objects.requireNonNull(reconnect, "reconnect");
         if (serverId != null && (serverId <= 0 || serverId > 0xFFFFFFFFL)) {
             throw new ConfigurationException("server id " + serverId + " must be between 1 and 4294967295");
         }
     }
 
-    /** The password is never part of the string form. */
     @Override
     public String toString() {
-        return "ClientSettings[" + user + "@" + host + ":" + port + ", tls=" + tlsMode + ", serverId=" + serverId
-                + ", start=" + startPosition + ", " + filter + ", store=" + positionStore + "]";
+        return "ClientSettings[" + server + ", serverId=" + serverId + ", start=" + startPosition + ", " + filter
+                + ", store=" + positionStore + ", " + reconnect + "]";
     }
 }

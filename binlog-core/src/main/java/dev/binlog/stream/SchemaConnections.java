@@ -1,6 +1,6 @@
 package dev.binlog.stream;
 
-import dev.binlog.protocol.ConnectionSettings;
+import dev.binlog.ServerSettings;
 import dev.binlog.protocol.ResultRow;
 import dev.binlog.protocol.ServerConnection;
 import java.util.ArrayList;
@@ -12,39 +12,20 @@ import java.util.List;
  */
 public final class SchemaConnections implements SqlQueries, AutoCloseable {
 
-    private final ConnectionSettings settings;
+    private final ServerSettings settings;
     private ServerConnection connection;
 
-    private SchemaConnections(ConnectionSettings settings) {
+    private SchemaConnections(ServerSettings settings) {
         this.settings = settings;
     }
 
-    /** A schema reader over a connection built from the client's settings. */
-    public static InformationSchemaReader reader(ClientSettings client) {
-        return new InformationSchemaReader(new SchemaConnections(connectionSettings(client)));
+    /** A schema reader over its own connection to the server. */
+    public static InformationSchemaReader reader(ServerSettings server) {
+        return new InformationSchemaReader(new SchemaConnections(server));
     }
 
-    public static SchemaConnections open(ConnectionSettings settings) {
+    public static SchemaConnections open(ServerSettings settings) {
         return new SchemaConnections(settings);
-    }
-
-    /** The text-protocol connection settings for a {@link ClientSettings}. */
-    public static ConnectionSettings connectionSettings(ClientSettings client) {
-        ConnectionSettings.Builder builder = ConnectionSettings.builder()
-                .host(client.host())
-                .port(client.port())
-                .user(client.user())
-                .password(client.password())
-                .tlsMode(client.tlsMode())
-                .connectTimeout(client.connectTimeout());
-        if (client.tlsCaFile() != null) {
-            builder.tlsCaPem(client.tlsCaFile());
-        }
-        if (client.tlsClientCertificateFile() != null) {
-            builder.clientCertificatePem(client.tlsClientCertificateFile(), client.tlsClientKeyFile());
-        }
-        builder.sslContext(client.tlsContext());
-        return builder.build();
     }
 
     @Override

@@ -1,15 +1,15 @@
 package dev.binlog.client;
 
-import dev.binlog.BinlogPosition;
-import dev.binlog.StartPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.binlog.AuthenticationException;
+import dev.binlog.BinlogPosition;
 import dev.binlog.MariaDbGtidList;
 import dev.binlog.PositionNotFoundException;
+import dev.binlog.ServerSettings;
+import dev.binlog.StartPosition;
 import dev.binlog.TlsMode;
-import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.time.Duration;
@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 class ReplicationClientLiveTest {
 
-    static ConnectionSettings connection(LiveServer live) {
-        return ConnectionSettings.builder().host(live.host()).port(live.port()).user(LiveServer.REPLICATION_USER)
+    static ServerSettings connection(LiveServer live) {
+        return ServerSettings.builder().host(live.host()).port(live.port()).user(LiveServer.REPLICATION_USER)
                 .password(LiveServer.REPLICATION_PASSWORD).tlsMode(TlsMode.DISABLED).build();
     }
 
@@ -159,7 +159,7 @@ class ReplicationClientLiveTest {
 
     @LiveTest
     void wrongPasswordFailsStart(LiveServer live) {
-        ConnectionSettings wrong = connection(live).toBuilder().password("nope").build();
+        ServerSettings wrong = connection(live).toBuilder().password("nope").build();
         try (ReplicationClient client = new ReplicationClient(wrong, ReplicationSettings.builder().build(),
                 new CollectingListener())) {
             assertThatThrownBy(client::start).isInstanceOf(AuthenticationException.class)

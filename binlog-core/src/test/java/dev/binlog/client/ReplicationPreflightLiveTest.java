@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.binlog.ConfigurationException;
-import dev.binlog.protocol.ConnectionSettings;
+import dev.binlog.ServerSettings;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 
@@ -14,7 +14,7 @@ class ReplicationPreflightLiveTest {
     void missingReplicationGrantNamesTheGrantStatement(LiveServer live) {
         live.execute("CREATE USER IF NOT EXISTS 'no_repl'@'%' IDENTIFIED BY 'pw'",
                 "GRANT SELECT ON *.* TO 'no_repl'@'%'");
-        ConnectionSettings settings = ReplicationClientLiveTest.connection(live).toBuilder().user("no_repl")
+        ServerSettings settings = ReplicationClientLiveTest.connection(live).toBuilder().user("no_repl")
                 .password("pw").build();
         try (ReplicationClient client = new ReplicationClient(settings, ReplicationSettings.builder().build(),
                 new CollectingListener())) {

@@ -2,8 +2,9 @@ package dev.binlog.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.binlog.ReconnectPolicy;
+import dev.binlog.ServerSettings;
 import dev.binlog.TlsMode;
-import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import dev.binlog.testsupport.MariaDbProcess;
@@ -23,11 +24,11 @@ class ReplicationResilienceLiveTest {
 
     private static ReplicationSettings.Builder resilient() {
         return ReplicationSettings.builder().heartbeatPeriod(Duration.ofMillis(500))
-                .reconnect(new ReconnectPolicy(Duration.ofMillis(50), Duration.ofMillis(500), 0.2, 0));
+                .reconnect(ReconnectPolicy.forever().withBackoff(Duration.ofMillis(50), Duration.ofMillis(500)));
     }
 
-    private static ConnectionSettings via(String host, int port) {
-        return ConnectionSettings.builder().host(host).port(port).user(LiveServer.REPLICATION_USER)
+    private static ServerSettings via(String host, int port) {
+        return ServerSettings.builder().host(host).port(port).user(LiveServer.REPLICATION_USER)
                 .password(LiveServer.REPLICATION_PASSWORD).tlsMode(TlsMode.DISABLED)
                 .connectTimeout(Duration.ofSeconds(2)).build();
     }

@@ -3,10 +3,10 @@ package dev.binlog.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.binlog.GtidSet;
+import dev.binlog.ServerSettings;
 import dev.binlog.StartPosition;
 import dev.binlog.TlsMode;
 import dev.binlog.io.ByteWriter;
-import dev.binlog.protocol.ConnectionSettings;
 import dev.binlog.protocol.PacketChannel;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -63,7 +63,7 @@ class ReplicationStreamFakeServerTest {
             });
             server.setDaemon(true);
             server.start();
-            ConnectionSettings connection = ConnectionSettings.builder().host("127.0.0.1").port(listener.getLocalPort())
+            ServerSettings connection = ServerSettings.builder().host("127.0.0.1").port(listener.getLocalPort())
                     .user("repl").password("").tlsMode(TlsMode.DISABLED).build();
             ReplicationSettings settings = ReplicationSettings.builder().serverId(0x01020304L)
                     .heartbeatPeriod(java.time.Duration.ofSeconds(2)).build();

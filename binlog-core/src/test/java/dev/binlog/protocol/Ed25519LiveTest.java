@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.binlog.AuthenticationException;
+import dev.binlog.ServerSettings;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.sql.Connection;
@@ -29,7 +30,7 @@ class Ed25519LiveTest {
             }
             s.execute("CREATE OR REPLACE USER 'ed_user'@'%' IDENTIFIED VIA ed25519 USING PASSWORD('ed-Secret-9')");
         }
-        ConnectionSettings.Builder settings = ServerConnectionLiveTest.settings(live).user("ed_user");
+        ServerSettings.Builder settings = ServerConnectionLiveTest.settings(live).user("ed_user");
         try (ServerConnection connection = ServerConnection.open(settings.password("ed-Secret-9").build())) {
             assertThat(connection.serverInfo().authPlugin()).isEqualTo("client_ed25519");
             assertThat(connection.queryString("SELECT CURRENT_USER()")).isEqualTo("ed_user@%");

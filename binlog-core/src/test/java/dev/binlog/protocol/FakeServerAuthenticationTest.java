@@ -1,11 +1,12 @@
 package dev.binlog.protocol;
 
-import dev.binlog.ServerFlavor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.binlog.AuthenticationException;
 import dev.binlog.ServerErrorException;
+import dev.binlog.ServerFlavor;
+import dev.binlog.ServerSettings;
 import dev.binlog.TlsMode;
 import dev.binlog.testsupport.TestCertificates;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,8 @@ class FakeServerAuthenticationTest {
     @TempDir
     Path dir;
 
-    private static ConnectionSettings.Builder settings(FakeServer server) {
-        return ConnectionSettings.builder().host("127.0.0.1").port(server.port()).user("app").password("secret")
+    private static ServerSettings.Builder settings(FakeServer server) {
+        return ServerSettings.builder().host("127.0.0.1").port(server.port()).user("app").password("secret")
                 .tlsMode(TlsMode.DISABLED);
     }
 
@@ -145,7 +146,7 @@ class FakeServerAuthenticationTest {
             assertThat(decryptPassword(response.authResponse(), keys)).isEqualTo("secret\0");
             s.sendOk();
         }); ServerConnection connection = ServerConnection.open(
-                settings(server).serverRsaPublicKeyPem(pemFile).build())) {
+                settings(server).serverRsaPublicKeyFile(pemFile).build())) {
             server.await();
             assertThat(connection.serverInfo().authPlugin()).isEqualTo("sha256_password");
         }

@@ -1,11 +1,12 @@
 package dev.binlog.protocol;
 
-import dev.binlog.ServerFlavor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.binlog.AuthenticationException;
 import dev.binlog.ServerErrorException;
+import dev.binlog.ServerFlavor;
+import dev.binlog.ServerSettings;
 import dev.binlog.TlsMode;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
@@ -13,8 +14,8 @@ import java.util.List;
 
 class ServerConnectionLiveTest {
 
-    static ConnectionSettings.Builder settings(LiveServer live) {
-        return ConnectionSettings.builder().host(live.host()).port(live.port())
+    static ServerSettings.Builder settings(LiveServer live) {
+        return ServerSettings.builder().host(live.host()).port(live.port())
                 .user(LiveServer.REPLICATION_USER).password(LiveServer.REPLICATION_PASSWORD)
                 .tlsMode(TlsMode.DISABLED);
     }

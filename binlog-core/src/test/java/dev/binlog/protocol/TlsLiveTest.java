@@ -4,19 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.binlog.AuthenticationException;
+import dev.binlog.ServerSettings;
 import dev.binlog.TlsMode;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.MariaDbProcess;
-import dev.binlog.testsupport.TestServers;
 import dev.binlog.testsupport.TestCertificates;
+import dev.binlog.testsupport.TestServers;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.sql.Connection;
+import java.sql.Statement;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,8 @@ class TlsLiveTest {
         }
     }
 
-    private static ConnectionSettings.Builder settings(TlsMode mode) {
-        return ConnectionSettings.builder().host("127.0.0.1").port(server.port()).user(LiveServer.REPLICATION_USER)
+    private static ServerSettings.Builder settings(TlsMode mode) {
+        return ServerSettings.builder().host("127.0.0.1").port(server.port()).user(LiveServer.REPLICATION_USER)
                 .password(LiveServer.REPLICATION_PASSWORD).tlsMode(mode);
     }
 
@@ -65,7 +66,7 @@ class TlsLiveTest {
     @Test
     void verifyCaAcceptsServerCertificateSignedByTheConfiguredCa() {
         try (ServerConnection connection = ServerConnection.open(
-                settings(TlsMode.VERIFY_CA).tlsCaPem(certificates.caPem()).build())) {
+                settings(TlsMode.VERIFY_CA).tlsCaFile(certificates.caPem()).build())) {
             assertThat(connection.serverInfo().tls()).isTrue();
             assertThat(status(connection, "Ssl_version")).isIn("TLSv1.3", "TLSv1.2");
             assertThat(status(connection, "Ssl_cipher")).isNotEmpty();
@@ -75,14 +76,14 @@ class TlsLiveTest {
     @Test
     void verifyIdentityAcceptsCertificateNamingTheHost() {
         try (ServerConnection connection = ServerConnection.open(
-                settings(TlsMode.VERIFY_IDENTITY).tlsCaPem(certificates.caPem()).build())) {
+                settings(TlsMode.VERIFY_IDENTITY).tlsCaFile(certificates.caPem()).build())) {
             assertThat(connection.queryString("SELECT 'over tls'")).isEqualTo("over tls");
         }
     }
 
     @Test
     void verifyCaRejectsServerCertificateFromAnotherCa() {
-        assertThatThrownBy(() -> ServerConnection.open(settings(TlsMode.VERIFY_CA).tlsCaPem(otherCa.caPem()).build()))
+        assertThatThrownBy(() -> ServerConnection.open(settings(TlsMode.VERIFY_CA).tlsCaFile(otherCa.caPem()).build()))
                 .isInstanceOf(AuthenticationException.class)
                 .hasMessageStartingWith("TLS handshake with 127.0.0.1:" + server.port() + " failed under mode VERIFY_CA: ")
                 .hasMessageEndingWith("; check that the configured CA signed the server certificate");
@@ -107,8 +108,8 @@ class TlsLiveTest {
     @Test
     void clientCertificateFromPemFilesLogsInAnAccountRequiringX509() {
         try (ServerConnection connection = ServerConnection.open(settings(TlsMode.VERIFY_IDENTITY).user(X509_USER)
-                .tlsCaPem(certificates.caPem())
-                .clientCertificatePem(certificates.clientCertPem(), certificates.clientKeyPkcs1Pem()).build())) {
+                .tlsCaFile(certificates.caPem())
+                .tlsClientCertificate(certificates.clientCertPem(), certificates.clientKeyPkcs1Pem()).build())) {
             assertThat(connection.queryString("SELECT CURRENT_USER()")).startsWith(X509_USER + "@");
         }
     }
@@ -116,7 +117,7 @@ class TlsLiveTest {
     @Test
     void accountRequiringX509IsRefusedWithoutAClientCertificate() {
         assertThatThrownBy(() -> ServerConnection.open(settings(TlsMode.VERIFY_CA).user(X509_USER)
-                .tlsCaPem(certificates.caPem()).build()))
+                .tlsCaFile(certificates.caPem()).build()))
                 .isInstanceOf(AuthenticationException.class);
     }
 
@@ -137,7 +138,7 @@ class TlsLiveTest {
         context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
 
         try (ServerConnection connection = ServerConnection.open(settings(TlsMode.VERIFY_IDENTITY).user(X509_USER)
-                .sslContext(context).build())) {
+                .tlsContext(context).build())) {
             assertThat(connection.queryString("SELECT CURRENT_USER()")).startsWith(X509_USER + "@");
         }
         SSLContext trustsNothingElse = SSLContext.getInstance("TLS");
@@ -150,7 +151,7 @@ class TlsLiveTest {
         otherTrust.init(other);
         trustsNothingElse.init(keyManagers.getKeyManagers(), otherTrust.getTrustManagers(), null);
         assertThatThrownBy(() -> ServerConnection.open(settings(TlsMode.VERIFY_CA).user(X509_USER)
-                .tlsCaPem(certificates.caPem()).sslContext(trustsNothingElse).build()))
+                .tlsCaFile(certificates.caPem()).tlsContext(trustsNothingElse).build()))
                 .as("the supplied context wins over the CA file").isInstanceOf(AuthenticationException.class);
     }
 }

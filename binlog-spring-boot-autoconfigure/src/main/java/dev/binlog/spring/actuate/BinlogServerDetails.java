@@ -27,7 +27,7 @@ final class BinlogServerDetails {
                 putGtidMode(server, s);
             }
             return server;
-        }).orElseGet(() -> client.settings().host() + ":" + client.settings().port());
+        }).orElseGet(() -> client.settings().server().host() + ":" + client.settings().server().port());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.binlog.spring.autoconfigure;
 import dev.binlog.ChangeType;
 import dev.binlog.ConfigurationException;
 import dev.binlog.PositionStore;
+import dev.binlog.ReconnectPolicy;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.spring.BinlogArgumentResolver;
@@ -205,8 +206,7 @@ public final class BinlogAutoConfiguration {
                 .schemaSource(properties.getSchemaSource())
                 .connectTimeout(connection.getConnectTimeout())
                 .heartbeatInterval(connection.getHeartbeat())
-                .reconnectBackoff(connection.getInitialBackoff(), connection.getMaxBackoff())
-                .maxReconnectAttempts(connection.isKeepalive() ? connection.getMaxAttempts() : 0)
+                .reconnect(reconnectPolicy(connection))
                 .listener(dispatcher)
                 .stateListener((previous, current, cause) -> events.publishEvent(
                         new BinlogStateChangedEvent(BinlogAutoConfiguration.class, previous, current, cause)));
@@ -225,6 +225,19 @@ public final class BinlogAutoConfiguration {
         }
         customizers.orderedStream().forEach(c -> c.customize(builder));
         return builder.build();
+    }
+
+    /** {@code keepalive=false}: never; no {@code max-attempts}: for ever; else at most that many attempts. */
+    private static ReconnectPolicy reconnectPolicy(BinlogProperties.Connection connection) {
+        Integer maxAttempts = connection.getMaxAttempts();
+        if (maxAttempts != null && maxAttempts < 0) {
+            throw new ConfigurationException("binlog.connection.max-attempts=" + maxAttempts + " is not a number of "
+                    + "attempts: leave it unset to reconnect for ever, or set binlog.connection.keepalive=false to "
+                    + "never reconnect");
+        }
+        ReconnectPolicy policy = !connection.isKeepalive() ? ReconnectPolicy.never()
+                : maxAttempts == null ? ReconnectPolicy.forever() : ReconnectPolicy.attempts(maxAttempts);
+        return policy.withBackoff(connection.getInitialBackoff(), connection.getMaxBackoff());
     }
 
     /** The application's DataSource, or a sentence saying what a JDBC position store needs. */
@@ -250,10 +263,8 @@ public final class BinlogAutoConfiguration {
         Runnable check = listeners == null ? () -> { }
                 : new ListenerTableCheck(client.settings(), listeners, properties.getListener().getValidate());
         BinlogProperties.Connection connection = properties.getConnection();
-        BinlogStreamLifecycle.Retry retry = new BinlogStreamLifecycle.Retry(connection.getInitialBackoff(),
-                connection.getMaxBackoff(), connection.isKeepalive() ? connection.getMaxAttempts() : 0);
         return new BinlogStreamLifecycle(client, properties.isAutoStartup(), properties.isFailFast(),
-                connection.getConnectTimeout().multipliedBy(2), drainTimeout(environment), listeners, check, retry);
+                connection.getConnectTimeout().multipliedBy(2), drainTimeout(environment), listeners, check);
     }
 
     /**

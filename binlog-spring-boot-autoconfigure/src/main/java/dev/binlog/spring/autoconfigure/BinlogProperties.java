@@ -153,8 +153,8 @@ public class BinlogProperties {
         private Duration initialBackoff = Duration.ofSeconds(1);
         /** Longest reconnect delay. */
         private Duration maxBackoff = Duration.ofSeconds(60);
-        /** Failed reconnects in a row before giving up; -1 never gives up on retryable errors. */
-        private int maxAttempts = -1;
+        /** Failed reconnects in a row before giving up; unset: never gives up on retryable errors. */
+        private Integer maxAttempts;
         /**
          * Keep the stream alive: reconnect (with the back-off above) when the connection drops or goes silent. With
          * false, a lost connection stops the stream with the error (health DOWN) until the application restarts it.
@@ -201,11 +201,11 @@ public class BinlogProperties {
             this.maxBackoff = maxBackoff;
         }
 
-        public int getMaxAttempts() {
+        public Integer getMaxAttempts() {
             return maxAttempts;
         }
 
-        public void setMaxAttempts(int maxAttempts) {
+        public void setMaxAttempts(Integer maxAttempts) {
             this.maxAttempts = maxAttempts;
         }
     }

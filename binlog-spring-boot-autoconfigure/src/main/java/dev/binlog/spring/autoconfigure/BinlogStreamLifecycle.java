@@ -3,6 +3,7 @@ package dev.binlog.spring.autoconfigure;
 import dev.binlog.BinlogException;
 import dev.binlog.BinlogPosition;
 import dev.binlog.ClientState;
+import dev.binlog.ReconnectPolicy;
 import dev.binlog.StreamStatistics;
 import dev.binlog.spring.listener.InvalidListenerException;
 import dev.binlog.spring.listener.ListenerDispatcher;
@@ -48,7 +49,8 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
     private final Duration drainTimeout;
     private final ListenerDispatcher dispatcher;
     private final Runnable listenerCheck;
-    private final Retry retry;
+    /** The client's reconnect policy also retries a failed background start. */
+    private final ReconnectPolicy retry;
     private final Object lock = new Object();
     private volatile boolean running;
     private volatile boolean stopping;
@@ -57,29 +59,17 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
     private CountDownLatch stopSignal;
     private Thread keeper;
 
-    /**
-     * How a failed background start is retried.
-     *
-     * @param initialBackoff first delay, doubled after each failure
-     * @param maxBackoff     longest delay
-     * @param maxAttempts    failed starts before giving up; -1 for ever, 0 no retry
-     */
-    public record Retry(Duration initialBackoff, Duration maxBackoff, int maxAttempts) {
-    }
-
     public BinlogStreamLifecycle(BinlogClient client, boolean autoStartup, boolean failFast, Duration startTimeout,
             Duration drainTimeout) {
-        this(client, autoStartup, failFast, startTimeout, drainTimeout, null, () -> { },
-                new Retry(Duration.ofSeconds(1), Duration.ofSeconds(60), -1));
+        this(client, autoStartup, failFast, startTimeout, drainTimeout, null, () -> { });
     }
 
     /**
      * @param dispatcher    the listeners, named in the startup log line; may be {@code null}
      * @param listenerCheck run before the first start; throws to prevent it
-     * @param retry         how a failed background start is retried
      */
     public BinlogStreamLifecycle(BinlogClient client, boolean autoStartup, boolean failFast, Duration startTimeout,
-            Duration drainTimeout, ListenerDispatcher dispatcher, Runnable listenerCheck, Retry retry) {
+            Duration drainTimeout, ListenerDispatcher dispatcher, Runnable listenerCheck) {
         this.client = client;
         this.autoStartup = autoStartup;
         this.failFast = failFast;
@@ -87,7 +77,7 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
         this.drainTimeout = drainTimeout;
         this.dispatcher = dispatcher;
         this.listenerCheck = listenerCheck;
-        this.retry = retry;
+        this.retry = client.settings().reconnect();
     }
 
     @Override
@@ -168,7 +158,6 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
     }
 
     private void startInBackground() {
-        Duration delay = retry.initialBackoff();
         for (int attempt = 1; !stopping; attempt++) {
             try {
                 startNow();
@@ -180,19 +169,18 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 startFailure = e;
-                if (retry.maxAttempts() >= 0 && attempt > retry.maxAttempts()) {
+                if (!retry.allows(attempt)) {
                     LOG.error("The binlog stream from {} could not start and is not retried ({} attempts): {}",
                             endpoint(), attempt, e.getMessage());
                     return;
                 }
+                Duration delay = retry.delay(attempt);
                 LOG.warn("The binlog stream from {} could not start ({}); retrying in {} ms (attempt {}); "
                         + "binlog.fail-fast=true fails the application's start instead", endpoint(), e.getMessage(),
                         delay.toMillis(), attempt);
                 if (awaitStop(delay)) {
                     return;
                 }
-                delay = delay.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff()
-                        : delay.multipliedBy(2);
             }
         }
     }
@@ -271,7 +259,7 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
     }
 
     private String endpoint() {
-        return client.settings().host() + ":" + client.settings().port();
+        return client.settings().server().host() + ":" + client.settings().server().port();
     }
 
     /** Listeners, position store and where the stream begins, in one line. */

@@ -39,13 +39,13 @@ final class ListenerTableCheck implements Runnable {
             return;
         }
         Map<String, TableSchema> tables;
-        try (SchemaConnections connection = SchemaConnections.open(SchemaConnections.connectionSettings(settings))) {
+        try (SchemaConnections connection = SchemaConnections.open(settings.server())) {
             tables = new InformationSchemaReader(connection).readAll();
         }
-        String server = settings.host() + ":" + settings.port();
+        String server = settings.server().host() + ":" + settings.server().port();
         if (tables.isEmpty()) {
             LOG.warn("Cannot check the binlog listeners' tables: user '{}' sees no table on {} (it needs SELECT; "
-                    + "binlog.listener.validate=off turns the check off)", settings.user(), server);
+                    + "binlog.listener.validate=off turns the check off)", settings.server().user(), server);
             return;
         }
         ListenerCheck check = ListenerCheck.of(dispatcher, tables, settings.filter());

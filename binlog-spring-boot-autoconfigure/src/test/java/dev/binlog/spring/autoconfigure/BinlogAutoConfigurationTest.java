@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.binlog.FilePositionStore;
 import dev.binlog.MemoryPositionStore;
 import dev.binlog.PositionStore;
+import dev.binlog.ReconnectPolicy;
 import dev.binlog.StartPosition;
 import dev.binlog.TlsMode;
 import dev.binlog.spring.listener.ListenerDispatcher;
@@ -54,15 +55,16 @@ class BinlogAutoConfigurationTest {
                 "binlog.position-store.type=memory", "binlog.filter.include=shop.*,crm.contacts",
                 "binlog.filter.exclude=shop.tmp_*").run(context -> {
                     var settings = context.getBean(BinlogClient.class).settings();
-                    assertThat(settings.host()).isEqualTo("db.example.com");
-                    assertThat(settings.port()).isEqualTo(3307);
-                    assertThat(settings.user()).isEqualTo("repl");
-                    assertThat(settings.password()).isEqualTo("s3cret");
+                    assertThat(settings.server().host()).isEqualTo("db.example.com");
+                    assertThat(settings.server().port()).isEqualTo(3307);
+                    assertThat(settings.server().user()).isEqualTo("repl");
+                    assertThat(settings.server().password()).isEqualTo("s3cret");
                     assertThat(settings.serverId()).isEqualTo(4242L);
-                    assertThat(settings.tlsMode()).isEqualTo(TlsMode.REQUIRED);
+                    assertThat(settings.server().tlsMode()).isEqualTo(TlsMode.REQUIRED);
                     assertThat(settings.startPosition()).isEqualTo(StartPosition.at("mysql-bin.000003", 4));
                     assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
-                    assertThat(settings.maxReconnectAttempts()).as("keepalive by default").isEqualTo(-1);
+                    assertThat(settings.reconnect().maxAttempts()).as("keepalive by default: no limit").isEmpty();
+                    assertThat(settings.reconnect().initialDelay()).isEqualTo(Duration.ofSeconds(1));
                     assertThat(settings.positionStore()).isInstanceOf(MemoryPositionStore.class);
                     assertThat(settings.filter().includesTable("shop", "orders")).isTrue();
                     assertThat(settings.filter().includesTable("crm", "contacts")).isTrue();
@@ -90,32 +92,42 @@ class BinlogAutoConfigurationTest {
                         "spring.ssl.bundle.jks.database.truststore.password=changeit");
         withBundle.run(context -> {
             var settings = context.getBean(BinlogClient.class).settings();
-            assertThat(settings.tlsContext()).isNotNull();
-            assertThat(settings.tlsMode()).isEqualTo(TlsMode.VERIFY_CA);
+            assertThat(settings.server().tlsContext()).isNotNull();
+            assertThat(settings.server().tlsMode()).isEqualTo(TlsMode.VERIFY_CA);
         });
         withBundle.withPropertyValues("binlog.ssl.mode=verify-identity").run(context -> assertThat(
-                context.getBean(BinlogClient.class).settings().tlsMode()).isEqualTo(TlsMode.VERIFY_IDENTITY));
+                context.getBean(BinlogClient.class).settings().server().tlsMode()).isEqualTo(TlsMode.VERIFY_IDENTITY));
         runner.withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.ssl.bundle=missing")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("binlog.ssl.bundle=missing but the application has no SSL bundles"));
         runner.withPropertyValues("binlog.host=db", "binlog.username=repl").run(context -> {
-            assertThat(context.getBean(BinlogClient.class).settings().tlsContext()).isNull();
-            assertThat(context.getBean(BinlogClient.class).settings().tlsMode()).isEqualTo(TlsMode.PREFERRED);
+            assertThat(context.getBean(BinlogClient.class).settings().server().tlsContext()).isNull();
+            assertThat(context.getBean(BinlogClient.class).settings().server().tlsMode()).isEqualTo(TlsMode.PREFERRED);
         });
     }
 
     @Test
-    void withoutKeepaliveALostConnectionIsNotReestablished() {
+    void keepaliveAndMaxAttemptsBecomeOneReconnectPolicy() {
         runner.withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.connection.keepalive=false",
                 "binlog.connection.max-attempts=5").run(context -> assertThat(
-                        context.getBean(BinlogClient.class).settings().maxReconnectAttempts()).isZero());
+                        context.getBean(BinlogClient.class).settings().reconnect()).isEqualTo(ReconnectPolicy.never()));
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.connection.max-attempts=5",
+                "binlog.connection.initial-backoff=200ms").run(context -> {
+                    ReconnectPolicy reconnect = context.getBean(BinlogClient.class).settings().reconnect();
+                    assertThat(reconnect.maxAttempts()).hasValue(5);
+                    assertThat(reconnect.initialDelay()).isEqualTo(Duration.ofMillis(200));
+                });
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.connection.max-attempts=-1")
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining(
+                        "binlog.connection.max-attempts=-1 is not a number of attempts: leave it unset to reconnect"
+                                + " for ever"));
     }
 
     @Test
     void defaultsToAFilePositionStoreAndTheLatestPosition() {
         runner.withPropertyValues("binlog.host=db", "binlog.username=repl").run(context -> {
             var settings = context.getBean(BinlogClient.class).settings();
-            assertThat(settings.port()).isEqualTo(3306);
+            assertThat(settings.server().port()).isEqualTo(3306);
             assertThat(settings.startPosition()).isEqualTo(StartPosition.latest());
             assertThat(((FilePositionStore) settings.positionStore()).path())
                     .isEqualTo(Path.of("binlog.position").toAbsolutePath());
@@ -134,17 +146,17 @@ class BinlogAutoConfigurationTest {
         runner.withPropertyValues("spring.datasource.url=jdbc:mariadb://db.internal:3310/shop?useSsl=false",
                 "spring.datasource.username=app", "spring.datasource.password=pw").run(context -> {
                     var settings = context.getBean(BinlogClient.class).settings();
-                    assertThat(settings.host()).isEqualTo("db.internal");
-                    assertThat(settings.port()).isEqualTo(3310);
-                    assertThat(settings.user()).isEqualTo("app");
-                    assertThat(settings.password()).isEqualTo("pw");
+                    assertThat(settings.server().host()).isEqualTo("db.internal");
+                    assertThat(settings.server().port()).isEqualTo(3310);
+                    assertThat(settings.server().user()).isEqualTo("app");
+                    assertThat(settings.server().password()).isEqualTo("pw");
                 });
         runner.withPropertyValues("spring.datasource.url=jdbc:mysql://10.1.2.3/shop",
                 "spring.datasource.username=app", "binlog.username=repl").run(context -> {
                     var settings = context.getBean(BinlogClient.class).settings();
-                    assertThat(settings.host()).isEqualTo("10.1.2.3");
-                    assertThat(settings.port()).isEqualTo(3306);
-                    assertThat(settings.user()).isEqualTo("repl");
+                    assertThat(settings.server().host()).isEqualTo("10.1.2.3");
+                    assertThat(settings.server().port()).isEqualTo(3306);
+                    assertThat(settings.server().user()).isEqualTo("repl");
                 });
     }
 

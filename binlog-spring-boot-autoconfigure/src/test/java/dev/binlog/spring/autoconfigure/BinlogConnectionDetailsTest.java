@@ -41,17 +41,17 @@ class BinlogConnectionDetailsTest {
                 .run(context -> {
                     assertThat(context).hasSingleBean(BinlogConnectionDetails.class);
                     var settings = context.getBean(BinlogClient.class).settings();
-                    assertThat(settings.host()).isEqualTo("vault-db");
-                    assertThat(settings.port()).isEqualTo(3317);
-                    assertThat(settings.user()).isEqualTo("vault-user");
-                    assertThat(settings.password()).isEqualTo("from-vault");
+                    assertThat(settings.server().host()).isEqualTo("vault-db");
+                    assertThat(settings.server().port()).isEqualTo(3317);
+                    assertThat(settings.server().user()).isEqualTo("vault-user");
+                    assertThat(settings.server().password()).isEqualTo("from-vault");
                 });
     }
 
     @Test
     void theApplicationsOwnConnectionDetailsAreEnoughToStream() {
         runner.withBean(BinlogConnectionDetails.class, () -> new Server("vault-db", 3317, "vault-user", "pw"))
-                .run(context -> assertThat(context.getBean(BinlogClient.class).settings().host())
+                .run(context -> assertThat(context.getBean(BinlogClient.class).settings().server().host())
                         .isEqualTo("vault-db"));
     }
 
@@ -75,20 +75,20 @@ class BinlogConnectionDetailsTest {
                 () -> new DataSource("jdbc:mariadb://db.internal:3310/shop?useSsl=false", "app", "pw"));
         withDataSource.run(context -> {
             var settings = context.getBean(BinlogClient.class).settings();
-            assertThat(settings.host()).isEqualTo("db.internal");
-            assertThat(settings.port()).isEqualTo(3310);
-            assertThat(settings.user()).isEqualTo("app");
-            assertThat(settings.password()).isEqualTo("pw");
+            assertThat(settings.server().host()).isEqualTo("db.internal");
+            assertThat(settings.server().port()).isEqualTo(3310);
+            assertThat(settings.server().user()).isEqualTo("app");
+            assertThat(settings.server().password()).isEqualTo("pw");
         });
         assertThat(output).contains("binlog.host is not set: the stream follows the data source, the binary log of "
                 + "db.internal:3310");
         withDataSource.withPropertyValues("binlog.port=3399", "binlog.username=repl", "binlog.password=r3pl")
                 .run(context -> {
                     var settings = context.getBean(BinlogClient.class).settings();
-                    assertThat(settings.host()).isEqualTo("db.internal");
-                    assertThat(settings.port()).isEqualTo(3399);
-                    assertThat(settings.user()).isEqualTo("repl");
-                    assertThat(settings.password()).isEqualTo("r3pl");
+                    assertThat(settings.server().host()).isEqualTo("db.internal");
+                    assertThat(settings.server().port()).isEqualTo(3399);
+                    assertThat(settings.server().user()).isEqualTo("repl");
+                    assertThat(settings.server().password()).isEqualTo("r3pl");
                 });
     }
 
@@ -97,9 +97,9 @@ class BinlogConnectionDetailsTest {
         runner.withBean(JdbcConnectionDetails.class, () -> new DataSource("jdbc:mariadb://app-db/shop", "app", "pw"))
                 .withPropertyValues("binlog.host=replica").run(context -> {
                     var settings = context.getBean(BinlogClient.class).settings();
-                    assertThat(settings.host()).isEqualTo("replica");
-                    assertThat(settings.user()).isEqualTo("app");
-                    assertThat(settings.password()).isEqualTo("pw");
+                    assertThat(settings.server().host()).isEqualTo("replica");
+                    assertThat(settings.server().user()).isEqualTo("app");
+                    assertThat(settings.server().password()).isEqualTo("pw");
                 });
     }
 
