@@ -50,6 +50,14 @@ public record BinlogPosition(String file, long position, GtidState gtidState) im
      * from its form ({@link GtidState#parseStored(String)}).
      */
     public static BinlogPosition parse(String text) {
+        try {
+            return parseText(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static BinlogPosition parseText(String text) {
         String trimmed = text.trim();
         GtidState gtids = null;
         int gtidAt = trimmed.indexOf(GTID_SEPARATOR);

@@ -39,7 +39,7 @@ public final class FilePositionStore implements PositionStore {
         } catch (IOException e) {
             throw new BinlogException("cannot read the position file " + path + ": " + e.getMessage()
                     + "; check its permissions, or delete it to start from the configured start position", e);
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigurationException e) {
             throw new BinlogException("the position file " + path + " is damaged (" + e.getMessage()
                     + "); fix or delete it to start from the configured start position", e);
         }

@@ -74,9 +74,17 @@ public final class GtidSet implements GtidState {
      * whitespace and newlines (as in {@code SELECT @@gtid_executed}) are ignored. An empty or blank string is the
      * empty set.
      *
-     * @throws IllegalArgumentException naming the offending part when the text is not a GTID set
+     * @throws ConfigurationException naming the offending part when the text is not a GTID set
      */
     public static GtidSet parse(String text) {
+        try {
+            return parseText(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static GtidSet parseText(String text) {
         Objects.requireNonNull(text, "text");
         String compact = text.replaceAll("\\s+", "");
         TreeMap<Tsid, List<Interval>> sets = new TreeMap<>();
@@ -172,7 +180,7 @@ public final class GtidSet implements GtidState {
      * The set of these parts, merged (as decoded from a PREVIOUS_GTIDS event); a part's tag is {@code ""} for untagged
      * GTIDs.
      *
-     * @throws IllegalArgumentException when a tag is not a valid GTID tag
+     * @throws ConfigurationException when a tag is not a valid GTID tag
      */
     public static GtidSet of(List<UuidSet> parts) {
         if (parts.isEmpty()) {

@@ -34,7 +34,7 @@ public sealed interface GtidState permits GtidSet, MariaDbGtidList {
      * Parses a server family's text form: a MySQL GTID set ({@link GtidSet#parse(String)}) or a MariaDB GTID list
      * ({@link MariaDbGtidList#parse(String)}); blank text is the empty state.
      *
-     * @throws IllegalArgumentException naming the offending part when the text is not of that form
+     * @throws ConfigurationException naming the offending part when the text is not of that form
      */
     static GtidState parse(ServerFlavor flavor, String text) {
         return switch (Objects.requireNonNull(flavor, "flavor")) {
@@ -50,7 +50,7 @@ public sealed interface GtidState permits GtidSet, MariaDbGtidList {
      * comma-separated {@code domain-server-sequence} numbers. Where the server is known, use
      * {@link #parse(ServerFlavor, String)}.
      *
-     * @throws IllegalArgumentException when the text is neither form, naming both
+     * @throws ConfigurationException when the text is neither form, naming both
      */
     static GtidState parseStored(String text) {
         return parse(storedFlavor(text), text);
@@ -59,7 +59,7 @@ public sealed interface GtidState permits GtidSet, MariaDbGtidList {
     /**
      * The flavour whose grammar {@code text} follows (see {@link #parseStored(String)}).
      *
-     * @throws IllegalArgumentException when the text follows neither
+     * @throws ConfigurationException when the text follows neither
      */
     static ServerFlavor storedFlavor(String text) {
         String compact = Objects.requireNonNull(text, "text").replaceAll("\\s+", "");
@@ -69,7 +69,7 @@ public sealed interface GtidState permits GtidSet, MariaDbGtidList {
         if (compact.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:.*")) {
             return ServerFlavor.MYSQL;
         }
-        throw new IllegalArgumentException("'" + text + "' is neither a MySQL GTID set (uuid:1-5) nor a MariaDB GTID"
+        throw new ConfigurationException("'" + text + "' is neither a MySQL GTID set (uuid:1-5) nor a MariaDB GTID"
                 + " list (0-1-42)");
     }
 }

@@ -19,9 +19,17 @@ public record MariaDbGtid(long domainId, long serverId, long sequence) {
     /**
      * Parses {@code domain-server-sequence}, e.g. {@code 0-1-100}.
      *
-     * @throws IllegalArgumentException naming the text when it is not a MariaDB GTID
+     * @throws ConfigurationException naming the text when it is not a MariaDB GTID
      */
     public static MariaDbGtid parse(String text) {
+        try {
+            return parseText(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static MariaDbGtid parseText(String text) {
         String trimmed = text.trim();
         String[] parts = trimmed.split("-");
         if (parts.length != 3) {

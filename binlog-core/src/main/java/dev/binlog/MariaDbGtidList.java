@@ -29,9 +29,17 @@ public final class MariaDbGtidList implements GtidState {
     /**
      * Parses a comma-separated list such as {@code 0-1-100, 1-2-7}; blank text is the empty list.
      *
-     * @throws IllegalArgumentException when a part is not a GTID or two parts share a domain
+     * @throws ConfigurationException when a part is not a GTID or two parts share a domain
      */
     public static MariaDbGtidList parse(String text) {
+        try {
+            return parseText(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static MariaDbGtidList parseText(String text) {
         Objects.requireNonNull(text, "text");
         TreeMap<Long, MariaDbGtid> map = new TreeMap<>();
         for (String part : text.split(",")) {

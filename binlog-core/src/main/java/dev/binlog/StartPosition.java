@@ -95,8 +95,16 @@ public sealed interface StartPosition {
         return new Timestamp(instant);
     }
 
-    /** Parses the text forms listed above; throws {@link IllegalArgumentException} naming the accepted forms. */
+    /** Parses the text forms listed above; throws {@link ConfigurationException} naming the accepted forms. */
     static StartPosition parse(String text) {
+        try {
+            return parseText(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static StartPosition parseText(String text) {
         String t = text.trim();
         if (t.equalsIgnoreCase("earliest")) {
             return earliest();

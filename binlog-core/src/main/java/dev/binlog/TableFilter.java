@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Which tables and change types reach the listener. The stream applies it when it reads a table's TABLE_MAP, so rows of
@@ -83,10 +84,15 @@ public final class TableFilter {
     private static Pattern compile(String pattern) {
         String p = pattern.trim();
         if (p.length() >= 2 && p.startsWith("/") && p.endsWith("/")) {
-            return Pattern.compile(p.substring(1, p.length() - 1));
+            try {
+                return Pattern.compile(p.substring(1, p.length() - 1));
+            } catch (PatternSyntaxException e) {
+                throw new ConfigurationException("table pattern " + p + " is not a regular expression: "
+                        + e.getDescription() + " at index " + e.getIndex(), e);
+            }
         }
         if (p.isEmpty()) {
-            throw new IllegalArgumentException("empty table pattern; use schema.table, schema.*, or /regex/");
+            throw new ConfigurationException("empty table pattern; use schema.table, schema.*, or /regex/");
         }
         if (!p.contains(".")) {
             p = p + ".*";

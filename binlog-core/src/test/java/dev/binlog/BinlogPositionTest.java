@@ -32,10 +32,10 @@ class BinlogPositionTest {
     @Test
     void rejectsTextWithoutNumericOffsetNamingTheExpectedForm() {
         assertThatThrownBy(() -> BinlogPosition.parse("mysql-bin.000001"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("expected FILE:POSITION");
         assertThatThrownBy(() -> BinlogPosition.parse("mysql-bin.000001:abc"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ConfigurationException.class);
     }
 
     @Test

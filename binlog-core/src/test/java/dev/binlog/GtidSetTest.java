@@ -71,7 +71,7 @@ class GtidSetTest {
     @Test
     void rejectsMalformedTextNamingThePart() {
         assertThatThrownBy(() -> GtidSet.parse("not-a-uuid:1-5"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessage("'not-a-uuid' in GTID set 'not-a-uuid:1-5' is not a server UUID");
         assertThatThrownBy(() -> GtidSet.parse(A + ":5-3"))
                 .hasMessageContaining("'5-3' in GTID set");

@@ -18,9 +18,9 @@ class GtidStateTest {
     @Test
     void refusesTheOtherFlavoursForm() {
         assertThatThrownBy(() -> GtidState.parse(ServerFlavor.MYSQL, "0-1-42"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> GtidState.parse(ServerFlavor.MARIADB, "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ConfigurationException.class);
     }
 
     @Test
@@ -29,7 +29,7 @@ class GtidStateTest {
                 .isEqualTo(ServerFlavor.MYSQL);
         assertThat(GtidState.parseStored("0-1-42,1-2-7").flavor()).isEqualTo(ServerFlavor.MARIADB);
         assertThatThrownBy(() -> GtidState.parseStored("0-1-42:7"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessage("'0-1-42:7' is neither a MySQL GTID set (uuid:1-5) nor a MariaDB GTID list (0-1-42)");
     }
 

@@ -23,7 +23,7 @@ class StartPositionTest {
     @Test
     void rejectsUnknownFormsListingTheAcceptedOnes() {
         assertThatThrownBy(() -> StartPosition.parse("yesterday"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("earliest, latest, FILE:POS");
         assertThatThrownBy(() -> StartPosition.parse("@yesterday"))
                 .hasMessageContaining("ISO-8601");

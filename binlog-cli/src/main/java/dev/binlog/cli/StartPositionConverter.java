@@ -1,5 +1,6 @@
 package dev.binlog.cli;
 
+import dev.binlog.ConfigurationException;
 import dev.binlog.StartPosition;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -11,7 +12,7 @@ final class StartPositionConverter implements ITypeConverter<StartPosition> {
     public StartPosition convert(String text) {
         try {
             return StartPosition.parse(text);
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigurationException e) {
             throw new TypeConversionException(e.getMessage());
         }
     }

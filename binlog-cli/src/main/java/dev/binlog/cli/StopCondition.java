@@ -1,6 +1,7 @@
 package dev.binlog.cli;
 
 import dev.binlog.BinlogPosition;
+import dev.binlog.ConfigurationException;
 import java.time.Instant;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -78,7 +79,7 @@ abstract sealed class StopCondition {
             }
             try {
                 return new AtPosition(BinlogPosition.parse(t));
-            } catch (IllegalArgumentException e) {
+            } catch (ConfigurationException | IllegalArgumentException e) {
                 throw new TypeConversionException("'" + text + "' is not a stop point; use FILE:POS"
                         + " (mysql-bin.000042:1234) or @time (@2026-11-23T10:15:30Z)");
             }

@@ -2,6 +2,7 @@ package dev.binlog.spring.actuate;
 
 import dev.binlog.BinlogException;
 import dev.binlog.BinlogPosition;
+import dev.binlog.ConfigurationException;
 import dev.binlog.GtidState;
 import dev.binlog.StartPosition;
 import dev.binlog.StreamStatistics;
@@ -107,7 +108,7 @@ public class BinlogEndpoint {
         if (gtidSet != null && file == null && position == null) {
             try {
                 start = StartPosition.gtid(GtidState.parseStored(gtidSet));
-            } catch (IllegalArgumentException e) {
+            } catch (ConfigurationException e) {
                 throw new InvalidEndpointRequestException(e.getMessage(), "invalid position");
             }
         } else if (file != null && position != null && gtidSet == null) {
