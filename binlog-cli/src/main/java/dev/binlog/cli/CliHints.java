@@ -6,7 +6,8 @@ package dev.binlog.cli;
  */
 final class CliHints {
 
-    private static final String FULL_ROW_IMAGE_API = " (or allow partial images with requireFullRowImage(false))";
+    private static final String FULL_ROW_IMAGE_API = "; a live stream takes full row images only (BinlogFiles reads"
+            + " binlog files with partial ones)";
     private static final String FULL_ROW_IMAGE_CLI = "; binlog tail streams full row images only: to print partial"
             + " ones, copy the binary log files and use binlog read";
 
@@ -14,11 +15,15 @@ final class CliHints {
             + " Transaction.committedPosition()";
     private static final String RESUME_POINT_CLI = " JSON line's \"position\" (or --position-file)";
 
+    private static final String SERVER_ID_API = "(BinlogClient.Builder.serverId)";
+    private static final String SERVER_ID_CLI = "(--server-id)";
+
     private CliHints() {
     }
 
     static String rewrite(String message) {
         return message.replace(FULL_ROW_IMAGE_API, FULL_ROW_IMAGE_CLI)
-                .replace("a change's" + RESUME_POINT_API, "a" + RESUME_POINT_CLI);
+                .replace("a change's" + RESUME_POINT_API, "a" + RESUME_POINT_CLI)
+                .replace(SERVER_ID_API, SERVER_ID_CLI);
     }
 }

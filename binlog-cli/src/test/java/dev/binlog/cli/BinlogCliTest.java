@@ -257,10 +257,14 @@ class BinlogCliTest {
     @Test
     void replacesCoreAdviceTheCliCannotFollow() {
         assertThat(CliHints.rewrite("the server at db:3306 has binlog_row_image=MINIMAL; full before/after rows need"
-                + " SET GLOBAL binlog_row_image='FULL' (or allow partial images with requireFullRowImage(false))"))
+                + " SET GLOBAL binlog_row_image='FULL'; a live stream takes full row images only (BinlogFiles reads"
+                + " binlog files with partial ones)"))
                 .isEqualTo("the server at db:3306 has binlog_row_image=MINIMAL; full before/after rows need SET GLOBAL"
                         + " binlog_row_image='FULL'; binlog tail streams full row images only: to print partial ones,"
                         + " copy the binary log files and use binlog read");
+        assertThat(CliHints.rewrite("the client's server id 1 equals the server_id of db:3306; choose another server"
+                + " id (BinlogClient.Builder.serverId)")).isEqualTo("the client's server id 1 equals the server_id of"
+                        + " db:3306; choose another server id (--server-id)");
     }
 
     @Test

@@ -19,7 +19,7 @@ class FullRowImageLiveTest {
             assertThat(run.err()).hasLineCount(1).endsWith(" has binlog_row_image=MINIMAL; full before/after rows need"
                     + " SET GLOBAL binlog_row_image='FULL'; binlog tail streams full row images only: to print partial"
                     + " ones, copy the binary log files and use binlog read" + System.lineSeparator())
-                    .doesNotContain("requireFullRowImage");
+                    .doesNotContain("BinlogFiles");
         } finally {
             live.execute("SET GLOBAL binlog_row_image = '" + previous + "'");
         }

@@ -40,10 +40,11 @@ final class Preflight {
                     "binlog_format") + "; row changes need SET GLOBAL binlog_format='ROW' (and binlog_format=ROW in"
                     + " the server configuration)");
         }
-        if (settings.requireFullRowImage() && !"FULL".equalsIgnoreCase(vars.get("binlog_row_image"))) {
+        if (!"FULL".equalsIgnoreCase(vars.get("binlog_row_image"))) {
             throw new ConfigurationException("the server at " + where + " has binlog_row_image="
                     + vars.get("binlog_row_image") + "; full before/after rows need SET GLOBAL"
-                    + " binlog_row_image='FULL' (or allow partial images with requireFullRowImage(false))");
+                    + " binlog_row_image='FULL'; a live stream takes full row images only (BinlogFiles reads binlog files with"
+                    + " partial ones)");
         }
         if ("0".equals(vars.get("server_id"))) {
             throw new ConfigurationException("the server at " + where + " has server_id=0, which refuses"
@@ -51,7 +52,7 @@ final class Preflight {
         }
         if (settings.serverId() == Long.parseLong(vars.get("server_id"))) {
             throw new ConfigurationException("the client's server id " + settings.serverId() + " equals the"
-                    + " server_id of " + where + "; choose another ReplicationSettings.serverId");
+                    + " server_id of " + where + "; choose another server id (BinlogClient.Builder.serverId)");
         }
         checkRowMetadata(connection, info, where);
         GtidState gtidStart = settings.startPosition() instanceof StartPosition.Gtid gtid ? gtid.state() : null;

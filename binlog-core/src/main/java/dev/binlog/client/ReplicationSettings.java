@@ -17,18 +17,14 @@ import java.util.Objects;
  * "same server_id" error is reported as such. Set one explicitly when several clients stream from one server.</li>
  * <li>{@code startPosition}: {@link StartPosition#latest()}</li>
  * <li>{@code heartbeatPeriod}: 5 s; with no event or heartbeat for twice that, the connection is declared dead and
- * replaced. {@link Duration#ZERO} disables heartbeats (then {@code netTimeout} bounds a silent read).</li>
- * <li>{@code netTimeout}: 60 s, set as the session's {@code net_read_timeout} and {@code net_write_timeout}</li>
+ * replaced. {@link Duration#ZERO} disables heartbeats (then the session's 60 s net timeouts bound a silent read).</li>
  * <li>{@code reconnect}: {@link ReconnectPolicy#forever()}</li>
  * <li>{@code nonBlocking}: false; true ends the stream at the current end of the binary log</li>
  * <li>{@code registerReplica}: false; true sends COM_REGISTER_SLAVE so the client shows in SHOW SLAVE HOSTS</li>
- * <li>{@code requireFullRowImage}: true; the preflight rejects binlog_row_image other than FULL</li>
- * <li>{@code mariaDbGtidStrictMode}, {@code mariaDbGtidIgnoreDuplicates}: false</li>
  * </ul>
  */
 public record ReplicationSettings(long serverId, StartPosition startPosition, Duration heartbeatPeriod,
-        Duration netTimeout, ReconnectPolicy reconnect, boolean nonBlocking, boolean registerReplica,
-        boolean requireFullRowImage, boolean mariaDbGtidStrictMode, boolean mariaDbGtidIgnoreDuplicates) {
+        ReconnectPolicy reconnect, boolean nonBlocking, boolean registerReplica) {
 
     public static final long DEFAULT_SERVER_ID_MIN = 1_000_000_000L;
     public static final long DEFAULT_SERVER_ID_MAX = 4_294_967_295L;
@@ -36,7 +32,6 @@ public record ReplicationSettings(long serverId, StartPosition startPosition, Du
     public ReplicationSettings {
         Objects.requireNonNull(startPosition, "startPosition");
         Objects.requireNonNull(heartbeatPeriod, "heartbeatPeriod");
-        Objects.requireNonNull(netTimeout, "netTimeout");
         Objects.requireNonNull(reconnect, "reconnect");
         if (serverId < 1 || serverId > DEFAULT_SERVER_ID_MAX) {
             throw new ConfigurationException("server id " + serverId + " must be between 1 and 4294967295");
@@ -49,9 +44,7 @@ public record ReplicationSettings(long serverId, StartPosition startPosition, Du
 
     public Builder toBuilder() {
         return new Builder().serverId(serverId).startPosition(startPosition).heartbeatPeriod(heartbeatPeriod)
-                .netTimeout(netTimeout).reconnect(reconnect).nonBlocking(nonBlocking)
-                .registerReplica(registerReplica).requireFullRowImage(requireFullRowImage)
-                .mariaDbGtidStrictMode(mariaDbGtidStrictMode).mariaDbGtidIgnoreDuplicates(mariaDbGtidIgnoreDuplicates);
+                .reconnect(reconnect).nonBlocking(nonBlocking).registerReplica(registerReplica);
     }
 
     /** Builder of {@link ReplicationSettings}; see the record for defaults. */
@@ -60,13 +53,9 @@ public record ReplicationSettings(long serverId, StartPosition startPosition, Du
                 + new SecureRandom().nextLong(DEFAULT_SERVER_ID_MAX - DEFAULT_SERVER_ID_MIN + 1);
         private StartPosition startPosition = StartPosition.latest();
         private Duration heartbeatPeriod = Duration.ofSeconds(5);
-        private Duration netTimeout = Duration.ofSeconds(60);
         private ReconnectPolicy reconnect = ReconnectPolicy.forever();
         private boolean nonBlocking;
         private boolean registerReplica;
-        private boolean requireFullRowImage = true;
-        private boolean mariaDbGtidStrictMode;
-        private boolean mariaDbGtidIgnoreDuplicates;
 
         private Builder() {
         }
@@ -86,11 +75,6 @@ public record ReplicationSettings(long serverId, StartPosition startPosition, Du
             return this;
         }
 
-        public Builder netTimeout(Duration netTimeout) {
-            this.netTimeout = netTimeout;
-            return this;
-        }
-
         public Builder reconnect(ReconnectPolicy reconnect) {
             this.reconnect = reconnect;
             return this;
@@ -106,25 +90,9 @@ public record ReplicationSettings(long serverId, StartPosition startPosition, Du
             return this;
         }
 
-        public Builder requireFullRowImage(boolean requireFullRowImage) {
-            this.requireFullRowImage = requireFullRowImage;
-            return this;
-        }
-
-        public Builder mariaDbGtidStrictMode(boolean strict) {
-            this.mariaDbGtidStrictMode = strict;
-            return this;
-        }
-
-        public Builder mariaDbGtidIgnoreDuplicates(boolean ignore) {
-            this.mariaDbGtidIgnoreDuplicates = ignore;
-            return this;
-        }
-
         public ReplicationSettings build() {
-            return new ReplicationSettings(serverId, startPosition, heartbeatPeriod, netTimeout, reconnect,
-                    nonBlocking, registerReplica, requireFullRowImage, mariaDbGtidStrictMode,
-                    mariaDbGtidIgnoreDuplicates);
+            return new ReplicationSettings(serverId, startPosition, heartbeatPeriod, reconnect, nonBlocking,
+                    registerReplica);
         }
     }
 }

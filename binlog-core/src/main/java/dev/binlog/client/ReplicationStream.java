@@ -27,6 +27,8 @@ final class ReplicationStream implements AutoCloseable {
     private static final int DUMP_SEND_ANNOTATE_ROWS = 0x02;
     /** MariaDB: this replica understands GTID events (MARIA_SLAVE_CAPABILITY_GTID). */
     private static final int MARIADB_CAPABILITY_GTID = 4;
+    /** The session's net_read_timeout and net_write_timeout: how long the server waits on a stalled client. */
+    private static final int NET_TIMEOUT_SECONDS = 60;
 
     private final ServerConnection connection;
     private final PacketChannel channel;
@@ -58,8 +60,8 @@ final class ReplicationStream implements AutoCloseable {
             connection.query("SET @master_binlog_checksum = @@global.binlog_checksum,"
                     + " @source_binlog_checksum = @@global.binlog_checksum");
             boolean checksumOn = !"NONE".equalsIgnoreCase(connection.queryString("SELECT @@global.binlog_checksum"));
-            long netSeconds = Math.max(1, settings.netTimeout().toSeconds());
-            connection.query("SET SESSION net_read_timeout = " + netSeconds + ", net_write_timeout = " + netSeconds);
+            connection.query("SET SESSION net_read_timeout = " + NET_TIMEOUT_SECONDS + ", net_write_timeout = "
+                    + NET_TIMEOUT_SECONDS);
             if (!settings.heartbeatPeriod().isZero()) {
                 long nanos = settings.heartbeatPeriod().toNanos();
                 connection.query("SET @master_heartbeat_period = " + nanos + ", @source_heartbeat_period = " + nanos);
@@ -77,7 +79,7 @@ final class ReplicationStream implements AutoCloseable {
                 stream.register(connectionSettings);
             }
             stream.requestDump(from, nonBlocking, info.isMariaDb(), settings);
-            long readTimeout = settings.heartbeatPeriod().isZero() ? settings.netTimeout().toMillis()
+            long readTimeout = settings.heartbeatPeriod().isZero() ? NET_TIMEOUT_SECONDS * 1000L
                     : settings.heartbeatPeriod().toMillis() * 2;
             channel(stream).readTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout));
             return stream;
@@ -126,9 +128,8 @@ final class ReplicationStream implements AutoCloseable {
             connection.sendCommand(COM_BINLOG_DUMP, w.array(), w.length());
         } else if (from instanceof StartPosition.Gtid at && at.state() instanceof MariaDbGtidList state) {
             connection.query("SET @slave_connect_state = '" + state + "'");
-            connection.query("SET @slave_gtid_strict_mode = " + (settings.mariaDbGtidStrictMode() ? 1 : 0));
-            connection.query("SET @slave_gtid_ignore_duplicates = "
-                    + (settings.mariaDbGtidIgnoreDuplicates() ? 1 : 0));
+            // a reader of the log, not an applier: no strict-mode checks, no skipping of duplicate domains
+            connection.query("SET @slave_gtid_strict_mode = 0, @slave_gtid_ignore_duplicates = 0");
             writeFileDump(w, "", 4, flags | DUMP_SEND_ANNOTATE_ROWS);
             connection.sendCommand(COM_BINLOG_DUMP, w.array(), w.length());
         } else if (from instanceof StartPosition.Gtid at && at.state() instanceof GtidSet executed) {

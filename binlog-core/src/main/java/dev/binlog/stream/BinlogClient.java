@@ -240,6 +240,7 @@ public final class BinlogClient implements AutoCloseable {
         private Duration heartbeatInterval = Duration.ofSeconds(5);
         private ReconnectPolicy reconnect = ReconnectPolicy.forever();
         private boolean stopAtEnd;
+        private boolean registerReplica;
         private ChangeListener listener;
         private final List<StateListener> stateListeners = new ArrayList<>();
 
@@ -346,6 +347,15 @@ public final class BinlogClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Registers the client with the server as a replica ({@code COM_REGISTER_SLAVE}), so that administrators see
+         * it in {@code SHOW REPLICA HOSTS} (MariaDB: {@code SHOW SLAVE HOSTS}); off by default.
+         */
+        public Builder registerReplica(boolean value) {
+            registerReplica = value;
+            return this;
+        }
+
         public Builder listener(ChangeListener value) {
             listener = value;
             return this;
@@ -363,7 +373,7 @@ public final class BinlogClient implements AutoCloseable {
             }
             ClientSettings settings = new ClientSettings(serverSettings, serverId, startPosition, filter,
                     positionStore == null ? PositionStore.inMemory() : positionStore, schemaSource, heartbeatInterval,
-                    reconnect, stopAtEnd);
+                    reconnect, stopAtEnd, registerReplica);
             return new BinlogClient(settings, listener, List.copyOf(stateListeners));
         }
     }

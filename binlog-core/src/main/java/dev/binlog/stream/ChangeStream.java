@@ -120,6 +120,7 @@ public final class ChangeStream {
                 .startPosition(start)
                 .heartbeatPeriod(settings.heartbeatInterval())
                 .nonBlocking(settings.stopAtEnd())
+                .registerReplica(settings.registerReplica())
                 .reconnect(settings.reconnect());
         if (settings.serverId() != null) {
             replication.serverId(settings.serverId());

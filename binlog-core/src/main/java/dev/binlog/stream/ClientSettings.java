@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param heartbeatInterval how often the server sends a heartbeat on an idle stream
  * @param reconnect         when to reconnect after a lost connection
  * @param stopAtEnd         whether to stop at the end of the server's current binary log
+ * @param registerReplica   whether the client registers as a replica, to be listed by {@code SHOW REPLICA HOSTS}
  */
 public record ClientSettings(
         ServerSettings server,
@@ -34,7 +35,8 @@ public record ClientSettings(
         SchemaSource schemaSource,
         Duration heartbeatInterval,
         ReconnectPolicy reconnect,
-        boolean stopAtEnd) {
+        boolean stopAtEnd,
+        boolean registerReplica) {
 
     public ClientSettings {
         Objects.requireNonNull(server, "server");

@@ -31,7 +31,7 @@ class ReplicationPreflightLiveTest {
                 ReplicationSettings.builder().serverId(1).build(), new CollectingListener())) {
             assertThatThrownBy(client::start).isInstanceOf(ConfigurationException.class)
                     .hasMessage("the client's server id 1 equals the server_id of " + live.host() + ":" + live.port()
-                            + "; choose another ReplicationSettings.serverId");
+                            + "; choose another server id (BinlogClient.Builder.serverId)");
         }
     }
 
@@ -50,7 +50,7 @@ class ReplicationPreflightLiveTest {
             assertThat(first.stopCause).isInstanceOf(ConfigurationException.class)
                     .hasMessage("another replica with server id 4242 (or the same server UUID) is already streaming"
                             + " from " + live.host() + ":" + live.port() + "; give each client its own"
-                            + " ReplicationSettings.serverId");
+                            + " server id (BinlogClient.Builder.serverId)");
             assertThat(b.isConnected()).isTrue();
         }
     }
