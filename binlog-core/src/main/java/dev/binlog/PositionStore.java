@@ -3,6 +3,7 @@ package dev.binlog;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * Where the stream saves the position of the last transaction its listener finished, and reads it back on start.
@@ -34,5 +35,23 @@ public interface PositionStore {
     /** Keeps the position in one small text file, written atomically (temporary file, fsync, rename). */
     static PositionStore file(Path path) {
         return new FilePositionStore(path);
+    }
+
+    /**
+     * Keeps the position in one row of a table reached through {@code dataSource}, created when missing:
+     * {@code CREATE TABLE IF NOT EXISTS <table> (name VARCHAR(100) PRIMARY KEY, position VARCHAR(4000) NOT NULL,
+     * updated_at TIMESTAMP NOT NULL)}. Each save is an UPDATE (an INSERT the first time) in auto-commit. When the
+     * table is in the streamed server, its writes are {@link #ownTables()} and never reach the listener.
+     *
+     * @param dataSource where the table is; needs a JDBC driver on the class path, e.g.
+     *                   {@code org.mariadb.jdbc:mariadb-java-client}
+     * @param table      {@code table} (in the data source's current database) or {@code schema.table}: letters,
+     *                   digits and {@code _} only
+     * @param name       this stream's row, 1 to 100 characters: applications that share the table need different
+     *                   names
+     * @throws ConfigurationException when the table or row name is not one the store accepts
+     */
+    static PositionStore jdbc(DataSource dataSource, String table, String name) {
+        return new JdbcPositionStore(dataSource, table, name);
     }
 }

@@ -13,26 +13,22 @@ import dev.binlog.TlsMode;
 import dev.binlog.stream.BinlogClient;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
- * A position store that keeps its position in a table of the streamed server: each save is a transaction in the very
- * binlog being streamed. The stream must not deliver, count or save a position for those writes, or each save causes
- * the next one without end.
+ * The JDBC position store with its table in the streamed server: each save is a transaction in the very binlog being
+ * streamed. The stream must not deliver, count or save a position for those writes, or each save causes the next one
+ * without end.
  */
 class OwnPositionTableLiveTest {
 
     @LiveTest
     void theStoresOwnWritesAreNotDeliveredCountedOrSavedAgain(LiveServer live) throws Exception {
         live.execute("CREATE TABLE IF NOT EXISTS items (id INT PRIMARY KEY, name VARCHAR(20))");
-        TableStore store = new TableStore(live, "own_default");
+        PositionStore store = tableStore(live, "own_default");
         RecordingListener listener = new RecordingListener();
         try (BinlogClient client = client(live, store, TableFilter.all(), listener)) {
             client.start();
@@ -62,7 +58,7 @@ class OwnPositionTableLiveTest {
     @LiveTest
     void aQuietSaveOfAFilteredTransactionIsNotRepeatedEverySecond(LiveServer live) throws Exception {
         live.execute("CREATE TABLE IF NOT EXISTS noise (id INT PRIMARY KEY)");
-        TableStore store = new TableStore(live, "own_quiet");
+        PositionStore store = tableStore(live, "own_quiet");
         RecordingListener listener = new RecordingListener();
         TableFilter filter = TableFilter.builder().exclude(live.database() + ".noise").build();
         try (BinlogClient client = client(live, store, filter, listener)) {
@@ -106,44 +102,12 @@ class OwnPositionTableLiveTest {
         return Map.of("file", row.get("File"), "position", row.get("Position"));
     }
 
-    /** Keeps the position in a table of the streamed server, as a JDBC store in the application's database does. */
-    private static final class TableStore implements PositionStore {
-
-        private final LiveServer live;
-        private final String table;
-
-        TableStore(LiveServer live, String table) {
-            this.live = live;
-            this.table = table;
-            live.execute("CREATE TABLE IF NOT EXISTS " + table + " (name VARCHAR(20) PRIMARY KEY,"
-                    + " position VARCHAR(400) NOT NULL) ENGINE=InnoDB");
-        }
-
-        @Override
-        public Optional<BinlogPosition> load() {
-            try (Connection c = live.connection();
-                    PreparedStatement s = c.prepareStatement("SELECT position FROM " + table + " WHERE name = 'x'");
-                    ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(BinlogPosition.parse(rs.getString(1))) : Optional.empty();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public void save(BinlogPosition position) {
-            try (Connection c = live.connection(); PreparedStatement s = c.prepareStatement("INSERT INTO " + table
-                    + " VALUES ('x', ?) ON DUPLICATE KEY UPDATE position = VALUES(position)")) {
-                s.setString(1, position.toString());
-                s.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public Set<String> ownTables() {
-            return Set.of(live.database() + "." + table);
-        }
+    /** {@link PositionStore#jdbc} in the test's own database on the streamed server, as an application would. */
+    private static PositionStore tableStore(LiveServer live, String table) throws SQLException {
+        live.execute("DROP TABLE IF EXISTS " + table);
+        MariaDbDataSource dataSource = new MariaDbDataSource(live.jdbcUrl());
+        dataSource.setUser(live.server().adminUser());
+        dataSource.setPassword(live.server().adminPassword());
+        return PositionStore.jdbc(dataSource, table, "default");
     }
 }

@@ -171,9 +171,20 @@ public final class BinlogAutoConfiguration {
         return switch (store.getType()) {
             case MEMORY -> PositionStore.inMemory();
             case FILE -> PositionStore.file(store.getPath());
-            case JDBC -> new JdbcPositionStore(jdbcDataSource(dataSource), store.getTable(),
+            case JDBC -> jdbcPositionStore(jdbcDataSource(dataSource), store.getTable(),
                     positionName(store, environment));
         };
+    }
+
+    /** The core's JDBC store; a table or row name it refuses is reported with the properties that set them. */
+    private static PositionStore jdbcPositionStore(DataSource dataSource, String table, String name) {
+        try {
+            return PositionStore.jdbc(dataSource, table, name);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException("binlog.position-store.type=jdbc: " + e.getMessage() + " (the table is "
+                    + "binlog.position-store.table, the row name binlog.position-store.name, else "
+                    + "spring.application.name)", e);
+        }
     }
 
     /** {@code binlog.position-store.name}, else {@code spring.application.name}, else {@code default}. */

@@ -5,17 +5,22 @@ import dev.binlog.BinlogException;
 import dev.binlog.ConfigurationException;
 import dev.binlog.PositionNotFoundException;
 import dev.binlog.ProtocolException;
+import dev.binlog.spring.listener.InvalidListenerException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * A binlog error that stopped the application's start (with {@code binlog.fail-fast=true}, or a configuration the
  * starter cannot use) as Spring Boot's "APPLICATION FAILED TO START" description, with what to do by kind of error.
+ * An unusable listener is {@link InvalidListenerFailureAnalyzer}'s, whose action names the listener's parts.
  */
 final class BinlogFailureAnalyzer extends AbstractFailureAnalyzer<BinlogException> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, BinlogException cause) {
+        if (findCause(rootFailure, InvalidListenerException.class) != null) {
+            return null;
+        }
         return new FailureAnalysis(cause.getMessage(), action(cause), cause);
     }
 

@@ -126,16 +126,16 @@ public record ListenerEndpoint(String id, Object bean, String beanName, Method m
             return this;
         }
 
-        /** The endpoint; throws {@link IllegalStateException} naming what is missing. */
+        /** The endpoint; throws {@link InvalidListenerException} naming what is missing. */
         public ListenerEndpoint build() {
             if (bean == null) {
-                throw new IllegalStateException("a listener endpoint needs a bean: builder().bean(name, bean)");
+                throw new InvalidListenerException("a listener endpoint needs a bean: builder().bean(name, bean)");
             }
             Class<?> target = AopUtils.getTargetClass(bean);
             String name = beanName != null ? beanName : Introspector.decapitalize(target.getSimpleName());
             Method resolved = method != null ? method : byName(target, name);
             if (resolved == null) {
-                throw new IllegalStateException("the listener endpoint for bean '" + name + "' needs a method: "
+                throw new InvalidListenerException("the listener endpoint for bean '" + name + "' needs a method: "
                         + "builder().method(\"name\") or method(Method)");
             }
             Method invocable = AopUtils.selectInvocableMethod(resolved, bean.getClass());
@@ -160,7 +160,7 @@ public record ListenerEndpoint(String id, Object bean, String beanName, Method m
                 }
             }
             if (candidates.size() != 1) {
-                throw new IllegalStateException("bean '" + name + "' (" + target.getName() + ") has "
+                throw new InvalidListenerException("bean '" + name + "' (" + target.getName() + ") has "
                         + (candidates.isEmpty() ? "no method" : candidates.size() + " methods") + " named '"
                         + methodName + "'; pass the Method: builder().method(" + target.getSimpleName()
                         + ".class.getMethod(...))");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.binlog.ChangeMetadata;
 import dev.binlog.ChangeType;
+import dev.binlog.ConfigurationException;
 import dev.binlog.ColumnNames;
 import dev.binlog.Row;
 import dev.binlog.RowChange;
@@ -12,6 +13,7 @@ import dev.binlog.spring.BinlogArgumentResolver;
 import dev.binlog.spring.BinlogErrorHandler;
 import dev.binlog.spring.BinlogListener;
 import dev.binlog.spring.BinlogListenerConfigurer;
+import dev.binlog.spring.listener.InvalidListenerException;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import dev.binlog.spring.listener.ListenerEndpoint;
 import java.time.Instant;
@@ -81,6 +83,8 @@ class ListenerRegistrationTest {
                     + "errorHandler 'ordersErrorHandlr' cannot be used: there is no bean named 'ordersErrorHandlr'; "
                     + "the BinlogErrorHandler beans are ordersErrorHandler");
             assertThat(analysis.getAction()).startsWith("Change the @BinlogListener method");
+            assertThat(new BinlogFailureAnalyzer().analyze(context.getStartupFailure()))
+                    .as("the generic binlog analysis leaves it to the listener one").isNull();
         });
     }
 
@@ -180,7 +184,8 @@ class ListenerRegistrationTest {
     @Test
     void theBuilderNamesWhatIsMissing() {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ListenerEndpoint.builder().bean(new Audit())
-                .method("nothing").build())).isInstanceOf(IllegalStateException.class)
+                .method("nothing").build())).isInstanceOf(InvalidListenerException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("bean 'audit' (dev.binlog.spring.autoconfigure.ListenerRegistrationTest$Audit) "
                         + "has no method named 'nothing'");
         ListenerEndpoint endpoint = ListenerEndpoint.builder().bean(new Audit()).method("record").build();
@@ -189,6 +194,17 @@ class ListenerRegistrationTest {
         assertThat(endpoint.types()).isEmpty();
         assertThat(endpoint.condition()).isEmpty();
         assertThat(endpoint.errorHandler()).isEmpty();
+    }
+
+    @Test
+    void aConfigurerBuildingAnEndpointWithoutAMethodFailsTheStartNamingTheBean() {
+        BinlogListenerConfigurer configurer = registry -> registry.register(ListenerEndpoint.builder()
+                .bean("audit", new Audit()).build());
+        runner.withBean(BinlogListenerConfigurer.class, () -> configurer).run(context -> {
+            FailureAnalysis analysis = new InvalidListenerFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo("the listener endpoint for bean 'audit' needs a method: "
+                    + "builder().method(\"name\") or method(Method)");
+        });
     }
 
     record Tenant(String name) {

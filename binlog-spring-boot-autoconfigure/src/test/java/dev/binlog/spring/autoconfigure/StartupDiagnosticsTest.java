@@ -9,8 +9,10 @@ import dev.binlog.stream.BinlogClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mariadb.jdbc.MariaDbDataSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Status;
@@ -39,6 +41,23 @@ class StartupDiagnosticsTest {
                             + "and set spring.datasource.url, or use binlog.position-store.type=file");
                     FailureAnalysis analysis = new BinlogFailureAnalyzer().analyze(context.getStartupFailure());
                     assertThat(analysis.getDescription()).startsWith("binlog.position-store.type=jdbc keeps positions");
+                    assertThat(analysis.getAction()).isEqualTo("Change the setting the description names.");
+                });
+    }
+
+    @Test
+    void aPositionTableNameTheStoreRefusesNamesTheProperty() throws Exception {
+        DataSource dataSource = new MariaDbDataSource("jdbc:mariadb://127.0.0.1:1/none"); // never connected to
+        runner.withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.position-store.type=jdbc",
+                        "binlog.position-store.table=positions;DROP TABLE orders")
+                .run(context -> {
+                    FailureAnalysis analysis = new BinlogFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).isEqualTo("binlog.position-store.type=jdbc: the position "
+                            + "table name 'positions;DROP TABLE orders' is not a plain table name: use letters, digits "
+                            + "and _, optionally after a schema name and a dot (shop.binlog_position) (the table is "
+                            + "binlog.position-store.table, the row name binlog.position-store.name, else "
+                            + "spring.application.name)");
                     assertThat(analysis.getAction()).isEqualTo("Change the setting the description names.");
                 });
     }

@@ -3,6 +3,7 @@ package dev.binlog.spring.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.binlog.BinlogException;
 import dev.binlog.ChangeMetadata;
 import dev.binlog.ChangeType;
 import dev.binlog.ColumnNames;
@@ -17,6 +18,7 @@ import dev.binlog.spring.BinlogListener;
 import dev.binlog.spring.OnInsert;
 import dev.binlog.spring.OnUpdate;
 import dev.binlog.spring.autoconfigure.BinlogAutoConfiguration;
+import dev.binlog.spring.mapping.MappingException;
 import dev.binlog.spring.BinlogListenerConfigurer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -216,8 +218,10 @@ class ListenerDispatchTest {
             assertThatThrownBy(() -> dispatcher.onChange(change(ChangeType.INSERT, "t", null, row, Set.of())))
                     .isInstanceOf(ListenerFailedException.class)
                     .hasMessageContaining("column 'total' is NULL but Strict.total is a primitive int")
-                    .hasMessageContaining("declare it as Integer");
-            assertThat(dispatcher.statistics().get("strict").invocations()).isEqualTo(1);
+                    .hasMessageContaining("declare it as Integer")
+                    .hasCauseExactlyInstanceOf(MappingException.class)
+                    .hasCauseInstanceOf(BinlogException.class);
+            assertThat(dispatcher.statistics().get("strict").invocations()).as("not retried").isEqualTo(1);
         });
     }
 

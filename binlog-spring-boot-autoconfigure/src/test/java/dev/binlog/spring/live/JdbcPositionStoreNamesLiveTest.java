@@ -6,7 +6,6 @@ import dev.binlog.BinlogPosition;
 import dev.binlog.MariaDbGtidList;
 import dev.binlog.PositionStore;
 import dev.binlog.spring.autoconfigure.BinlogAutoConfiguration;
-import dev.binlog.spring.autoconfigure.JdbcPositionStore;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import javax.sql.DataSource;
@@ -14,25 +13,12 @@ import org.mariadb.jdbc.MariaDbDataSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-class JdbcPositionStoreLiveTest {
-
-    @LiveTest
-    void savesInATableItCreatesAndReadsBackFromAnotherInstance(LiveServer live) throws Exception {
-        MariaDbDataSource dataSource = new MariaDbDataSource(live.jdbcUrl());
-        dataSource.setUser(live.server().adminUser());
-        dataSource.setPassword(live.server().adminPassword());
-        live.execute("DROP TABLE IF EXISTS binlog_position");
-
-        JdbcPositionStore first = new JdbcPositionStore(dataSource, "binlog_position", "orders-sync");
-        assertThat(first.load()).isEmpty();
-        first.save(new BinlogPosition("mysql-bin.000004", 1207, MariaDbGtidList.parse("0-1-77")));
-        first.save(new BinlogPosition("mysql-bin.000004", 2411, MariaDbGtidList.parse("0-1-78")));
-
-        JdbcPositionStore second = new JdbcPositionStore(dataSource, "binlog_position", "orders-sync");
-        assertThat(second.load()).contains(new BinlogPosition("mysql-bin.000004", 2411, MariaDbGtidList.parse("0-1-78")));
-        assertThat(new JdbcPositionStore(dataSource, "binlog_position", "other").load()).isEmpty();
-        assertThat(live.queryString("SELECT COUNT(*) FROM binlog_position")).isEqualTo("1");
-    }
+/**
+ * {@code binlog.position-store.type=jdbc} wires the core's JDBC store to the application's DataSource, with the row
+ * named by {@code binlog.position-store.name}, else {@code spring.application.name}, else {@code default} (the store
+ * itself is tested in binlog-core's {@code JdbcPositionStoreLiveTest}).
+ */
+class JdbcPositionStoreNamesLiveTest {
 
     @LiveTest
     void applicationsSharingTheTableKeepTheirOwnPositionsByName(LiveServer live) throws Exception {
@@ -50,8 +36,11 @@ class JdbcPositionStoreLiveTest {
         ApplicationContextRunner billing = runner.withPropertyValues("spring.application.name=shop",
                 "binlog.position-store.name=billing-sync");
 
-        orders.run(context -> context.getBean(PositionStore.class)
-                .save(new BinlogPosition("mysql-bin.000004", 1207, MariaDbGtidList.parse("0-1-77"))));
+        orders.run(context -> {
+            PositionStore store = context.getBean(PositionStore.class);
+            assertThat(store).hasToString("jdbc table shared_position row 'orders-sync'");
+            store.save(new BinlogPosition("mysql-bin.000004", 1207, MariaDbGtidList.parse("0-1-77")));
+        });
         billing.run(context -> context.getBean(PositionStore.class)
                 .save(new BinlogPosition("mysql-bin.000002", 88, MariaDbGtidList.parse("0-1-12"))));
         runner.run(context -> context.getBean(PositionStore.class)
