@@ -77,7 +77,7 @@ final class JdbcPositionStore implements PositionStore {
         }
         try {
             return Optional.of(BinlogPosition.parse(text == null ? "" : text));
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigurationException e) {
             throw new BinlogException("the binlog position in table " + table + " row '" + name + "' is damaged ("
                     + e.getMessage() + "); fix it, or delete the row to start from the configured start position", e);
         }
