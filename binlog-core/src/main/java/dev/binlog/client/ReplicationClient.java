@@ -242,7 +242,7 @@ public final class ReplicationClient implements AutoCloseable {
     }
 
     /** Waits until the client stops (closed, end of a non-blocking dump, or failure); true if it did in time. */
-    public boolean awaitStop(Duration timeout) throws InterruptedException {
+    boolean awaitStop(Duration timeout) throws InterruptedException {
         return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -252,7 +252,7 @@ public final class ReplicationClient implements AutoCloseable {
     }
 
     /** Whether the client has stopped for good. */
-    public boolean isStopped() {
+    boolean isStopped() {
         return stopped.getCount() == 0;
     }
 
@@ -265,12 +265,12 @@ public final class ReplicationClient implements AutoCloseable {
     }
 
     /** The error that stopped the client, if one did. */
-    public Optional<Throwable> failure() {
+    Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
     }
 
     /** The server of the current (or last) connection. */
-    public Optional<ServerInfo> serverInfo() {
+    Optional<ServerInfo> serverInfo() {
         return Optional.ofNullable(serverInfo);
     }
 

@@ -41,7 +41,7 @@ public final class PacketChannel implements Closeable {
     }
 
     /** Frames packets over plain streams (tests). */
-    public PacketChannel(InputStream in, OutputStream out, String endpoint) {
+    PacketChannel(InputStream in, OutputStream out, String endpoint) {
         this.in = new BufferedInputStream(in, STREAM_BUFFER);
         this.out = new BufferedOutputStream(out, STREAM_BUFFER);
         this.endpoint = endpoint;
@@ -58,7 +58,7 @@ public final class PacketChannel implements Closeable {
         return socket;
     }
 
-    public String endpoint() {
+    String endpoint() {
         return endpoint;
     }
 
@@ -122,7 +122,7 @@ public final class PacketChannel implements Closeable {
     }
 
     /** Writes a payload as one or more packets (split at 16 MiB - 1) and flushes. */
-    public void writePacket(byte[] data, int offset, int length) {
+    void writePacket(byte[] data, int offset, int length) {
         try {
             int remaining = length;
             int position = offset;

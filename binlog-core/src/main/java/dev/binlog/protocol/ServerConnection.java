@@ -135,7 +135,7 @@ public final class ServerConnection implements AutoCloseable {
     }
 
     /** Checks the connection is alive. */
-    public void ping() {
+    void ping() {
         sendCommand(COM_PING, new byte[0], 0);
         int length = channel.readPacket();
         if ((channel.buffer()[0] & 0xFF) == 0xFF) {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * positions are saved. Everything runs on that one thread, so the listener sees changes in commit order and a slow
  * listener slows the reader instead of filling memory.
  */
-public final class ChangeStream {
+final class ChangeStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
 

@@ -9,5 +9,5 @@ package dev.binlog.stream;
  * @param timestamp    epoch seconds from the event header
  * @param serverId     server that wrote it
  */
-public record EventContext(String file, long position, long nextPosition, long timestamp, long serverId) {
+record EventContext(String file, long position, long nextPosition, long timestamp, long serverId) {
 }

@@ -22,7 +22,7 @@ import java.util.List;
  * .read()} runs. Start and stop bounds apply like {@code mariadb-binlog}'s: the start offset to the first file, the stop
  * offset to the last, times to every event.
  */
-public final class FileChangeReader {
+final class FileChangeReader {
 
     private final List<Path> files;
     private final Long startPosition;

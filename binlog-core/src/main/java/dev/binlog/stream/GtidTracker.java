@@ -6,7 +6,7 @@ import dev.binlog.GtidState;
  * Keeps the GTID state executed so far (a MySQL GTID set or a MariaDB GTID list), so committed positions can carry
  * it.
  */
-public interface GtidTracker {
+interface GtidTracker {
 
     /**
      * Adds one committed transaction's GTID (in its server's text form, as transactions report it) and returns the

@@ -17,7 +17,7 @@ public final class InformationSchemaReader {
     }
 
     /** The table's current columns, or {@code null} when the table does not exist (any more). */
-    public TableSchema read(String schema, String table) {
+    TableSchema read(String schema, String table) {
         String sql = "SELECT c.COLUMN_NAME, c.DATA_TYPE, c.COLUMN_TYPE, c.COLUMN_KEY, co.ID"
                 + " FROM information_schema.COLUMNS c"
                 + " LEFT JOIN information_schema.COLLATIONS co ON co.COLLATION_NAME = c.COLLATION_NAME"

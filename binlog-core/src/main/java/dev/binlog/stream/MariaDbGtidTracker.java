@@ -9,7 +9,7 @@ import dev.binlog.MariaDbGtidList;
  * GTID_LIST event; a stream that starts mid-file learns each domain from its first transaction, which is exact for the
  * usual single-domain server.
  */
-public final class MariaDbGtidTracker implements GtidTracker {
+final class MariaDbGtidTracker implements GtidTracker {
 
     private MariaDbGtidList state = MariaDbGtidList.empty();
 

@@ -7,7 +7,7 @@ import dev.binlog.GtidState;
  * MySQL's executed GTID set: known from a GTID start position or a file's PREVIOUS_GTIDS event, then grown by each
  * committed transaction. Until it is known, positions carry no GTID set (never an incomplete one).
  */
-public final class MySqlGtidTracker implements GtidTracker {
+final class MySqlGtidTracker implements GtidTracker {
 
     private GtidSet executed;
 

@@ -16,6 +16,6 @@ import java.util.List;
  * @param primaryKeyIndexes  0-based indexes of the primary key columns, empty when unknown or none
  * @param included           whether rows of this table reach the listener
  */
-public record ResolvedTable(long tableId, String schema, String table, List<Column> columns, ColumnNames names,
+record ResolvedTable(long tableId, String schema, String table, List<Column> columns, ColumnNames names,
         int[] primaryKeyIndexes, boolean included) {
 }

@@ -6,7 +6,7 @@ import java.util.BitSet;
  * One row of a rows event as decoded: before and/or after values, one slot per table column, with the columns each
  * image holds ({@code null} = all).
  */
-public record RowImages(Object[] before, BitSet beforePresent, Object[] after, BitSet afterPresent) {
+record RowImages(Object[] before, BitSet beforePresent, Object[] after, BitSet afterPresent) {
 
     public static RowImages insert(Object[] after, BitSet present) {
         return new RowImages(null, null, after, present);

@@ -17,7 +17,7 @@ import java.util.Map;
  * then names the columns from the event's own metadata or from {@code information_schema}, caching per table id and
  * dropping cached definitions when a DDL touches the table.
  */
-public final class TableResolver {
+final class TableResolver {
 
     private final TableFilter filter;
     private final OwnTables ownTables;

@@ -24,7 +24,7 @@ import java.util.Set;
  * {@link RowChange} per row, transaction boundaries, schema changes, and a committed position after each transaction
  * the listener finished. Rows are handed over one by one as they are decoded; nothing buffers a transaction.
  */
-public final class TransactionAssembler {
+final class TransactionAssembler {
 
     private final ChangeListener listener;
     private final TableFilter filter;

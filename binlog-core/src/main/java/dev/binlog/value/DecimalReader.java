@@ -8,7 +8,7 @@ import java.math.BigInteger;
  * MySQL's binary DECIMAL: the integer and fraction digits in groups of nine, each group a big-endian integer of up to
  * four bytes (fewer for a partial group), the sign folded into the first bit and negative values stored inverted.
  */
-public final class DecimalReader {
+final class DecimalReader {
 
     private static final int[] BYTES_FOR_DIGITS = {0, 1, 1, 2, 2, 3, 3, 4, 4, 4};
     private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,

@@ -5,7 +5,7 @@ import dev.binlog.event.EventHeader;
 import dev.binlog.io.ByteCursor;
 
 /** MariaDB ANNOTATE_ROWS: the statement text fills the body. */
-public final class AnnotateRowsEventDecoder implements EventBodyDecoder<AnnotateRowsEvent> {
+final class AnnotateRowsEventDecoder implements EventBodyDecoder<AnnotateRowsEvent> {
 
     @Override
     public AnnotateRowsEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

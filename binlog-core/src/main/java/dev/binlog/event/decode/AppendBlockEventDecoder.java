@@ -5,7 +5,7 @@ import dev.binlog.event.EventHeader;
 import dev.binlog.io.ByteCursor;
 
 /** APPEND_BLOCK: 4-byte file id, then the data block. */
-public final class AppendBlockEventDecoder implements EventBodyDecoder<AppendBlockEvent> {
+final class AppendBlockEventDecoder implements EventBodyDecoder<AppendBlockEvent> {
 
     @Override
     public AppendBlockEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

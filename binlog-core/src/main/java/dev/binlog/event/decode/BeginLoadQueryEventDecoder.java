@@ -5,7 +5,7 @@ import dev.binlog.event.EventHeader;
 import dev.binlog.io.ByteCursor;
 
 /** BEGIN_LOAD_QUERY: 4-byte file id, then the data block. */
-public final class BeginLoadQueryEventDecoder implements EventBodyDecoder<BeginLoadQueryEvent> {
+final class BeginLoadQueryEventDecoder implements EventBodyDecoder<BeginLoadQueryEvent> {
 
     @Override
     public BeginLoadQueryEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

@@ -5,7 +5,7 @@ import dev.binlog.event.EventHeader;
 import dev.binlog.io.ByteCursor;
 
 /** MariaDB BINLOG_CHECKPOINT: 4-byte name length, then the file name. */
-public final class BinlogCheckpointEventDecoder implements EventBodyDecoder<BinlogCheckpointEvent> {
+final class BinlogCheckpointEventDecoder implements EventBodyDecoder<BinlogCheckpointEvent> {
 
     @Override
     public BinlogCheckpointEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

@@ -9,7 +9,7 @@ import dev.binlog.io.ByteCursor;
  * EXECUTE_LOAD_QUERY: a QUERY post-header (13) followed by file id (4), file name start and end positions in the
  * statement (4 each) and the duplicate handling (1); the rest as in QUERY.
  */
-public final class ExecuteLoadQueryEventDecoder implements EventBodyDecoder<ExecuteLoadQueryEvent> {
+final class ExecuteLoadQueryEventDecoder implements EventBodyDecoder<ExecuteLoadQueryEvent> {
 
     private static final int EXTRA_POST_HEADER = 13;
 

@@ -14,7 +14,7 @@ import java.util.List;
  * one post-header length per event type; servers from MySQL 5.6.1 / MariaDB 5.3 append the checksum algorithm byte
  * (the 4-byte checksum after it is outside the body this decoder sees).
  */
-public final class FormatDescriptionEventDecoder implements EventBodyDecoder<FormatDescriptionEvent> {
+final class FormatDescriptionEventDecoder implements EventBodyDecoder<FormatDescriptionEvent> {
 
     static final int SERVER_VERSION_LENGTH = 50;
 

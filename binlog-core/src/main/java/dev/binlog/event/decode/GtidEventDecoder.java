@@ -10,7 +10,7 @@ import java.util.UUID;
  * sequence number (8); from 8.0: immediate commit timestamp (7, bit 55 says an original one follows), transaction
  * length (length-encoded); from 8.0.14: immediate server version (4, bit 31 says an original one follows).
  */
-public final class GtidEventDecoder implements EventBodyDecoder<GtidEvent> {
+final class GtidEventDecoder implements EventBodyDecoder<GtidEvent> {
 
     private static final int LOGICAL_TIMESTAMP_TYPECODE = 2;
 

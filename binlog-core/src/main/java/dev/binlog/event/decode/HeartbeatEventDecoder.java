@@ -5,7 +5,7 @@ import dev.binlog.event.HeartbeatEvent;
 import dev.binlog.io.ByteCursor;
 
 /** HEARTBEAT (v1): the current file name fills the body; the position is the header's {@code log_pos}. */
-public final class HeartbeatEventDecoder implements EventBodyDecoder<HeartbeatEvent> {
+final class HeartbeatEventDecoder implements EventBodyDecoder<HeartbeatEvent> {
 
     @Override
     public HeartbeatEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

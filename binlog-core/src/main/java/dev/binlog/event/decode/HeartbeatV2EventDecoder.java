@@ -8,7 +8,7 @@ import dev.binlog.io.ByteCursor;
  * HEARTBEAT_V2 (MySQL 8.0.26+): type-length-value fields with length-encoded type and length: 1 = file name,
  * 2 = position (a length-encoded integer), 0 = end.
  */
-public final class HeartbeatV2EventDecoder implements EventBodyDecoder<HeartbeatEvent> {
+final class HeartbeatV2EventDecoder implements EventBodyDecoder<HeartbeatEvent> {
 
     @Override
     public HeartbeatEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

@@ -5,7 +5,7 @@ import dev.binlog.event.IncidentEvent;
 import dev.binlog.io.ByteCursor;
 
 /** INCIDENT: 2-byte code, then an optional message with a 1-byte length. */
-public final class IncidentEventDecoder implements EventBodyDecoder<IncidentEvent> {
+final class IncidentEventDecoder implements EventBodyDecoder<IncidentEvent> {
 
     @Override
     public IncidentEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

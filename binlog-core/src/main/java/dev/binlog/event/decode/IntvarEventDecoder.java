@@ -5,7 +5,7 @@ import dev.binlog.event.IntvarEvent;
 import dev.binlog.io.ByteCursor;
 
 /** INTVAR: kind byte, 8-byte value. */
-public final class IntvarEventDecoder implements EventBodyDecoder<IntvarEvent> {
+final class IntvarEventDecoder implements EventBodyDecoder<IntvarEvent> {
 
     @Override
     public IntvarEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

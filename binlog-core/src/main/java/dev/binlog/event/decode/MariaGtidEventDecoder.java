@@ -9,7 +9,7 @@ import dev.binlog.io.ByteCursor;
  * MariaDB GTID: sequence (8), domain (4), flags (1); then a commit id (8) with {@code FL_GROUP_COMMIT_ID}, the XA xid
  * for XA groups, or 6 bytes of padding; MariaDB 10.5+ may append an extra flags byte and fields it announces.
  */
-public final class MariaGtidEventDecoder implements EventBodyDecoder<MariaGtidEvent> {
+final class MariaGtidEventDecoder implements EventBodyDecoder<MariaGtidEvent> {
 
     @Override
     public MariaGtidEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

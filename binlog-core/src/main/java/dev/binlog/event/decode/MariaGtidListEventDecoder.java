@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** MariaDB GTID_LIST: count (low 28 bits) and flags (high 4 bits), then domain, server and sequence per GTID. */
-public final class MariaGtidListEventDecoder implements EventBodyDecoder<MariaGtidListEvent> {
+final class MariaGtidListEventDecoder implements EventBodyDecoder<MariaGtidListEvent> {
 
     @Override
     public MariaGtidListEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

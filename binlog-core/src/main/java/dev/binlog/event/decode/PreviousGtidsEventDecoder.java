@@ -14,7 +14,7 @@ import java.util.UUID;
  * top byte is 1 and the count sits in bits 8–55. Per UUID: 16 bytes, (tagged) a tag as a serialization-library
  * string, an 8-byte interval count and per interval start and exclusive end (8 bytes each).
  */
-public final class PreviousGtidsEventDecoder implements EventBodyDecoder<PreviousGtidsEvent> {
+final class PreviousGtidsEventDecoder implements EventBodyDecoder<PreviousGtidsEvent> {
 
     @Override
     public PreviousGtidsEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

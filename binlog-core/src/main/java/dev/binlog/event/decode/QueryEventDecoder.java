@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * schema length (1), error code (2), status variables length (2, binlog v4 only); then the status variables, the
  * schema and a NUL, and the statement to the end.
  */
-public final class QueryEventDecoder implements EventBodyDecoder<QueryEvent> {
+final class QueryEventDecoder implements EventBodyDecoder<QueryEvent> {
 
     private final boolean compressed;
 

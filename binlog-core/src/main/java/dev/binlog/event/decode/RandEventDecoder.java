@@ -5,7 +5,7 @@ import dev.binlog.event.RandEvent;
 import dev.binlog.io.ByteCursor;
 
 /** RAND: two 8-byte seeds. */
-public final class RandEventDecoder implements EventBodyDecoder<RandEvent> {
+final class RandEventDecoder implements EventBodyDecoder<RandEvent> {
 
     @Override
     public RandEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

@@ -6,7 +6,7 @@ import dev.binlog.event.RotateEvent;
 import dev.binlog.io.ByteCursor;
 
 /** ROTATE: 8-byte position (binlog v4), then the next file name up to the end. */
-public final class RotateEventDecoder implements EventBodyDecoder<RotateEvent> {
+final class RotateEventDecoder implements EventBodyDecoder<RotateEvent> {
 
     @Override
     public RotateEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

@@ -29,7 +29,7 @@ import java.util.Map;
  * columns followed by the non-NULL values. MariaDB's compressed forms zlib-compress everything after the bitmaps;
  * PARTIAL_UPDATE_ROWS after images start with value options and a bitmap of partially updated JSON columns.
  */
-public final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
+final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
 
     /** What the event does to its rows. */
     public enum Kind { WRITE, UPDATE, DELETE }

@@ -5,7 +5,7 @@ import dev.binlog.event.RowsQueryEvent;
 import dev.binlog.io.ByteCursor;
 
 /** ROWS_QUERY: a length byte the server fills with the truncated length (ignored), then the text to the end. */
-public final class RowsQueryEventDecoder implements EventBodyDecoder<RowsQueryEvent> {
+final class RowsQueryEventDecoder implements EventBodyDecoder<RowsQueryEvent> {
 
     @Override
     public RowsQueryEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

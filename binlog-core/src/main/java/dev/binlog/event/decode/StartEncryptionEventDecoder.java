@@ -5,7 +5,7 @@ import dev.binlog.event.StartEncryptionEvent;
 import dev.binlog.io.ByteCursor;
 
 /** MariaDB START_ENCRYPTION: scheme (1), key version (4), nonce (12). */
-public final class StartEncryptionEventDecoder implements EventBodyDecoder<StartEncryptionEvent> {
+final class StartEncryptionEventDecoder implements EventBodyDecoder<StartEncryptionEvent> {
 
     @Override
     public StartEncryptionEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

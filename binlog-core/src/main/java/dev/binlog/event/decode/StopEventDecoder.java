@@ -5,7 +5,7 @@ import dev.binlog.event.StopEvent;
 import dev.binlog.io.ByteCursor;
 
 /** STOP: no body. */
-public final class StopEventDecoder implements EventBodyDecoder<StopEvent> {
+final class StopEventDecoder implements EventBodyDecoder<StopEvent> {
 
     @Override
     public StopEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

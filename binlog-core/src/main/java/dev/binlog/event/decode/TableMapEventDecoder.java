@@ -21,7 +21,7 @@ import java.util.List;
  * for VARCHAR, VAR_STRING and BIT the two bytes are little-endian; one-byte metadata (FLOAT, DOUBLE, BLOB family,
  * GEOMETRY, JSON, VECTOR, TIME2, DATETIME2, TIMESTAMP2) is the value itself; other types have none (0).
  */
-public final class TableMapEventDecoder implements EventBodyDecoder<TableMapEvent> {
+final class TableMapEventDecoder implements EventBodyDecoder<TableMapEvent> {
 
     @Override
     public TableMapEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

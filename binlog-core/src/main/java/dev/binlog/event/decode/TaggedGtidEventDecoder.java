@@ -10,7 +10,7 @@ import java.util.UUID;
  * GTID_TAGGED (MySQL 8.3+), written with MySQL's serialization library: a format version byte (2), the payload size
  * and the last non-ignorable field id as variable-length integers, then (field id, value) pairs.
  */
-public final class TaggedGtidEventDecoder implements EventBodyDecoder<GtidEvent> {
+final class TaggedGtidEventDecoder implements EventBodyDecoder<GtidEvent> {
 
     private static final int SERIALIZATION_VERSION = 2;
 

@@ -10,7 +10,7 @@ import java.util.List;
  * TRANSACTION_CONTEXT: server UUID length (1), thread id (4), GTID specified (1), snapshot version length (4), write
  * set and read set counts (4 each); then the UUID, the snapshot version and each set item with a 2-byte length.
  */
-public final class TransactionContextEventDecoder implements EventBodyDecoder<TransactionContextEvent> {
+final class TransactionContextEventDecoder implements EventBodyDecoder<TransactionContextEvent> {
 
     @Override
     public TransactionContextEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

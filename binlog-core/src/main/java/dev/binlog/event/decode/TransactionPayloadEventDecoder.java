@@ -22,7 +22,7 @@ import java.util.NoSuchElementException;
  * it is decompressed as a stream and decoded one inner event at a time while the event's {@link InnerEvents} are
  * iterated, so the uncompressed transaction is never held as a whole.
  */
-public final class TransactionPayloadEventDecoder implements EventBodyDecoder<TransactionPayloadEvent> {
+final class TransactionPayloadEventDecoder implements EventBodyDecoder<TransactionPayloadEvent> {
 
     private static final int FIELD_END = 0;
     private static final int FIELD_PAYLOAD_SIZE = 1;

@@ -5,7 +5,7 @@ import dev.binlog.event.UnknownEvent;
 import dev.binlog.io.ByteCursor;
 
 /** Any event type without its own decoder: keeps the body bytes. */
-public final class UnknownEventDecoder implements EventBodyDecoder<UnknownEvent> {
+final class UnknownEventDecoder implements EventBodyDecoder<UnknownEvent> {
 
     @Override
     public UnknownEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * USER_VAR: name length (4) and name, NULL flag (1); unless NULL: value type (1), collation (4), value length (4),
  * value, and (5.1.x+) a flags byte.
  */
-public final class UserVarEventDecoder implements EventBodyDecoder<UserVarEvent> {
+final class UserVarEventDecoder implements EventBodyDecoder<UserVarEvent> {
 
     @Override
     public UserVarEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

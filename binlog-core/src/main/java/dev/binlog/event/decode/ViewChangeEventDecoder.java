@@ -11,7 +11,7 @@ import java.util.Map;
  * VIEW_CHANGE: view id (40 bytes, NUL padded), sequence number (8), certification entry count (4); then each entry as
  * key length (2), key, value length (4), value.
  */
-public final class ViewChangeEventDecoder implements EventBodyDecoder<ViewChangeEvent> {
+final class ViewChangeEventDecoder implements EventBodyDecoder<ViewChangeEvent> {
 
     @Override
     public ViewChangeEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

@@ -5,7 +5,7 @@ import dev.binlog.event.XaPrepareEvent;
 import dev.binlog.io.ByteCursor;
 
 /** XA_PREPARE: one-phase flag, format id, gtrid and bqual lengths, then gtrid and bqual. */
-public final class XaPrepareEventDecoder implements EventBodyDecoder<XaPrepareEvent> {
+final class XaPrepareEventDecoder implements EventBodyDecoder<XaPrepareEvent> {
 
     @Override
     public XaPrepareEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {

@@ -6,7 +6,7 @@ import dev.binlog.io.ByteCursor;
 import dev.binlog.io.MalformedDataException;
 
 /** XID: exactly one 8-byte transaction id. */
-public final class XidEventDecoder implements EventBodyDecoder<XidEvent> {
+final class XidEventDecoder implements EventBodyDecoder<XidEvent> {
 
     @Override
     public XidEvent decode(EventHeader header, ByteCursor body, DecoderContext context) {
