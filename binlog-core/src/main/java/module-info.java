@@ -6,20 +6,17 @@
  *   <li>The user API, what an application imports to stream changes: {@code dev.binlog} (the vocabulary every layer
  *       speaks: {@code RowChange}, {@code Transaction}, {@code BinlogPosition}, {@code GtidSet}, {@code PositionStore},
  *       the exceptions) and {@code dev.binlog.stream} ({@code BinlogClient} for a live server, {@code BinlogFiles} for
- *       files on disk, {@code ClientSettings}).</li>
+ *       files on disk, {@code ClientSettings}, {@code ServerTables}).</li>
  *   <li>The low-level tier, for tools that want events rather than row changes: {@code dev.binlog.event} (one
  *       immutable record per event type), {@code dev.binlog.event.decode} ({@code EventDecoder} and the
  *       {@code EventDecoderRegistry} through which one event type's decoder is replaced), {@code dev.binlog.value}
- *       (column values: decimals, temporals, JSON, geometry) and {@code dev.binlog.file} ({@code BinlogFileReader}).</li>
+ *       (column values: decimals, temporals, JSON, geometry), {@code dev.binlog.file} ({@code BinlogFileReader}) and
+ *       {@code dev.binlog.io} (the little-endian {@code ByteCursor} a replacement decoder reads its event body with).</li>
  * </ul>
  *
- * <p>Not exported, free to change between releases: {@code dev.binlog.protocol} (packets, handshake, TLS),
- * {@code dev.binlog.client} (the replication session under {@code BinlogClient}) and {@code dev.binlog.io} (byte
- * cursors). Their types are public only because another package of this module calls them.
- *
- * <p>Known gap: {@code EventBodyDecoder}, {@code ColumnValueReader} and {@code ValueDecoder} take a
- * {@code dev.binlog.io.ByteCursor}, so a tool on the module path cannot replace a decoder until {@code dev.binlog.io}
- * is exported too (on the class path, where this descriptor is ignored, it can).
+ * <p>Not exported, free to change between releases: {@code dev.binlog.protocol} (packets, handshake, TLS) and
+ * {@code dev.binlog.client} (the replication session under {@code BinlogClient}). Their types are public only because
+ * another package of this module calls them.
  */
 module dev.binlog.core {
     requires org.slf4j;
@@ -37,4 +34,5 @@ module dev.binlog.core {
     exports dev.binlog.event.decode;
     exports dev.binlog.value;
     exports dev.binlog.file;
+    exports dev.binlog.io;
 }

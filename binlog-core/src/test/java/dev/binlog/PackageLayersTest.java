@@ -3,14 +3,24 @@ package dev.binlog;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.net.URL;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +117,34 @@ class PackageLayersTest {
         check(noClasses().should().dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "dev.binlog.spring..")
                 .because("STYLE.md: binlog-core knows nothing of Spring; the Spring layer knows nothing of packets"));
+    }
+
+    @Test
+    void exportedSignaturesNameOnlyExportedTypes() {
+        // module-info exports every package but these two; a public signature naming one of their types would
+        // compile on the class path and fail a user on the module path
+        String[] internal = {"dev.binlog.protocol", "dev.binlog.client"};
+        check(members().that().arePublic().and().areDeclaredInClassesThat().arePublic()
+                .and().areDeclaredInClassesThat().resideOutsideOfPackages(internal)
+                .should(new ArchCondition<JavaMember>("name no type of dev.binlog.protocol or dev.binlog.client") {
+                    @Override
+                    public void check(JavaMember member, ConditionEvents events) {
+                        Set<JavaClass> named = new HashSet<>();
+                        if (member instanceof JavaField field) {
+                            named.add(field.getRawType());
+                        } else if (member instanceof JavaCodeUnit code) {
+                            named.add(code.getRawReturnType());
+                            named.addAll(code.getRawParameterTypes());
+                        }
+                        for (JavaClass type : named) {
+                            if (resideInAnyPackage(internal).test(type)) {
+                                events.add(SimpleConditionEvent.violated(member, member.getFullName() + " names "
+                                        + type.getName()));
+                            }
+                        }
+                    }
+                })
+                .because("module-info.java: protocol and client are not exported"));
     }
 
     private static void check(ArchRule rule) {

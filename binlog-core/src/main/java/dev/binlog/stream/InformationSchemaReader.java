@@ -8,11 +8,11 @@ import java.util.Locale;
  * Reads a table's columns from {@code information_schema} over a second connection, for servers that do not write
  * column names into TABLE_MAP events ({@code binlog_row_metadata=MINIMAL}, or MySQL before 8.0.1, MariaDB before 10.5).
  */
-public final class InformationSchemaReader {
+final class InformationSchemaReader {
 
     private final SqlQueries queries;
 
-    public InformationSchemaReader(SqlQueries queries) {
+    InformationSchemaReader(SqlQueries queries) {
         this.queries = queries;
     }
 
@@ -50,7 +50,7 @@ public final class InformationSchemaReader {
      * Every user table's columns in one query, keyed by {@code schema.table}: read when a stream starts at the end of
      * the log, so the definitions it works with are those of the moment it starts, not of a later DDL.
      */
-    public java.util.Map<String, TableSchema> readAll() {
+    java.util.Map<String, TableSchema> readAll() {
         String sql = "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.COLUMN_TYPE, c.COLUMN_KEY, co.ID"
                 + " FROM information_schema.COLUMNS c"
                 + " LEFT JOIN information_schema.COLLATIONS co ON co.COLLATION_NAME = c.COLLATION_NAME"

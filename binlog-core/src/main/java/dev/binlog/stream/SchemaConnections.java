@@ -10,7 +10,7 @@ import java.util.List;
  * The second connection that reads {@code information_schema}: opened on first use, reopened once if it dropped, so
  * a long-idle stream does not fail on its first new table.
  */
-public final class SchemaConnections implements SqlQueries, AutoCloseable {
+final class SchemaConnections implements SqlQueries, AutoCloseable {
 
     private final ServerSettings settings;
     private ServerConnection connection;
@@ -20,11 +20,11 @@ public final class SchemaConnections implements SqlQueries, AutoCloseable {
     }
 
     /** A schema reader over its own connection to the server. */
-    public static InformationSchemaReader reader(ServerSettings server) {
+    static InformationSchemaReader reader(ServerSettings server) {
         return new InformationSchemaReader(new SchemaConnections(server));
     }
 
-    public static SchemaConnections open(ServerSettings settings) {
+    static SchemaConnections open(ServerSettings settings) {
         return new SchemaConnections(settings);
     }
 

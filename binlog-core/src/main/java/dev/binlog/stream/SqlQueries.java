@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Runs a text-protocol query and returns its rows as strings ({@code null} for SQL NULL). */
 @FunctionalInterface
-public interface SqlQueries {
+interface SqlQueries {
 
     List<String[]> query(String sql);
 }

@@ -4,8 +4,7 @@ import dev.binlog.spring.listener.InvalidListenerException;
 import dev.binlog.spring.listener.ListenerCheck;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import dev.binlog.stream.ClientSettings;
-import dev.binlog.stream.InformationSchemaReader;
-import dev.binlog.stream.SchemaConnections;
+import dev.binlog.stream.ServerTables;
 import dev.binlog.stream.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +37,7 @@ final class ListenerTableCheck implements Runnable {
         if (mode == BinlogProperties.Validation.OFF || dispatcher.endpoints().isEmpty()) {
             return;
         }
-        Map<String, TableSchema> tables;
-        try (SchemaConnections connection = SchemaConnections.open(settings.server())) {
-            tables = new InformationSchemaReader(connection).readAll();
-        }
+        Map<String, TableSchema> tables = ServerTables.read(settings.server());
         String server = settings.server().host() + ":" + settings.server().port();
         if (tables.isEmpty()) {
             LOG.warn("Cannot check the binlog listeners' tables: user '{}' sees no table on {} (it needs SELECT; "
