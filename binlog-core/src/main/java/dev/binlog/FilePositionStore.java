@@ -16,15 +16,15 @@ import java.util.Optional;
  * beside it, forces it to disk and renames it over the old one, so a crash leaves either the old or the new position,
  * never a torn one.
  */
-public final class FilePositionStore implements PositionStore {
+final class FilePositionStore implements PositionStore {
 
     private final Path path;
 
-    public FilePositionStore(Path path) {
+    FilePositionStore(Path path) {
         this.path = path.toAbsolutePath();
     }
 
-    public Path path() {
+    Path path() {
         return path;
     }
 

@@ -3,7 +3,7 @@ package dev.binlog;
 import java.util.Optional;
 
 /** A {@link PositionStore} that forgets everything on restart; for tests and for consumers that don't resume. */
-public final class MemoryPositionStore implements PositionStore {
+final class MemoryPositionStore implements PositionStore {
 
     private volatile BinlogPosition position;
 

@@ -7,7 +7,7 @@ import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
 import dev.binlog.ChangeType;
 import dev.binlog.ColumnNames;
-import dev.binlog.MemoryPositionStore;
+import dev.binlog.PositionStore;
 import dev.binlog.RowChange;
 import dev.binlog.SchemaChange;
 import dev.binlog.TableFilter;
@@ -28,7 +28,7 @@ class TransactionAssemblerTest {
 
     private final List<String> calls = new ArrayList<>();
     private final List<RowChange> changes = new ArrayList<>();
-    private final MemoryPositionStore store = new MemoryPositionStore();
+    private final PositionStore store = PositionStore.inMemory();
     private final StatisticsCounter statistics = new StatisticsCounter();
 
     private final ChangeListener recorder = new ChangeListener() {

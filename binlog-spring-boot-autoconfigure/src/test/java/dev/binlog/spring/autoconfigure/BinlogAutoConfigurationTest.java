@@ -2,8 +2,6 @@ package dev.binlog.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.binlog.FilePositionStore;
-import dev.binlog.MemoryPositionStore;
 import dev.binlog.PositionStore;
 import dev.binlog.ReconnectPolicy;
 import dev.binlog.StartPosition;
@@ -65,7 +63,7 @@ class BinlogAutoConfigurationTest {
                     assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(settings.reconnect().maxAttempts()).as("keepalive by default: no limit").isEmpty();
                     assertThat(settings.reconnect().initialDelay()).isEqualTo(Duration.ofSeconds(1));
-                    assertThat(settings.positionStore()).isInstanceOf(MemoryPositionStore.class);
+                    assertThat(settings.positionStore()).hasToString("memory");
                     assertThat(settings.filter().includesTable("shop", "orders")).isTrue();
                     assertThat(settings.filter().includesTable("crm", "contacts")).isTrue();
                     assertThat(settings.filter().includesTable("crm", "leads")).isFalse();
@@ -129,8 +127,7 @@ class BinlogAutoConfigurationTest {
             var settings = context.getBean(BinlogClient.class).settings();
             assertThat(settings.server().port()).isEqualTo(3306);
             assertThat(settings.startPosition()).isEqualTo(StartPosition.latest());
-            assertThat(((FilePositionStore) settings.positionStore()).path())
-                    .isEqualTo(Path.of("binlog.position").toAbsolutePath());
+            assertThat(settings.positionStore()).hasToString("file " + Path.of("binlog.position").toAbsolutePath());
             assertThat(context.getBean(BinlogStreamLifecycle.class).isAutoStartup()).isFalse();
         });
     }

@@ -1,13 +1,8 @@
-package dev.binlog.stream;
+package dev.binlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.binlog.BinlogException;
-import dev.binlog.BinlogPosition;
-import dev.binlog.GtidSet;
-import dev.binlog.MariaDbGtidList;
-import dev.binlog.PositionStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
