@@ -87,6 +87,17 @@ final class LazyRowImages {
         }
     }
 
+    /**
+     * Types whose decoded values differ whenever their bytes do, so an UPDATE's changed columns need no decoding.
+     * Not floats (NaNs), text (charsets map some byte sequences alike), DECIMAL, temporals or JSON.
+     */
+    private static boolean oneValuePerEncoding(ColumnType type) {
+        return switch (type) {
+            case TINY, SHORT, INT24, LONG, LONGLONG, YEAR, BIT -> true;
+            default -> false;
+        };
+    }
+
     private static boolean mayDecodeToNull(ColumnType type) {
         return switch (type) {
             case DATE, NEWDATE, DATETIME, DATETIME2, TIMESTAMP, TIMESTAMP2 -> true;
@@ -218,6 +229,9 @@ final class LazyRowImages {
                 int bEnd = valueEnd(image.base, index);
                 if (Arrays.equals(data, a, aEnd, data, b, bEnd)) {
                     return true;
+                }
+                if (rawIntegers && oneValuePerEncoding(columns.get(index).type())) {
+                    return false;
                 }
             } else if (a == b || !mayDecodeToNull(columns.get(index).type()) && rawIntegers) {
                 return a == b;
