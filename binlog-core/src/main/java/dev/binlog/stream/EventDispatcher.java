@@ -25,7 +25,6 @@ import dev.binlog.event.WriteRowsEvent;
 import dev.binlog.event.XidEvent;
 import dev.binlog.event.decode.DecoderContext;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -156,28 +155,19 @@ final class EventDispatcher {
         } else if (rows instanceof UpdateRowsEvent update) {
             List<RowImages> images = new ArrayList<>(update.rows().size());
             for (UpdatedRow row : update.rows()) {
-                images.add(RowImages.update(values(row.before()), present(row.before()), values(row.after()),
-                        present(row.after())));
+                images.add(RowImages.update(row.before().rowValues(), row.after().rowValues()));
             }
             assembler.rows(ChangeType.UPDATE, table, images, at);
         }
     }
 
+    /** The images as they come: a row decodes its values when the listener reads them. */
     private static List<RowImages> images(List<RowImage> rows, boolean insert) {
         List<RowImages> images = new ArrayList<>(rows.size());
         for (RowImage row : rows) {
-            images.add(insert ? RowImages.insert(values(row), present(row)) : RowImages.delete(values(row),
-                    present(row)));
+            images.add(insert ? RowImages.insert(row.rowValues()) : RowImages.delete(row.rowValues()));
         }
         return images;
-    }
-
-    private static Object[] values(RowImage image) {
-        return image.values();
-    }
-
-    private static BitSet present(RowImage image) {
-        return image.presentOrNullWhenAll();
     }
 
     private void query(QueryEvent query, EventContext at) throws Exception {

@@ -1,22 +1,36 @@
 package dev.binlog.stream;
 
+import dev.binlog.RowValues;
 import java.util.BitSet;
 
 /**
- * One row of a rows event as decoded: before and/or after values, one slot per table column, with the columns each
- * image holds ({@code null} = all).
+ * One row of a rows event: before and/or after values, one per table column, decoded on access when the decoder
+ * made them so.
  */
-record RowImages(Object[] before, BitSet beforePresent, Object[] after, BitSet afterPresent) {
+record RowImages(RowValues before, RowValues after) {
 
+    public static RowImages insert(RowValues after) {
+        return new RowImages(null, after);
+    }
+
+    public static RowImages delete(RowValues before) {
+        return new RowImages(before, null);
+    }
+
+    public static RowImages update(RowValues before, RowValues after) {
+        return new RowImages(before, after);
+    }
+
+    /** Values decoded already, one slot per column, with the columns the image holds ({@code null} = all). */
     public static RowImages insert(Object[] after, BitSet present) {
-        return new RowImages(null, null, after, present);
+        return insert(RowValues.of(after, present));
     }
 
     public static RowImages delete(Object[] before, BitSet present) {
-        return new RowImages(before, present, null, null);
+        return delete(RowValues.of(before, present));
     }
 
     public static RowImages update(Object[] before, BitSet beforePresent, Object[] after, BitSet afterPresent) {
-        return new RowImages(before, beforePresent, after, afterPresent);
+        return update(RowValues.of(before, beforePresent), RowValues.of(after, afterPresent));
     }
 }

@@ -6,17 +6,16 @@ import dev.binlog.ChangeMetadata;
 import dev.binlog.ChangeType;
 import dev.binlog.GtidState;
 import dev.binlog.Row;
+import dev.binlog.RowValues;
 import dev.binlog.RowChange;
 import dev.binlog.SchemaChange;
 import dev.binlog.TableFilter;
 import dev.binlog.Transaction;
 import java.time.Instant;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -139,29 +138,25 @@ final class TransactionAssembler {
     }
 
     private static RowChange change(ChangeType type, ResolvedTable table, RowImages images, ChangeMetadata metadata) {
-        Row before = images.before() == null ? null : new Row(table.names(), images.before(), images.beforePresent());
-        Row after = images.after() == null ? null : new Row(table.names(), images.after(), images.afterPresent());
+        Row before = images.before() == null ? null : new Row(table.names(), images.before());
+        Row after = images.after() == null ? null : new Row(table.names(), images.after());
         Set<String> changed = type == ChangeType.UPDATE ? changedColumns(table, images) : Set.of();
         Row keyRow = after != null ? after : before;
         return new RowChange(type, table.schema(), table.table(), before, after, changed,
                 primaryKey(table, keyRow), metadata);
     }
 
+    /** Compares the images column by column; decoded images compare their bytes and decode only what differs. */
     private static Set<String> changedColumns(ResolvedTable table, RowImages images) {
         Set<String> changed = new LinkedHashSet<>();
-        Object[] before = images.before();
-        Object[] after = images.after();
-        for (int c = 0; c < after.length; c++) {
-            if (present(images.afterPresent(), c)
-                    && (!present(images.beforePresent(), c) || !Objects.deepEquals(before[c], after[c]))) {
+        RowValues before = images.before();
+        RowValues after = images.after();
+        for (int c = 0; c < after.size(); c++) {
+            if (after.isPresent(c) && (!before.isPresent(c) || !before.sameValue(c, after))) {
                 changed.add(table.names().get(c));
             }
         }
         return Collections.unmodifiableSet(changed);
-    }
-
-    private static boolean present(BitSet present, int column) {
-        return present == null || present.get(column);
     }
 
     private static Map<String, Object> primaryKey(ResolvedTable table, Row row) {

@@ -42,6 +42,22 @@ final class MariaDbHiresTemporals {
         }
     }
 
+    /**
+     * Bytes a TIME, DATETIME or TIMESTAMP value of {@code column} takes: MariaDB's fractional layout when the schema
+     * names a precision, else {@code plain} (the old whole-second layout).
+     */
+    static int size(Column column, int plain) {
+        int precision = precision(column);
+        if (precision == 0) {
+            return plain;
+        }
+        return switch (column.type()) {
+            case TIME -> TIME_BYTES[precision];
+            case DATETIME -> DATETIME_BYTES[precision];
+            default -> 4 + FRACTION_BYTES[precision];
+        };
+    }
+
     static Object timestamp(ByteCursor in, int precision, ValueOptions options) {
         long seconds = in.readUintBigEndian(4);
         long micros = in.readUintBigEndian(FRACTION_BYTES[precision]) * SCALE[precision];

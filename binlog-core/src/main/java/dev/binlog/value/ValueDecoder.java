@@ -65,6 +65,60 @@ public final class ValueDecoder {
         };
     }
 
+    /**
+     * Moves past one non-NULL value of {@code column} reading only its length: no value is built and nothing is
+     * allocated. Throws what {@link #decode} throws for lengths that do not fit (truncation, a bad length-prefix
+     * size, a type rows do not carry); checks of the value itself (ENUM indexes, JSON) wait for {@link #decode}.
+     */
+    public static void skip(ByteCursor in, Column column) {
+        int meta = column.metadata();
+        int length = switch (column.type()) {
+            case TINY, YEAR -> 1;
+            case SHORT -> 2;
+            case INT24, DATE, NEWDATE -> 3;
+            case LONG, FLOAT -> 4;
+            case LONGLONG, DOUBLE -> 8;
+            case NEWDECIMAL -> DecimalReader.size(meta >>> 8, meta & 0xFF);
+            case TIME -> MariaDbHiresTemporals.size(column, 3);
+            case DATETIME -> MariaDbHiresTemporals.size(column, 8);
+            case TIMESTAMP -> MariaDbHiresTemporals.size(column, 4);
+            case TIME2 -> 3 + (meta + 1) / 2;
+            case DATETIME2 -> 5 + (meta + 1) / 2;
+            case TIMESTAMP2 -> 4 + (meta + 1) / 2;
+            case VARCHAR, VAR_STRING -> meta < 256 ? in.readUint8() : in.readUint16();
+            case STRING -> fixedStringLength(in, meta);
+            case ENUM -> (meta & 0xFF) == 1 ? 1 : 2;
+            case SET -> meta & 0xFF;
+            case BIT -> ((meta >>> 8) * 8 + (meta & 0xFF) + 7) / 8;
+            case BLOB, TINY_BLOB, MEDIUM_BLOB, LONG_BLOB, JSON, GEOMETRY, VECTOR ->
+                    (int) lengthPrefix(in, meta, column);
+            default -> throw new DecodeException("column " + column.displayName() + " has type " + column.type()
+                    + ", which binlog row events do not carry", false);
+        };
+        in.skip(length);
+    }
+
+    /** Bytes after the cursor that a CHAR/BINARY, ENUM or SET value (type STRING) takes; reads a length prefix. */
+    private static int fixedStringLength(ByteCursor in, int meta) {
+        int high = meta >>> 8;
+        int realType;
+        int length;
+        if ((high & 0x30) != 0x30) {
+            realType = high | 0x30;
+            length = (meta & 0xFF) | (((high & 0x30) ^ 0x30) << 4);
+        } else {
+            realType = high;
+            length = meta & 0xFF;
+        }
+        if (realType == ColumnType.ENUM.code()) {
+            return length == 1 ? 1 : 2;
+        }
+        if (realType == ColumnType.SET.code()) {
+            return length;
+        }
+        return length < 256 ? in.readUint8() : in.readUint16();
+    }
+
     private static Object unsignedLong(long value) {
         BigInteger big = BigInteger.valueOf(value);
         return value >= 0 ? big : big.add(TWO_TO_64);

@@ -15,6 +15,9 @@ import dev.binlog.event.RowsEvent;
 import dev.binlog.event.TransactionPayloadEvent;
 import dev.binlog.event.UpdateRowsEvent;
 import dev.binlog.event.WriteRowsEvent;
+import dev.binlog.event.decode.DecoderContext;
+import dev.binlog.event.decode.EventDecoder;
+import dev.binlog.event.decode.RowDecoding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,6 +80,18 @@ class FixtureBinlogFilesTest {
     @MethodSource("fixtureFiles")
     @SuppressWarnings("unchecked")
     void decodesFixtureFileAsExpected(String relative) throws IOException {
+        decodesAsExpected(relative, RowDecoding.LAZY);
+    }
+
+    /** The same facts with every row value decoded when its event is read, as before decoding on access. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtureFiles")
+    void decodesFixtureFileAsExpectedWhenDecodingEagerly(String relative) throws IOException {
+        decodesAsExpected(relative, RowDecoding.EAGER);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void decodesAsExpected(String relative, RowDecoding rowDecoding) throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(FIXTURES), "binlog fixtures folder absent: " + FIXTURES);
         Path file = FIXTURES.resolve(relative);
         Map<String, Object> expected = (Map<String, Object>) MiniJson.parse(
@@ -87,7 +102,9 @@ class FixtureBinlogFilesTest {
         List<Failure> failures = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();
         Map<Integer, BinlogEvent> byIndex = new TreeMap<>();
-        try (BinlogFileReader reader = new BinlogFileReader(file)) {
+        DecoderContext context = new DecoderContext(file.toString());
+        context.rowDecoding(rowDecoding);
+        try (BinlogFileReader reader = new BinlogFileReader(file, new EventDecoder(context))) {
             int index = 0;
             while (true) {
                 long offset = reader.position();

@@ -19,13 +19,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bytes as the binlog stores them, and the value a user sees. */
-class ValueDecoderTest {
+public class ValueDecoderTest {
 
     private static Column column(ColumnType type, int metadata) {
         return Column.of(0, type, metadata, true);
     }
 
-    static Stream<Arguments> cases() {
+    public static Stream<Arguments> cases() {
         Column unsignedBigint = column(ColumnType.LONGLONG, 0).withUnsigned(true);
         Column enumColumn = column(ColumnType.STRING, (ColumnType.ENUM.code() << 8) | 1)
                 .withEnumValues(List.of("small", "large"));

@@ -13,12 +13,19 @@ import java.util.List;
 /** The column value readers row events are decoded with. */
 public final class ColumnValueReaders {
 
+    private static final ColumnValueReader DEFAULTS = new ValueDecoder(ValueOptions.defaults())::decode;
+
     private ColumnValueReaders() {
     }
 
     /** Reads values with {@code dev.binlog.value.ValueDecoder} and its default options. */
     public static ColumnValueReader defaults() {
-        return new ValueDecoder(ValueOptions.defaults())::decode;
+        return DEFAULTS;
+    }
+
+    /** Whether this is {@link #defaults()}, whose integers lazy rows may read straight from the bytes. */
+    static boolean isDefault(ColumnValueReader reader) {
+        return reader == DEFAULTS;
     }
 
     /** Applies JSON diffs with {@code dev.binlog.value}. */

@@ -31,6 +31,7 @@ public final class DecoderContext {
     private String lastFilteredSchema;
     private String lastFilteredTable;
     private boolean lastFilterResult;
+    private RowDecoding rowDecoding = RowDecoding.LAZY;
 
     /**
      * @param source      what the bytes come from, for error messages: a file path or {@code host:port}
@@ -154,6 +155,16 @@ public final class DecoderContext {
             lastFilterResult = rowFilter.test(table.schema(), table.table());
         }
         return lastFilterResult;
+    }
+
+    /** When row values are decoded: {@link RowDecoding#LAZY} (on access, the default) or {@link RowDecoding#EAGER}. */
+    public RowDecoding rowDecoding() {
+        return rowDecoding;
+    }
+
+    /** Decode row values on access ({@link RowDecoding#LAZY}, the default) or all when the event is read. */
+    public void rowDecoding(RowDecoding mode) {
+        this.rowDecoding = Objects.requireNonNull(mode, "rowDecoding");
     }
 
     public ColumnValueReader valueReader() {

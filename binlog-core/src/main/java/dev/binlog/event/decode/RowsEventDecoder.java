@@ -101,6 +101,9 @@ final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
         }
         RowImageReader reader = new RowImageReader(context, table, header, compressed);
         try {
+            if (context.rowDecoding() == RowDecoding.LAZY && !partial) {
+                return lazyRows(header, tableId, table, flags, extra, columns, afterColumns, rows, reader, body);
+            }
             return readRows(header, tableId, table, flags, extra, columns, afterColumns, rows, reader);
         } catch (DecodeException e) {
             if (context.mariaDb() && hasUndescribedMariaDbTemporal(table)) {
@@ -131,6 +134,65 @@ final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
             case UPDATE -> new UpdateRowsEvent(header, tableId, table, flags, extra, columns, afterColumns,
                     readUpdates(rows, reader, columns, afterColumns));
         };
+    }
+
+    /**
+     * Keeps the rows' bytes (one copy per event: the read buffer is reused for the next event) and walks every image
+     * once, reading only lengths, into one table of value offsets: bytes whose lengths do not add up fail here, when
+     * the event is read; values are decoded when a row is read.
+     */
+    private RowsEvent lazyRows(EventHeader header, long tableId, TableMapEvent table, int flags, RowsExtraInfo extra,
+            BitSet columns, BitSet afterColumns, ByteCursor rows, RowImageReader reader, ByteCursor body) {
+        byte[] data;
+        int delta;
+        if (rows == body) {
+            data = java.util.Arrays.copyOfRange(body.array(), body.position(), body.limit());
+            delta = body.position();
+            body.position(body.limit());
+        } else {
+            data = rows.array();
+            delta = 0;
+            if (rows.position() != 0 || rows.limit() != data.length) {
+                data = java.util.Arrays.copyOfRange(data, rows.position(), rows.limit());
+            }
+        }
+        ByteCursor in = new ByteCursor(data);
+        int stride = table.columns().size() + 1;
+        int[] offsets = new int[stride * 4];
+        int images = 0;
+        BitSet before = (BitSet) columns.clone();
+        BitSet after = kind == Kind.UPDATE ? (BitSet) afterColumns.clone() : before;
+        int beforeCount = before.cardinality();
+        int afterCount = after.cardinality();
+        while (in.hasRemaining()) {
+            boolean isAfter = kind == Kind.UPDATE && (images & 1) == 1;
+            if ((images + 1) * stride > offsets.length) {
+                offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+            }
+            reader.skip(in, isAfter ? after : before, isAfter ? afterCount : beforeCount, offsets, images * stride,
+                    delta);
+            images++;
+        }
+        if (kind == Kind.UPDATE && (images & 1) == 1) {
+            throw new MalformedDataException("update rows end after a before image without its after image",
+                    in.position() + delta);
+        }
+        LazyRowImages lazy = new LazyRowImages(data, offsets, table.columns(), reader.context.valueReader(), reader,
+                delta);
+        if (kind == Kind.UPDATE) {
+            List<UpdatedRow> updates = new ArrayList<>(images / 2);
+            for (int n = 0; n < images; n += 2) {
+                updates.add(new UpdatedRow(new RowImage(lazy.image(n), before), new RowImage(lazy.image(n + 1),
+                        after)));
+            }
+            return new UpdateRowsEvent(header, tableId, table, flags, extra, columns, afterColumns, updates);
+        }
+        List<RowImage> list = new ArrayList<>(images);
+        for (int n = 0; n < images; n++) {
+            list.add(new RowImage(lazy.image(n), before));
+        }
+        return kind == Kind.WRITE ? new WriteRowsEvent(header, tableId, table, flags, extra, columns, list)
+                : new DeleteRowsEvent(header, tableId, table, flags, extra, columns, list);
     }
 
     private static List<RowImage> readImages(ByteCursor in, RowImageReader reader, BitSet columns) {
@@ -198,9 +260,12 @@ final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
         private final List<Column> columns;
         private final int jsonColumnCount;
         private final String offsetBase;
+        private final String source;
 
         RowImageReader(DecoderContext context, TableMapEvent table, EventHeader header, boolean compressed) {
             this.context = context;
+            // Captured: a lazy row is read after the context has moved on (a ROTATE renames the source).
+            this.source = context.source();
             this.offsetBase = compressed ? " of the uncompressed rows" : " of the read buffer";
             this.table = table;
             this.header = header;
@@ -266,8 +331,48 @@ final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
             return new RowImage(values, present);
         }
 
-        private String where(Column column, int offset) {
-            return context.source() + " at " + header.position() + ": " + header.typeName() + " on "
+        /**
+         * Walks one image reading only lengths: writes each column's value offset (or {@link LazyRowImages#ABSENT},
+         * {@link LazyRowImages#NULL}) at {@code offsets[base + column]} and the image's end after them.
+         */
+        void skip(ByteCursor in, BitSet present, int presentCount, int[] offsets, int base, int delta) {
+            if (presentCount == 0) {
+                throw new MalformedDataException("row image without columns in " + table.qualifiedName(),
+                        in.position() + delta);
+            }
+            int columnCount = columns.size();
+            java.util.Arrays.fill(offsets, base, base + columnCount, LazyRowImages.ABSENT);
+            int nullStart = in.position();
+            in.skip((presentCount + 7) >>> 3);
+            byte[] array = in.array();
+            int k = 0;
+            for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
+                boolean isNull = (array[nullStart + (k >>> 3)] & (1 << (k & 7))) != 0;
+                k++;
+                if (isNull) {
+                    offsets[base + i] = LazyRowImages.NULL;
+                    continue;
+                }
+                Column column = columns.get(i);
+                int valueStart = in.position();
+                offsets[base + i] = valueStart;
+                try {
+                    dev.binlog.value.ValueDecoder.skip(in, column);
+                } catch (DecodeException e) {
+                    throw new LocatedDecodeException(where(column, valueStart + delta) + ": " + e.getMessage(),
+                            e.corrupt(), e);
+                } catch (MalformedDataException e) {
+                    throw new LocatedDecodeException(where(column, valueStart + delta) + ": " + e.getMessage(), true,
+                            e);
+                } catch (RuntimeException e) {
+                    throw new LocatedDecodeException(where(column, valueStart + delta) + ": " + e, true, e);
+                }
+            }
+            offsets[base + columnCount] = in.position();
+        }
+
+        String where(Column column, int offset) {
+            return source + " at " + header.position() + ": " + header.typeName() + " on "
                     + table.qualifiedName() + " column " + column.displayName() + " (" + column.type() + ", meta "
                     + column.metadata() + ") at byte " + offset + offsetBase;
         }

@@ -39,6 +39,8 @@ final class ChangeCondition {
 
     private final Expression expression;
     private final String text;
+    /** The variables the expression reads: only those are bound, so an unread image is never mapped or decoded. */
+    private final Set<String> used = new java.util.HashSet<>();
 
     /**
      * @param rowType what {@code #after} and {@code #before} are, or {@code null} for column maps
@@ -54,6 +56,7 @@ final class ChangeCondition {
         }
         List<String> problems = new ArrayList<>();
         check(((SpelExpression) expression).getAST(), rowType, problems);
+        collectVariables(((SpelExpression) expression).getAST(), used);
         if (!problems.isEmpty()) {
             throw new InvalidListenerException(where + ": condition \"" + text + "\" " + String.join("; ", problems)
                     + ". Variables: #after, #before (" + (rowType == null ? "column maps" : rowType.getSimpleName())
@@ -83,6 +86,15 @@ final class ChangeCondition {
         }
     }
 
+    private static void collectVariables(SpelNode node, Set<String> names) {
+        if (node instanceof VariableReference variable) {
+            names.add(variable.toStringAST().substring(1));
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            collectVariables(node.getChild(i), names);
+        }
+    }
+
     private static String properties(Class<?> rowType) {
         Set<String> names = new LinkedHashSet<>();
         if (rowType.isRecord()) {
@@ -105,9 +117,17 @@ final class ChangeCondition {
     boolean matches(Images images) {
         SimpleEvaluationContext context = SimpleEvaluationContext.forPropertyAccessors(new MapKeyAccessor())
                 .withInstanceMethods().build();
-        context.setVariable("before", images.before());
-        context.setVariable("after", images.after());
-        context.setVariable("row", Images.asMap(images.change().row()));
+        // Column maps read the row on access: a condition on two columns decodes two, not the whole row.
+        if (used.contains("before")) {
+            context.setVariable("before", images.mapsRows() ? images.before()
+                    : RowColumns.of(images.change().before()));
+        }
+        if (used.contains("after")) {
+            context.setVariable("after", images.mapsRows() ? images.after() : RowColumns.of(images.change().after()));
+        }
+        if (used.contains("row")) {
+            context.setVariable("row", RowColumns.of(images.change().row()));
+        }
         context.setVariable("type", images.change().type());
         context.setVariable("changedColumns", images.change().changedColumns());
         context.setVariable("change", images.change());

@@ -27,6 +27,11 @@ final class Images {
         return change;
     }
 
+    /** Whether the images are mapped to a row type (else they are column maps). */
+    boolean mapsRows() {
+        return mapper != null;
+    }
+
     /** Whether images of {@code other} are the ones this holds. */
     boolean mapsWith(RowMapper<?> other) {
         return other == mapper;

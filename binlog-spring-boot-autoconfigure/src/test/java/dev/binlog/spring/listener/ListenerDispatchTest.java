@@ -587,4 +587,74 @@ class ListenerDispatchTest {
                             + "Quantity.total (int); declare it as a larger type (long, BigInteger or BigDecimal)");
         });
     }
+
+    // --- filters and conditions read only the columns they name (issue 16) ---
+
+    /** Row values that note which columns were read, as the stream's rows decoded on access would decode them. */
+    static final class ReadColumns implements dev.binlog.RowValues {
+        final Object[] values;
+        final Set<Integer> read = new java.util.TreeSet<>();
+
+        ReadColumns(Object... values) {
+            this.values = values;
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
+
+        @Override
+        public boolean isPresent(int index) {
+            return true;
+        }
+
+        @Override
+        public boolean isNull(int index) {
+            return values[index] == null;
+        }
+
+        @Override
+        public Object get(int index) {
+            read.add(index);
+            return values[index];
+        }
+    }
+
+    static class TotalConditions {
+        final List<String> calls = new ArrayList<>();
+
+        @OnUpdate(table = "shop.orders", id = "bigTotal", columns = "total", condition = "#row.total > 100")
+        void bigTotal(RowChange change) {
+            calls.add("big " + change.after().get("total"));
+        }
+
+        @OnUpdate(table = "shop.orders", id = "afterTotal", condition = "#after['total'] > 100")
+        void afterTotal(Map<String, Object> row) {
+            calls.add("after " + row.get("total"));
+        }
+    }
+
+    @Test
+    void aConditionOnOneColumnReadsThatColumnOnly() {
+        runner.withBean(TotalConditions.class).run(context -> {
+            ListenerDispatcher dispatcher = context.getBean(ListenerDispatcher.class);
+            TotalConditions listeners = context.getBean(TotalConditions.class);
+            ColumnNames names = new ColumnNames(List.of("id", "customer_name", "total"));
+            ReadColumns before = new ReadColumns(1, "Ann", new BigDecimal("5.00"));
+            ReadColumns after = new ReadColumns(1, "Ann", new BigDecimal("50.00"));
+
+            deliverTransaction(dispatcher, change(ChangeType.UPDATE, "orders", new Row(names, before),
+                    new Row(names, after), Set.of("total")));
+
+            assertThat(listeners.calls).isEmpty();
+            assertThat(after.read).as("columns of the after image read").containsExactly(2);
+            assertThat(before.read).as("columns of the before image read").isEmpty();
+
+            deliverTransaction(dispatcher, change(ChangeType.UPDATE, "orders", new Row(names, before),
+                    new Row(names, new ReadColumns(1, "Ann", new BigDecimal("500.00"))), Set.of("total")));
+
+            assertThat(listeners.calls).containsExactlyInAnyOrder("big 500.00", "after 500.00");
+        });
+    }
 }

@@ -1,0 +1,16 @@
+package dev.binlog.event.decode;
+
+/**
+ * When the column values of a rows event are decoded; set with {@link DecoderContext#rowDecoding(RowDecoding)}.
+ * Either way, bytes whose lengths do not add up (a truncated or damaged row) fail when the event is read.
+ */
+public enum RowDecoding {
+    /**
+     * The default: the event's row bytes are kept and each row image decodes a column the first time it is read
+     * (once; the value is kept). A value that does not decode fails when it is read, with a {@code DecodeException}
+     * naming file, position, table and column. Column lengths are checked when the event is read.
+     */
+    LAZY,
+    /** Every value of every row is decoded when the event is read, and any decode error is thrown there. */
+    EAGER
+}
