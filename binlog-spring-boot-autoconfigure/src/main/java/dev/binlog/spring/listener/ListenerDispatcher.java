@@ -2,6 +2,7 @@ package dev.binlog.spring.listener;
 
 import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
+import dev.binlog.DecodeException;
 import dev.binlog.RowChange;
 import dev.binlog.Transaction;
 import dev.binlog.spring.BinlogErrorHandler;
@@ -105,6 +106,7 @@ public final class ListenerDispatcher implements ChangeListener {
             }
         } catch (RuntimeException e) {
             listener.statistics().failed(e);
+            stopOnCorruptBinlog(e);
             giveUp(listener, change, null, e);
             return;
         }
@@ -121,6 +123,7 @@ public final class ListenerDispatcher implements ChangeListener {
                 return;
             } catch (Exception e) {
                 listener.statistics().failed(e);
+                stopOnCorruptBinlog(e);
                 boolean retryable = !(e instanceof MappingException || e instanceof ConditionFailedException);
                 if (retryable && attempt < policy.retries()) {
                     LOG.debug("Listener {} failed (attempt {}), retrying in {} ms", listener.id(), attempt + 1, delay);
@@ -130,6 +133,19 @@ public final class ListenerDispatcher implements ChangeListener {
                 }
                 giveUp(listener, change, committed, e);
                 return;
+            }
+        }
+    }
+
+    /**
+     * A value that does not decode (rows decode when a listener reads them) is a damaged binlog, not the listener's
+     * failure: it stops the stream as it would have when the event was read, never retried, skipped or handed to an
+     * error handler, so that no change is lost unseen.
+     */
+    private static void stopOnCorruptBinlog(Exception error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DecodeException decode) {
+                throw decode;
             }
         }
     }

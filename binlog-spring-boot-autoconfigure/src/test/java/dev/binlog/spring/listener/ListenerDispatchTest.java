@@ -7,19 +7,21 @@ import dev.binlog.BinlogException;
 import dev.binlog.ChangeMetadata;
 import dev.binlog.ChangeType;
 import dev.binlog.ColumnNames;
+import dev.binlog.DecodeException;
 import dev.binlog.Row;
 import dev.binlog.RowChange;
+import dev.binlog.RowValues;
 import dev.binlog.Transaction;
 import dev.binlog.spring.After;
 import dev.binlog.spring.Before;
 import dev.binlog.spring.BinlogChange;
 import dev.binlog.spring.BinlogColumn;
 import dev.binlog.spring.BinlogListener;
+import dev.binlog.spring.BinlogListenerConfigurer;
 import dev.binlog.spring.OnInsert;
 import dev.binlog.spring.OnUpdate;
 import dev.binlog.spring.autoconfigure.BinlogAutoConfiguration;
 import dev.binlog.spring.mapping.MappingException;
-import dev.binlog.spring.BinlogListenerConfigurer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -259,6 +261,70 @@ class ListenerDispatchTest {
                     ListenerStatistics stats = dispatcher.statistics().get("flaky");
                     assertThat(stats.skippedChanges()).isEqualTo(2);
                     assertThat(stats.lastError()).isEqualTo("IllegalStateException: downstream unavailable");
+                });
+    }
+
+    static class ReadsId {
+        int calls;
+
+        @BinlogListener(table = "shop.t", id = "reads-id")
+        void read(RowChange change) {
+            calls++;
+            change.after().get("id");
+        }
+    }
+
+    record Identified(int id) {
+    }
+
+    static class MapsId {
+        int calls;
+
+        @BinlogListener(table = "shop.t", id = "maps-id")
+        void read(Identified row) {
+            calls++;
+        }
+    }
+
+    /** Row values whose bytes do not decode, as a damaged rows event read on access would give. */
+    private static Row undecodableRow() {
+        return new Row(new ColumnNames(List.of("id")), new RowValues() {
+            @Override
+            public int size() {
+                return 1;
+            }
+
+            @Override
+            public boolean isPresent(int index) {
+                return true;
+            }
+
+            @Override
+            public boolean isNull(int index) {
+                return false;
+            }
+
+            @Override
+            public Object get(int index) {
+                throw new DecodeException("mysql-bin.000001:400: table shop.t, column id: INT needs 4 bytes, 1 left",
+                        true);
+            }
+        });
+    }
+
+    @Test
+    void aValueThatDoesNotDecodeStopsTheStreamEvenInSkipMode() {
+        runner.withBean(ReadsId.class).withBean(MapsId.class).withPropertyValues("binlog.error-handling.retries=2",
+                "binlog.error-handling.mode=skip").run(context -> {
+                    ListenerDispatcher dispatcher = context.getBean(ListenerDispatcher.class);
+                    assertThatThrownBy(() -> dispatcher.onChange(change(ChangeType.INSERT, "t", null,
+                            undecodableRow(), Set.of())))
+                            .isInstanceOf(DecodeException.class)
+                            .hasMessage("mysql-bin.000001:400: table shop.t, column id: INT needs 4 bytes, 1 left");
+                    int calls = context.getBean(ReadsId.class).calls + context.getBean(MapsId.class).calls;
+                    assertThat(calls).as("not retried").isLessThanOrEqualTo(1);
+                    assertThat(dispatcher.statistics().values()).allSatisfy(
+                            stats -> assertThat(stats.skippedChanges()).as("nothing skipped").isZero());
                 });
     }
 
