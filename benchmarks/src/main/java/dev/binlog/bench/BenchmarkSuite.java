@@ -27,6 +27,7 @@ public final class BenchmarkSuite {
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
+        ConnectorJDecoder.requireZendeskJar();
         Path corpusDir = Corpus.defaultDir();
         MariaDbProcess server = BenchServer.start("bench");
         List<CorpusFile> corpus;

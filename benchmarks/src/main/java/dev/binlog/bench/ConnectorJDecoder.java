@@ -40,6 +40,18 @@ public final class ConnectorJDecoder {
     private ConnectorJDecoder() {
     }
 
+    /**
+     * Fails unless connector-j's classes come from the {@code com.zendesk} 0.30.1 jar: Debezium brings its own fork
+     * in the same packages, which must stay behind it on the class path (it runs in a class loader of its own).
+     */
+    static void requireZendeskJar() {
+        String jar = DebeziumRowStream.jarOf(BinaryLogFileReader.class);
+        if (!jar.contains("com/zendesk/mysql-binlog-connector-java") && !jar.contains("com.zendesk")) {
+            throw new IllegalStateException("connector-j's classes come from " + jar + ", not com.zendesk's 0.30.1"
+                    + " jar: put com.zendesk:mysql-binlog-connector-java before Debezium in benchmarks/pom.xml");
+        }
+    }
+
     static EventDeserializer deserializer(Mode mode) {
         EventDeserializer deserializer = new EventDeserializer();
         if (mode != Mode.DEFAULT) {
