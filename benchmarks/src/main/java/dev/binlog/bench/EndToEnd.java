@@ -182,6 +182,7 @@ public final class EndToEnd {
             RowStream stream = client.get();
             AtomicLong seen = new AtomicLong();
             long[] firstAndLast = new long[2];
+            CatchUpProfile profile = CatchUpProfile.startIfAsked(stream.name() + suffix);
             long start = System.nanoTime();
             stream.start(file, 4, id -> {
                 if (id >= first) {
@@ -194,6 +195,9 @@ public final class EndToEnd {
                 }
             });
             awaitRows(seen, rows, stream);
+            if (profile != null) {
+                profile.close();
+            }
             stream.close();
             results.add(new CatchUp(stream.name() + suffix, rows, bytes, seconds(start, firstAndLast[0]),
                     seconds(firstAndLast[0], firstAndLast[1])));
