@@ -267,12 +267,18 @@ public final class EndToEnd {
     }
 
     /**
-     * Standalone: starts its own server. With arguments {@code catch-up [rows]}, only the catch-up on the embedded
+     * Standalone: starts its own server. With argument {@code latency}, only the latency run; with {@code catch-up
+     * [rows]}, only the catch-up on the embedded
      * server, over a backlog of {@code rows} (default 4,000,000; a multiple of 10,000), for the clients named in
-     * {@code -Dbinlog.bench.clients=ours,debezium_embedded,...} (default all).
+     * {@code -Dbinlog.bench.clients=ours,debezium_embedded,...} (default all), on Debian's 10.11 with
+     * {@code -Dbinlog.bench.server=debian}.
      */
     public static void main(String[] args) throws Exception {
-        MariaDbProcess server = BenchServer.start("bench-e2e");
+        // -Dbinlog.bench.server=debian: Debian's MariaDB 10.11 instead of the embedded 11.4 (for a catch-up alone).
+        MariaDbProcess server = "debian".equals(System.getProperty("binlog.bench.server"))
+                ? BenchServer.startDebian("bench-e2e").orElseThrow(
+                        () -> new IllegalStateException("Debian's mariadb-server is not installed"))
+                : BenchServer.start("bench-e2e");
         int status = 1;
         try {
             EndToEnd e2e = new EndToEnd(server);
@@ -280,6 +286,11 @@ public final class EndToEnd {
                 long rows = args.length > 1 ? Long.parseLong(args[1]) : CATCH_UP_ROWS;
                 e2e.createTable();
                 e2e.catchUp(e2e.selectedClients(), "", rows).forEach(r -> System.out.println("e2e: " + r));
+            } else if (args.length > 0 && args[0].equals("latency")) {
+                e2e.createTable();
+                for (Supplier<RowStream> client : e2e.selectedClients()) {
+                    System.out.println("e2e: " + e2e.latency(client.get()));
+                }
             } else {
                 System.out.println(e2e.run());
             }
