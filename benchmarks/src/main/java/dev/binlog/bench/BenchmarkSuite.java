@@ -27,6 +27,7 @@ public final class BenchmarkSuite {
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
+        ConnectorJDecoder.requireZendeskJar();
         Path corpusDir = Corpus.defaultDir();
         MariaDbProcess server = BenchServer.start("bench");
         List<CorpusFile> corpus;
@@ -44,7 +45,8 @@ public final class BenchmarkSuite {
                 corpus.stream().mapToLong(CorpusFile::bytes).sum() / 1e6);
 
         DifferentialCheck.requireEqual(corpus);
-        System.out.println("differential check: both decoders yield equal rows on every file connector-j reads");
+        System.out.println("differential check: both decoders yield equal rows on every file connector-j reads, in"
+                + " each of its modes (equal work: Java type for Java type)");
         Optional<Path> fixturesDir = Fixtures.dir();
         List<FixtureFile> fixtures = fixturesDir.map(Fixtures::readableByBoth).orElse(List.of());
         if (fixturesDir.isEmpty()) {

@@ -31,6 +31,19 @@ final class CanonicalRow {
         return text.toString();
     }
 
+    /**
+     * As {@link #of} at full precision, each value prefixed by its Java type: for the equal-work variant, which must
+     * hand over the very types we do ({@code Long} is not {@code Integer}, {@code String} is not {@code byte[]}).
+     */
+    static String typed(Object[] row) {
+        StringBuilder text = new StringBuilder();
+        for (Object value : row) {
+            text.append(value == null ? "" : value.getClass().getSimpleName() + " ").append(value(value, false))
+                    .append(" | ");
+        }
+        return text.toString();
+    }
+
     private static String value(Object v, boolean millis) {
         if (v == null) {
             return "NULL";

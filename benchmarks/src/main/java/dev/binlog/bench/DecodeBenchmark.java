@@ -53,6 +53,12 @@ public class DecodeBenchmark {
         return ConnectorJDecoder.decode(file, Mode.FAST, row -> touch(row, blackhole));
     }
 
+    /** connector-j's fast output turned into the Java values ours delivers: the same work as {@link #ours}. */
+    @Benchmark
+    public DecodeCount connectorJEqualWork(Blackhole blackhole) {
+        return ConnectorJDecoder.decode(file, Mode.EQUAL_WORK, row -> touch(row, blackhole));
+    }
+
     @Benchmark
     public long scanOnly() {
         return HeaderScan.scan(file, crc);

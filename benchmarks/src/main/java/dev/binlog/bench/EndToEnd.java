@@ -56,13 +56,13 @@ public final class EndToEnd {
             latency.add(latency(client.get()));
             System.out.println("e2e: " + latency.get(latency.size() - 1));
         }
-        List<CatchUp> catchUp = new ArrayList<>(catchUp(clients, ""));
+        List<CatchUp> catchUp = new ArrayList<>(catchUp(clients, "", CATCH_UP_ROWS));
         Optional<MariaDbProcess> debian = BenchServer.startDebian("bench-catch-up");
         if (debian.isPresent()) {
             try {
                 EndToEnd other = new EndToEnd(debian.get());
                 other.createTable();
-                catchUp.addAll(other.catchUp(other.clients(), DEBIAN_SUFFIX));
+                catchUp.addAll(other.catchUp(other.clients(), DEBIAN_SUFFIX, CATCH_UP_ROWS));
             } finally {
                 debian.get().stop();
             }
@@ -86,7 +86,7 @@ public final class EndToEnd {
 
     private List<Supplier<RowStream>> clients() {
         return List.of(() -> new OurRowStream(server), () -> new SpringRowStream(server),
-                () -> new ConnectorJRowStream(server, Mode.DEFAULT));
+                () -> new ConnectorJRowStream(server, Mode.DEFAULT), () -> new DebeziumRowStream(server));
     }
 
     private Throughput throughput(RowStream stream, int batch, long rows) throws Exception {
@@ -161,46 +161,50 @@ public final class EndToEnd {
                 percentile(ms, 0.99), percentile(ms, 0.999), ms[rows - 1], early);
     }
 
-    /** One closed file of {@link #CATCH_UP_ROWS} rows, then each client and {@code mariadb-binlog} read all of it. */
-    private List<CatchUp> catchUp(List<Supplier<RowStream>> clients, String suffix) throws Exception {
+    /** One closed file of {@code rows} rows (a multiple of 10,000), then each client and {@code mariadb-binlog} read all of it. */
+    private List<CatchUp> catchUp(List<Supplier<RowStream>> clients, String suffix, long rows) throws Exception {
         String file;
         try (Connection c = server.adminConnection("bench"); Statement s = c.createStatement();
              PreparedStatement insert = c.prepareStatement(insertSql(10_000))) {
             s.execute("FLUSH BINARY LOGS");
             file = position(s)[0];
-            for (long written = 0; written < CATCH_UP_ROWS; written += 10_000) {
+            for (long written = 0; written < rows; written += 10_000) {
                 insert.setLong(1, nextId);
                 insert.executeUpdate();
                 nextId += 10_000;
             }
             s.execute("FLUSH BINARY LOGS");
         }
-        long first = nextId - CATCH_UP_ROWS;
+        long first = nextId - rows;
         long bytes = Files.size(server.dataDir().resolve(file));
         List<CatchUp> results = new ArrayList<>();
         for (Supplier<RowStream> client : clients) {
             RowStream stream = client.get();
             AtomicLong seen = new AtomicLong();
             long[] firstAndLast = new long[2];
+            CatchUpProfile profile = CatchUpProfile.startIfAsked(stream.name() + suffix);
             long start = System.nanoTime();
             stream.start(file, 4, id -> {
                 if (id >= first) {
                     long n = seen.incrementAndGet();
                     if (n == 1) {
                         firstAndLast[0] = System.nanoTime();
-                    } else if (n == CATCH_UP_ROWS) {
+                    } else if (n == rows) {
                         firstAndLast[1] = System.nanoTime();
                     }
                 }
             });
-            awaitRows(seen, CATCH_UP_ROWS, stream);
+            awaitRows(seen, rows, stream);
+            if (profile != null) {
+                profile.close();
+            }
             stream.close();
-            results.add(new CatchUp(stream.name() + suffix, CATCH_UP_ROWS, bytes, seconds(start, firstAndLast[0]),
+            results.add(new CatchUp(stream.name() + suffix, rows, bytes, seconds(start, firstAndLast[0]),
                     seconds(firstAndLast[0], firstAndLast[1])));
         }
         if (Files.isExecutable(MARIADB_BINLOG)) {
             try {
-                results.add(new CatchUp("mariadb-binlog" + suffix, CATCH_UP_ROWS, bytes, 0, rawDump(file)));
+                results.add(new CatchUp("mariadb-binlog" + suffix, rows, bytes, 0, rawDump(file)));
             } catch (IllegalStateException e) {
                 System.out.println("e2e: no raw dump rate to compare catch-up with: " + e.getMessage().strip());
             }
@@ -241,12 +245,14 @@ public final class EndToEnd {
         }
     }
 
+    /** Waits for {@code rows}: at least 120 s, and 1 s per 5,000 rows (Debezium streams about 25,000 rows/s here). */
     private static void awaitRows(AtomicLong seen, long rows, RowStream stream) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long seconds = Math.max(120, rows / 5_000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (seen.get() < rows) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(stream.name() + " received " + seen.get() + " of " + rows
-                        + " rows within 120 s");
+                throw new IllegalStateException(stream + " received " + seen.get() + " of " + rows
+                        + " rows within " + seconds + " s");
             }
             Thread.sleep(1);
         }
@@ -260,13 +266,56 @@ public final class EndToEnd {
         return (to - from) / 1e9;
     }
 
-    /** Standalone: starts its own server. */
+    /**
+     * Standalone: starts its own server. With argument {@code latency}, only the latency run; with {@code catch-up
+     * [rows]}, only the catch-up on the embedded
+     * server, over a backlog of {@code rows} (default 4,000,000; a multiple of 10,000), for the clients named in
+     * {@code -Dbinlog.bench.clients=ours,debezium_embedded,...} (default all), on Debian's 10.11 with
+     * {@code -Dbinlog.bench.server=debian}.
+     */
     public static void main(String[] args) throws Exception {
-        MariaDbProcess server = BenchServer.start("bench-e2e");
+        // -Dbinlog.bench.server=debian: Debian's MariaDB 10.11 instead of the embedded 11.4 (for a catch-up alone).
+        MariaDbProcess server = "debian".equals(System.getProperty("binlog.bench.server"))
+                ? BenchServer.startDebian("bench-e2e").orElseThrow(
+                        () -> new IllegalStateException("Debian's mariadb-server is not installed"))
+                : BenchServer.start("bench-e2e");
+        int status = 1;
         try {
-            System.out.println(new EndToEnd(server).run());
+            EndToEnd e2e = new EndToEnd(server);
+            if (args.length > 0 && args[0].equals("catch-up")) {
+                long rows = args.length > 1 ? Long.parseLong(args[1]) : CATCH_UP_ROWS;
+                e2e.createTable();
+                e2e.catchUp(e2e.selectedClients(), "", rows).forEach(r -> System.out.println("e2e: " + r));
+            } else if (args.length > 0 && args[0].equals("latency")) {
+                e2e.createTable();
+                for (Supplier<RowStream> client : e2e.selectedClients()) {
+                    System.out.println("e2e: " + e2e.latency(client.get()));
+                }
+            } else {
+                System.out.println(e2e.run());
+            }
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
         } finally {
             server.stop();
+            // Engine threads of a client that failed would keep the JVM alive.
+            System.exit(status);
         }
+    }
+
+    private List<Supplier<RowStream>> selectedClients() {
+        String names = System.getProperty("binlog.bench.clients");
+        if (names == null) {
+            return clients();
+        }
+        List<String> wanted = List.of(names.split(","));
+        return clients().stream().filter(c -> {
+            try (RowStream probe = c.get()) {
+                return wanted.contains(probe.name());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 }

@@ -55,6 +55,11 @@ public class FixtureBenchmark {
         return connectorJ(Mode.FAST, blackhole);
     }
 
+    @Benchmark
+    public long connectorJEqualWork(Blackhole blackhole) {
+        return connectorJ(Mode.EQUAL_WORK, blackhole);
+    }
+
     private long connectorJ(Mode mode, Blackhole blackhole) {
         long rows = 0;
         for (byte[] file : files) {

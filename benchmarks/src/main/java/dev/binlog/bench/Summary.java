@@ -42,9 +42,11 @@ final class Summary {
         m.put("decode_rows_per_s_ours", corpusRate("ours", common));
         m.put("decode_rows_per_s_connector_j", corpusRate("connectorJDefault", common));
         m.put("decode_rows_per_s_connector_j_fast", corpusRate("connectorJFast", common));
+        m.put("decode_rows_per_s_connector_j_equal_work", corpusRate("connectorJEqualWork", common));
         m.put("decode_alloc_bytes_per_row_ours", corpusAlloc("ours", common));
         m.put("decode_alloc_bytes_per_row_connector_j", corpusAlloc("connectorJDefault", common));
         m.put("decode_alloc_bytes_per_row_connector_j_fast", corpusAlloc("connectorJFast", common));
+        m.put("decode_alloc_bytes_per_row_connector_j_equal_work", corpusAlloc("connectorJEqualWork", common));
         m.put("scan_rows_per_s", corpusRate("scanOnly", common));
         m.put("decode_corpus_note", "headline decode figures: the whole corpus except 'compressed' (which"
                 + " connector-j cannot read), rows / sum of per-file times; per-workload detail below");
@@ -54,6 +56,7 @@ final class Summary {
                 .map(Latency::p99Ms).findFirst().orElse(null));
         m.put("catch_up_rows_per_s_ours", e2e == null ? null : catchUpRate("ours"));
         m.put("catch_up_rows_per_s_connector_j", e2e == null ? null : catchUpRate("connector_j_default"));
+        m.put("catch_up_rows_per_s_debezium", e2e == null ? null : catchUpRate(DebeziumRowStream.NAME));
         String debian = EndToEnd.DEBIAN_SUFFIX;
         m.put("catch_up_rows_per_s_mariadb_binlog_raw", e2e == null ? null : catchUpRate("mariadb-binlog" + debian));
         m.put("catch_up_rows_per_s_ours_same_server_as_raw", e2e == null ? null : catchUpRate("ours" + debian));
@@ -103,6 +106,22 @@ final class Summary {
         return bytes / rows;
     }
 
+    /** Catch-up rows/s per server (the embedded one, then Debian's) and client, for the printed table. */
+    Map<String, Map<String, Double>> catchUpTable() {
+        Map<String, Map<String, Double>> byServer = new LinkedHashMap<>();
+        if (e2e == null) {
+            return byServer;
+        }
+        for (EndToEndResults.CatchUp c : e2e.catchUp()) {
+            boolean debian = c.client().endsWith(EndToEnd.DEBIAN_SUFFIX);
+            String client = debian ? c.client().substring(0, c.client().length() - EndToEnd.DEBIAN_SUFFIX.length())
+                    : c.client();
+            byServer.computeIfAbsent(debian ? "Debian 10.11" : "embedded 11.4", k -> new LinkedHashMap<>())
+                    .put(client, c.rows() / c.streamingSeconds());
+        }
+        return byServer;
+    }
+
     private Double catchUpRate(String client) {
         return e2e.catchUp().stream().filter(c -> c.client().equals(client)).findFirst()
                 .map(c -> c.rows() / c.streamingSeconds()).orElse(null);
@@ -140,9 +159,11 @@ final class Summary {
             r.put("workload", w);
             r.put("ours_vs_connector_j_default", rowRatio(ours.get(), "connectorJDefault", w));
             r.put("ours_vs_connector_j_fast", rowRatio(ours.get(), "connectorJFast", w));
+            r.put("ours_vs_connector_j_equal_work", rowRatio(ours.get(), "connectorJEqualWork", w));
             r.put("ours_vs_scan_only", rowRatio(ours.get(), "scanOnly", w));
             r.put("alloc_per_row_ours_vs_connector_j_default", allocRatio(ours.get(), "connectorJDefault", w));
             r.put("alloc_per_row_ours_vs_connector_j_fast", allocRatio(ours.get(), "connectorJFast", w));
+            r.put("alloc_per_row_ours_vs_connector_j_equal_work", allocRatio(ours.get(), "connectorJEqualWork", w));
             rows.add(r);
         }
         return rows;

@@ -17,13 +17,25 @@ final class SummaryTable {
                     num(r.get("rows_per_s")), num(r.get("rows_per_s_error")), num(r.get("events_per_s")),
                     num(r.get("mb_per_s")), num(r.get("alloc_bytes_per_row"))));
         }
-        out.append("\n| workload | ours ÷ connector-j default | ours ÷ connector-j fast | ours ÷ scan-only"
-                + " | alloc/row ours ÷ default | alloc/row ours ÷ fast |\n|---|---:|---:|---:|---:|---:|\n");
+        out.append("\n| workload | ours ÷ connector-j default | ours ÷ connector-j fast (bytes)"
+                + " | ours ÷ connector-j equal work | ours ÷ scan-only | alloc/row ours ÷ default"
+                + " | alloc/row ours ÷ fast | alloc/row ours ÷ equal work |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map<String, Object> r : summary.ratios()) {
-            out.append(String.format("| %s | %s | %s | %s | %s | %s |%n", r.get("workload"),
+            out.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s |%n", r.get("workload"),
                     ratio(r.get("ours_vs_connector_j_default")), ratio(r.get("ours_vs_connector_j_fast")),
-                    ratio(r.get("ours_vs_scan_only")), ratio(r.get("alloc_per_row_ours_vs_connector_j_default")),
-                    ratio(r.get("alloc_per_row_ours_vs_connector_j_fast"))));
+                    ratio(r.get("ours_vs_connector_j_equal_work")), ratio(r.get("ours_vs_scan_only")),
+                    ratio(r.get("alloc_per_row_ours_vs_connector_j_default")),
+                    ratio(r.get("alloc_per_row_ours_vs_connector_j_fast")),
+                    ratio(r.get("alloc_per_row_ours_vs_connector_j_equal_work"))));
+        }
+        Map<String, Map<String, Double>> catchUp = summary.catchUpTable();
+        if (!catchUp.isEmpty()) {
+            out.append("\nCatch-up (rows/s, streaming time only):\n\n| server | ours | Spring `@BinlogListener`"
+                    + " | connector-j | Debezium embedded | `mariadb-binlog --raw` |\n|---|---:|---:|---:|---:|---:|\n");
+            catchUp.forEach((server, rates) -> out.append(String.format("| %s | %s | %s | %s | %s | %s |%n", server,
+                    millions(rates.get("ours")), millions(rates.get("ours_spring")),
+                    millions(rates.get("connector_j_default")), millions(rates.get(DebeziumRowStream.NAME)),
+                    millions(rates.get("mariadb-binlog")))));
         }
         return out.toString();
     }
@@ -33,6 +45,10 @@ final class SummaryTable {
             return "–";
         }
         return Math.abs(d) >= 100 ? String.format("%,.0f", d) : String.format("%.1f", d);
+    }
+
+    private static String millions(Double rowsPerS) {
+        return rowsPerS == null ? "–" : String.format("%.2f M", rowsPerS / 1e6);
     }
 
     private static String ratio(Object value) {
