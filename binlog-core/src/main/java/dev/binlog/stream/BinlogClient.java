@@ -15,6 +15,7 @@ import dev.binlog.StateListener;
 import dev.binlog.StreamStatistics;
 import dev.binlog.TableFilter;
 import dev.binlog.TlsMode;
+import dev.binlog.event.decode.RowDecoding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -241,6 +242,7 @@ public final class BinlogClient implements AutoCloseable {
         private ReconnectPolicy reconnect = ReconnectPolicy.forever();
         private boolean stopAtEnd;
         private boolean registerReplica;
+        private RowDecoding rowDecoding = RowDecoding.LAZY;
         private ChangeListener listener;
         private final List<StateListener> stateListeners = new ArrayList<>();
 
@@ -356,6 +358,16 @@ public final class BinlogClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * When column values are decoded: {@link RowDecoding#LAZY} (default) the first time a listener reads them,
+         * so a listener reading 3 of 50 columns decodes 3; {@link RowDecoding#EAGER} when the event is read, so that
+         * a value that does not decode stops the stream before the listener sees its row.
+         */
+        public Builder rowDecoding(RowDecoding value) {
+            rowDecoding = Objects.requireNonNull(value, "rowDecoding");
+            return this;
+        }
+
         public Builder listener(ChangeListener value) {
             listener = value;
             return this;
@@ -373,7 +385,7 @@ public final class BinlogClient implements AutoCloseable {
             }
             ClientSettings settings = new ClientSettings(serverSettings, serverId, startPosition, filter,
                     positionStore == null ? PositionStore.inMemory() : positionStore, schemaSource, heartbeatInterval,
-                    reconnect, stopAtEnd, registerReplica);
+                    reconnect, stopAtEnd, registerReplica, rowDecoding);
             return new BinlogClient(settings, listener, List.copyOf(stateListeners));
         }
     }

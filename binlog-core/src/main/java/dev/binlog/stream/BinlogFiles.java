@@ -4,6 +4,7 @@ import dev.binlog.ChangeListener;
 import dev.binlog.ConfigurationException;
 import dev.binlog.ServerSettings;
 import dev.binlog.TableFilter;
+import dev.binlog.event.decode.RowDecoding;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class BinlogFiles {
         private Instant startTime;
         private Instant stopTime;
         private ServerSettings schemaServer;
+        private RowDecoding rowDecoding = RowDecoding.LAZY;
         private ChangeListener listener;
 
         private Builder(List<Path> files) {
@@ -77,6 +79,15 @@ public final class BinlogFiles {
             return this;
         }
 
+        /**
+         * When column values are decoded: {@link RowDecoding#LAZY} (default) when a listener first reads them,
+         * {@link RowDecoding#EAGER} when the event is read, so that a value that does not decode stops the read there.
+         */
+        public Builder rowDecoding(RowDecoding value) {
+            rowDecoding = java.util.Objects.requireNonNull(value, "rowDecoding");
+            return this;
+        }
+
         public Builder listener(ChangeListener value) {
             listener = value;
             return this;
@@ -96,7 +107,7 @@ public final class BinlogFiles {
                 throw new ConfigurationException("no listener given: call listener(...) before read()");
             }
             InformationSchemaReader schemaReader = schemaServer == null ? null : SchemaConnections.reader(schemaServer);
-            new FileChangeReader(files, filter, startPosition, stopPosition, startTime, stopTime, schemaReader,
+            new FileChangeReader(files, filter, startPosition, stopPosition, startTime, stopTime, schemaReader, rowDecoding,
                     listener).read();
         }
     }

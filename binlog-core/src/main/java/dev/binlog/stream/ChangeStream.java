@@ -83,6 +83,7 @@ final class ChangeStream {
         this.resolver = new TableResolver(settings.filter(), ownTables, settings.schemaSource(),
                 new InformationSchemaReader(schemaConnection));
         this.decoderContext = new DecoderContext(connection.endpoint());
+        this.decoderContext.rowDecoding(settings.rowDecoding());
         this.decoderContext.rowFilter(resolver::includes);
         this.decoder = new EventDecoder(decoderContext);
         this.dispatcher = new EventDispatcher(assembler, resolver, ownTables, decoderContext, statistics, lag, null);

@@ -7,6 +7,7 @@ import dev.binlog.SchemaSource;
 import dev.binlog.ServerSettings;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
+import dev.binlog.event.decode.RowDecoding;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param reconnect         when to reconnect after a lost connection
  * @param stopAtEnd         whether to stop at the end of the server's current binary log
  * @param registerReplica   whether the client registers as a replica, to be listed by {@code SHOW REPLICA HOSTS}
+ * @param rowDecoding       when column values are decoded: when first read (default) or when the event is read
  */
 public record ClientSettings(
         ServerSettings server,
@@ -36,7 +38,8 @@ public record ClientSettings(
         Duration heartbeatInterval,
         ReconnectPolicy reconnect,
         boolean stopAtEnd,
-        boolean registerReplica) {
+        boolean registerReplica,
+        RowDecoding rowDecoding) {
 
     public ClientSettings {
         Objects.requireNonNull(server, "server");
@@ -46,6 +49,7 @@ public record ClientSettings(
         Objects.requireNonNull(schemaSource, "schemaSource");
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(reconnect, "reconnect");
+        Objects.requireNonNull(rowDecoding, "rowDecoding");
         if (serverId != null && (serverId <= 0 || serverId > 0xFFFFFFFFL)) {
             throw new ConfigurationException("server id " + serverId + " must be between 1 and 4294967295");
         }

@@ -9,6 +9,7 @@ import dev.binlog.event.BinlogEvent;
 import dev.binlog.event.FormatDescriptionEvent;
 import dev.binlog.event.TableMapEvent;
 import dev.binlog.event.decode.DecoderContext;
+import dev.binlog.event.decode.RowDecoding;
 import dev.binlog.event.decode.EventDecoder;
 import dev.binlog.file.BinlogFileReader;
 import java.io.IOException;
@@ -34,12 +35,15 @@ final class FileChangeReader {
     private final TableResolver resolver;
     private final StatisticsCounter statistics = new StatisticsCounter();
     private final LagTracker lag = new LagTracker(Clock.systemUTC());
+    private final RowDecoding rowDecoding;
 
     /**
      * @param schemaReader reads column names from a server, or {@code null} to use the files' metadata or {@code @n}
      */
     public FileChangeReader(List<Path> files, TableFilter filter, Long startPosition, Long stopPosition,
-            Instant startTime, Instant stopTime, InformationSchemaReader schemaReader, ChangeListener listener) {
+            Instant startTime, Instant stopTime, InformationSchemaReader schemaReader, RowDecoding rowDecoding,
+            ChangeListener listener) {
+        this.rowDecoding = rowDecoding;
         this.files = List.copyOf(files);
         this.startPosition = startPosition;
         this.stopPosition = stopPosition;
@@ -64,6 +68,7 @@ final class FileChangeReader {
     private boolean readFile(Path path, boolean first, boolean last) {
         DecoderContext context = new DecoderContext(path.toString());
         context.rowFilter(filter::includesTable);
+        context.rowDecoding(rowDecoding);
         EventDecoder decoder = new EventDecoder(context);
         EventDispatcher dispatcher = new EventDispatcher(assembler, resolver, OwnTables.none(), context, statistics,
                 lag,
