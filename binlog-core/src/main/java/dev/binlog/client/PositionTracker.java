@@ -6,9 +6,8 @@ import dev.binlog.StartPosition;
 /**
  * Follows the stream's file and positions, decides which events reach the listener, and remembers where to resume:
  * at the start of the current transaction, so that a reconnect re-reads its TABLE_MAP events, while events already
- * delivered (same file, position at or before the last delivered) are suppressed. Used by the delivery thread, and
- * by the reader only between connections while delivery is idle; apart from the volatile snapshot for
- * {@link ReplicationClient#position()}.
+ * delivered (same file, position at or before the last delivered) are suppressed. Used by the reader thread only,
+ * apart from the volatile snapshot for {@link ReplicationClient#position()}.
  */
 final class PositionTracker {
 

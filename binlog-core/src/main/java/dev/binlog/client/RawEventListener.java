@@ -3,10 +3,9 @@ package dev.binlog.client;
 import dev.binlog.protocol.ServerInfo;
 
 /**
- * Receives the stream of a {@link ReplicationClient} in binlog order, events always on the client's one delivery
- * thread. The reader thread reads ahead of delivery by a bounded amount only, so a slow listener slows the reader
- * and memory never grows with lag. {@link #onConnect} runs on the thread of {@code start()} for the first
- * connection and on the reader thread for reconnects, while no event is being delivered.
+ * Receives the stream of a {@link ReplicationClient}, always on the client's single reader thread and in binlog
+ * order. Delivery is synchronous: while {@link #onEvent} runs, nothing more is read, so a slow listener slows the
+ * reader and memory never grows with lag.
  */
 public interface RawEventListener {
 

@@ -8,7 +8,6 @@ import dev.binlog.StartPosition;
 import dev.binlog.protocol.ServerConnection;
 import dev.binlog.protocol.ServerInfo;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,11 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams a server's binary log to a {@link RawEventListener}, on two daemon threads: {@code binlog-reader-host:port}
- * reads packets from the socket into a bounded hand-off ({@value #HAND_OFF_BYTES} bytes of events at most), and
- * {@code binlog-decoder-host:port} delivers them, in order and exactly once, so that reading the socket overlaps
- * decoding and the listener. After network faults it reconnects with back-off and resumes where delivery stopped:
- * what was read before the fault is delivered first, then the position to resume from is final. Authentication, configuration and purged-position errors are not
+ * Streams a server's binary log to a {@link RawEventListener}: one reader thread (a daemon thread named
+ * {@code binlog-reader-host:port}), events in order and exactly once, reconnecting with back-off after network
+ * faults and resuming where delivery stopped. Authentication, configuration and purged-position errors are not
  * retried: the client stops and reports them through {@link RawEventListener#onStop} and {@link #failure()}.
  *
  * <pre>{@code
@@ -36,28 +33,18 @@ public final class ReplicationClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationClient.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
-    /**
-     * How much the reader may be ahead of delivery: enough to keep reading while the listener works on a few
-     * hundred events, small against any heap (a larger event passes alone).
-     */
-    static final long HAND_OFF_BYTES = 4L << 20;
-    static final int HAND_OFF_EVENTS = 8192;
 
     private final ServerSettings connectionSettings;
     private final ReplicationSettings settings;
     private final RawEventListener listener;
     private final UUID replicaUuid = UUID.randomUUID();
     private final CountDownLatch stopped = new CountDownLatch(1);
-    /** Counted down when the client is told to stop (close, or the delivery thread ended): wakes a reconnect wait. */
-    private final CountDownLatch closeRequested = new CountDownLatch(1);
     private final Object lock = new Object();
 
     private PositionTracker tracker;
     private StartPosition start;
     private ReplicationStream stream;
     private Thread reader;
-    private Thread delivery;
-    private final EventHandOff handOff = new EventHandOff(HAND_OFF_BYTES, HAND_OFF_EVENTS);
     private volatile boolean closing;
     private volatile boolean connected;
     private volatile Throwable failure;
@@ -91,9 +78,6 @@ public final class ReplicationClient implements AutoCloseable {
             stream = connect();
             reader = new Thread(this::readLoop, "binlog-reader-" + connectionSettings.endpoint());
             reader.setDaemon(true);
-            delivery = new Thread(this::deliverLoop, "binlog-decoder-" + connectionSettings.endpoint());
-            delivery.setDaemon(true);
-            delivery.start();
             reader.start();
         }
     }
@@ -112,13 +96,6 @@ public final class ReplicationClient implements AutoCloseable {
         return opened;
     }
 
-    /**
-     * The reader thread: packets from the socket into the hand-off, in order, each a copy of its own (the channel
-     * reuses its buffer). A lost connection is handed over as a marker; once the delivery thread has handled
-     * everything before it, the position to resume from is final and the reader reconnects. The read timeout
-     * measures only the socket: while the hand-off is full the reader does not read, so a slow listener is never
-     * taken for a dead server, and a silent server is noticed while the listener is still busy with earlier events.
-     */
     private void readLoop() {
         Throwable end = null;
         try {
@@ -137,66 +114,11 @@ public final class ReplicationClient implements AutoCloseable {
                     if (!e.retryable()) {
                         throw e; // no "reconnecting" for what a reconnect cannot fix
                     }
-                    if (!handOff.put(new EventHandOff.Disconnected(e)) || !handOff.awaitIdle()) {
-                        break;
-                    }
+                    listener.onDisconnect(e);
                     current = reconnect(e);
                     if (current == null) {
                         break;
                     }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable e) {
-            end = e;
-        } finally {
-            connected = false;
-            try {
-                handOff.put(new EventHandOff.End(end));
-            } catch (InterruptedException e) {
-                handOff.close();
-            }
-        }
-    }
-
-    /** Reads events into the hand-off until the stream ends (false) or fails (exception). */
-    private boolean pump(ReplicationStream current) throws InterruptedException {
-        while (!closing) {
-            if (!current.next()) {
-                return false;
-            }
-            byte[] event = Arrays.copyOfRange(current.buffer(), 1, 1 + current.eventLength());
-            if (!handOff.put(new EventHandOff.Event(event))) {
-                return true; // stopping
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The delivery thread: each handed-over event through the {@link PositionTracker} to the listener, on one
-     * thread, in order. It ends the client: at the reader's end, after a listener failure (then it stops the reader
-     * by closing the hand-off and the socket), or when closed; only then {@link RawEventListener#onStop} runs.
-     */
-    private void deliverLoop() {
-        Throwable end = null;
-        try {
-            while (!closing) {
-                EventHandOff.Item item = handOff.take(1000);
-                if (item == null || closing) {
-                    continue;
-                }
-                if (item instanceof EventHandOff.Event event) {
-                    deliver(event.bytes());
-                } else if (item instanceof EventHandOff.Disconnected lost) {
-                    listener.onDisconnect(lost.cause());
-                } else if (item instanceof EventHandOff.End stop) {
-                    end = stop.failure();
-                    if (end != null) {
-                        LOG.error("replication from {} stopped: {}", connectionSettings.endpoint(), end.getMessage());
-                    }
-                    break;
                 }
             }
         } catch (ListenerFailure e) {
@@ -208,52 +130,41 @@ public final class ReplicationClient implements AutoCloseable {
         } finally {
             connected = false;
             synchronized (lock) {
-                closing = true;
                 if (stream != null) {
                     stream.close();
                 }
             }
-            closeRequested.countDown();
-            handOff.close();
-            joinReader();
             failure = end;
             stopped.countDown();
             listener.onStop(end);
         }
     }
 
-    private void deliver(byte[] buffer) {
-        int type = EventHeader.type(buffer, 0);
-        if (type == EventHeader.HEARTBEAT || type == EventHeader.HEARTBEAT_V2) {
-            listener.onHeartbeat(tracker.file(), EventHeader.nextPosition(buffer, 0));
-            return;
-        }
-        RawEvent event = tracker.accept(buffer, 0, buffer.length);
-        if (event == null) {
-            return;
-        }
-        try {
-            listener.onEvent(event);
-        } catch (Exception | Error e) {
-            throw new ListenerFailure(e);
-        }
-        tracker.delivered(event);
-    }
-
-    private void joinReader() {
-        Thread thread = reader;
-        if (thread == null || thread == Thread.currentThread()) {
-            return;
-        }
-        try {
-            thread.join(CLOSE_TIMEOUT.toMillis());
-            if (thread.isAlive()) {
-                LOG.warn("binlog reader thread for {} still running {} s after stop (connecting?)",
-                        connectionSettings.endpoint(), CLOSE_TIMEOUT.toSeconds());
+    /** Reads and delivers events until the stream ends (false) or fails (exception). */
+    private boolean pump(ReplicationStream current) {
+        while (!closing) {
+            if (!current.next()) {
+                return false;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            byte[] buffer = current.buffer();
+            int length = current.eventLength();
+            int type = EventHeader.type(buffer, 1);
+            if (type == EventHeader.HEARTBEAT || type == EventHeader.HEARTBEAT_V2) {
+                listener.onHeartbeat(tracker.file(), EventHeader.nextPosition(buffer, 1));
+                continue;
+            }
+            RawEvent event = tracker.accept(buffer, 1, length);
+            if (event == null) {
+                continue;
+            }
+            try {
+                listener.onEvent(event);
+            } catch (Exception | Error e) {
+                throw new ListenerFailure(e);
+            }
+            tracker.delivered(event);
         }
+        return true;
     }
 
     private ReplicationStream reconnect(BinlogException cause) {
@@ -296,7 +207,7 @@ public final class ReplicationClient implements AutoCloseable {
 
     private boolean sleep(Duration delay) {
         try {
-            return !closeRequested.await(delay.toMillis(), TimeUnit.MILLISECONDS) && !closing;
+            return !stopped.await(delay.toMillis(), TimeUnit.MILLISECONDS) && !closing;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -304,9 +215,8 @@ public final class ReplicationClient implements AutoCloseable {
     }
 
     /**
-     * Stops reading, sends COM_QUIT, closes the socket and waits (up to 10 s) for both threads to finish, including a
-     * running {@link RawEventListener#onEvent}; events read but not delivered yet are dropped (the position stays
-     * after the last delivered one). Safe to call more than once.
+     * Stops reading, sends COM_QUIT, closes the socket and waits (up to 10 s) for the reader thread to finish,
+     * including a running {@link RawEventListener#onEvent}. Safe to call more than once.
      */
     @Override
     public void close() {
@@ -316,16 +226,13 @@ public final class ReplicationClient implements AutoCloseable {
             if (stream != null) {
                 stream.close();
             }
-            thread = delivery;
+            thread = reader;
         }
-        closeRequested.countDown();
-        handOff.close();
-        Thread self = Thread.currentThread();
-        if (thread != null && thread != self && reader != self) {
+        if (thread != null && thread != Thread.currentThread()) {
             try {
                 thread.join(CLOSE_TIMEOUT.toMillis());
                 if (thread.isAlive()) {
-                    LOG.warn("binlog delivery thread for {} still running {} s after close (listener blocked?)",
+                    LOG.warn("binlog reader thread for {} still running {} s after close (listener blocked?)",
                             connectionSettings.endpoint(), CLOSE_TIMEOUT.toSeconds());
                 }
             } catch (InterruptedException e) {

@@ -178,47 +178,4 @@ class ReplicationClientLiveTest {
                             + " or a file listed by SHOW BINARY LOGS");
         }
     }
-
-    private static List<String> clientThreads(ServerSettings connection) {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(name -> name.equals("binlog-reader-" + connection.endpoint())
-                        || name.equals("binlog-decoder-" + connection.endpoint()))
-                .sorted().toList();
-    }
-
-    @LiveTest
-    void readsAndDeliversOnTwoNamedThreadsThatEndAtClose(LiveServer live) throws Exception {
-        ServerSettings connection = connection(live);
-        CollectingListener listener = new CollectingListener();
-        ReplicationClient client = new ReplicationClient(connection,
-                ReplicationSettings.builder().startPosition(StartPosition.latest()).build(), listener);
-        client.start();
-        assertThat(clientThreads(connection)).containsExactly("binlog-decoder-" + connection.endpoint(),
-                "binlog-reader-" + connection.endpoint());
-
-        client.close();
-
-        assertThat(clientThreads(connection)).isEmpty();
-        assertThat(listener.stopCause).isNull();
-    }
-
-    @LiveTest
-    void aListenerFailureStopsBothThreadsWithIt(LiveServer live) throws Exception {
-        live.execute("CREATE TABLE IF NOT EXISTS failing_t (id INT PRIMARY KEY)", "DELETE FROM failing_t");
-        ServerSettings connection = connection(live);
-        RawEventListener listener = event -> {
-            if (event.type() == 23) {
-                throw new IllegalStateException("listener refuses rows");
-            }
-        };
-        try (ReplicationClient client = new ReplicationClient(connection,
-                ReplicationSettings.builder().startPosition(StartPosition.latest()).build(), listener)) {
-            client.start();
-            live.execute("INSERT INTO failing_t VALUES (1)");
-
-            assertThat(client.awaitStop(Duration.ofSeconds(30))).isTrue();
-            assertThat(client.failure()).get().extracting(Throwable::getMessage).isEqualTo("listener refuses rows");
-        }
-        assertThat(clientThreads(connection)).isEmpty();
-    }
 }
