@@ -112,8 +112,7 @@ public final class BinlogAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     static RowMappers binlogRowMappers(ObjectProvider<Converter<?, ?>> converters, BeanFactory beans) {
-        DefaultConversionService conversions = new DefaultConversionService();
-        BinlogConversions.register(conversions);
+        DefaultConversionService conversions = BinlogConversions.service();
         converters.orderedStream().forEach(conversions::addConverter);
         return new RowMappers(conversions, JsonSupport.reader(beans));
     }

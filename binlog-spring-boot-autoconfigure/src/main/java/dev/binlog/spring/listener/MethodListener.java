@@ -10,6 +10,7 @@ import dev.binlog.spring.mapping.RowMapper;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,6 +26,9 @@ import org.springframework.core.StandardReflectionParameterNameDiscoverer;
  */
 final class MethodListener {
 
+    /** Bounds the table decisions kept, for servers with very many schemas. */
+    private static final int MAX_REMEMBERED_SCHEMAS = 1024;
+
     private final ListenerEndpoint endpoint;
     private final TableFilter tables;
     private final ChangeCondition condition;
@@ -35,6 +39,11 @@ final class MethodListener {
     private final List<BinlogChange<Object>> changes = new ArrayList<>();
     private final ListenerStatistics statistics = new ListenerStatistics();
     private Exception batchFailure;
+    /** {@link #tables}' answer per table, asked once per table rather than per change (patterns are regexes). */
+    private final Map<String, Map<String, Boolean>> tableDecisions = new HashMap<>();
+    private String lastSchema;
+    private String lastTable;
+    private boolean lastDecision;
 
     /** @param errorHandler the bean its {@code errorHandler} names, resolved at registration; {@code null} for none */
     MethodListener(ListenerEndpoint endpoint, ArgumentResolvers arguments, BinlogErrorHandler errorHandler) {
@@ -117,11 +126,31 @@ final class MethodListener {
         if (!endpoint.types().isEmpty() && !endpoint.types().contains(change.type())) {
             return false;
         }
-        if (!tables.includesTable(change.schema(), change.table())) {
+        if (!includes(change.schema(), change.table())) {
             return false;
         }
         return change.type() != ChangeType.UPDATE || endpoint.columns().isEmpty()
                 || endpoint.columns().stream().anyMatch(change.changedColumns()::contains);
+    }
+
+    /** {@link #listensTo}, remembered per table; called on the stream's thread only. */
+    private boolean includes(String schema, String table) {
+        if (schema == lastSchema && table == lastTable && schema != null) {
+            return lastDecision;
+        }
+        Map<String, Boolean> ofSchema = tableDecisions.get(schema);
+        Boolean decision = ofSchema == null ? null : ofSchema.get(table);
+        if (decision == null) {
+            decision = tables.includesTable(schema, table);
+            if (tableDecisions.size() > MAX_REMEMBERED_SCHEMAS) {
+                tableDecisions.clear();
+            }
+            tableDecisions.computeIfAbsent(schema, s -> new HashMap<>()).put(table, decision);
+        }
+        lastSchema = schema;
+        lastTable = table;
+        lastDecision = decision;
+        return decision;
     }
 
     Images images(RowChange change) {

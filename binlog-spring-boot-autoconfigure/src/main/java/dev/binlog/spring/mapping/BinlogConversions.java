@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.convert.support.ConfigurableConversionService;
+import org.springframework.core.convert.support.DefaultConversionService;
 
 /**
  * Conversions from binlog value types that Spring's defaults lack: numbers to booleans (TINYINT(1), BIT(1)), TIME to
@@ -18,6 +19,16 @@ import org.springframework.core.convert.support.ConfigurableConversionService;
 public final class BinlogConversions {
 
     private BinlogConversions() {
+    }
+
+    /**
+     * Spring's default conversions with these registered: what the auto-configuration maps rows with. Row mappers
+     * built on it choose each column's converter once per value class rather than per value.
+     */
+    public static DefaultConversionService service() {
+        DefaultConversionService conversions = new ConverterLookup();
+        register(conversions);
+        return conversions;
     }
 
     public static void register(ConfigurableConversionService conversions) {

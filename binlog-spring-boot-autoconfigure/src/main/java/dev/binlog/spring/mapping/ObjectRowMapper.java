@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.core.convert.converter.GenericConverter;
 
 /**
  * Maps rows to one type, records through their canonical constructor and classes through a no-argument constructor
@@ -31,7 +33,8 @@ import org.springframework.core.convert.TypeDescriptor;
  * value out of the target's range; into {@code float}/{@code double} it is rounded to the nearest value;</li>
  * <li>SQL NULL into a primitive fails.</li>
  * </ul>
- * The plan (which column feeds which field) is built once per table definition.
+ * The plan (which column feeds which field, through which converter) is built once per table definition; per row
+ * only the values are read and converted.
  *
  * @param <T> the target type
  */
@@ -45,20 +48,32 @@ final class ObjectRowMapper<T> implements RowMapper<T> {
     private final List<Slot> slots;
     private final Constructor<T> constructor;
     private final JsonColumnReader json;
+    private final boolean isRecord;
     /** The plan for the table definition seen last: column index per slot, -1 for none. */
     private volatile Plan plan;
 
     /** One component or field: where its value comes from and what it must become. */
-    private record Slot(String label, List<String> columns, boolean optional, TypeDescriptor target, Field field) {
+    private record Slot(String label, List<String> columns, boolean optional, TypeDescriptor target, Field field,
+            boolean primitive, boolean integral, Object defaultValue) {
+
+        Slot(String label, List<String> columns, boolean optional, TypeDescriptor target, Field field) {
+            this(label, columns, optional, target, field, target.isPrimitive(), INTEGRAL.contains(target.getType()),
+                    ObjectRowMapper.defaultValue(target.getType()));
+        }
     }
 
-    private record Plan(ColumnNames names, int[] indexes) {
+    /**
+     * What one table definition needs, built on its first row: the column index per slot ({@code -1} for none) and
+     * per slot the conversion of the value class seen last ({@code null} until a value arrives).
+     */
+    private record Plan(ColumnNames names, int[] indexes, Conversion[] conversions) {
     }
 
     ObjectRowMapper(Class<T> type, ConversionService conversions, JsonColumnReader json) {
         this.type = type;
         this.conversions = conversions;
         this.json = json;
+        this.isRecord = type.isRecord();
         this.slots = new ArrayList<>();
         try {
             if (type.isRecord()) {
@@ -164,19 +179,20 @@ final class ObjectRowMapper<T> implements RowMapper<T> {
         if (row == null) {
             return null;
         }
-        int[] indexes = plan(row.names());
+        Plan current = plan(row.names());
         Object[] values = new Object[slots.size()];
-        for (int i = 0; i < slots.size(); i++) {
-            values[i] = value(row, slots.get(i), indexes[i]);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value(row, current, i);
         }
         try {
-            if (type.isRecord()) {
+            if (isRecord) {
                 return constructor.newInstance(values);
             }
             T target = constructor.newInstance();
-            for (int i = 0; i < slots.size(); i++) {
-                if (values[i] != null || !slots.get(i).target().isPrimitive()) {
-                    slots.get(i).field().set(target, values[i]);
+            for (int i = 0; i < values.length; i++) {
+                Slot slot = slots.get(i);
+                if (values[i] != null || !slot.primitive()) {
+                    slot.field().set(target, values[i]);
                 }
             }
             return target;
@@ -185,10 +201,10 @@ final class ObjectRowMapper<T> implements RowMapper<T> {
         }
     }
 
-    private int[] plan(ColumnNames names) {
+    private Plan plan(ColumnNames names) {
         Plan known = plan;
         if (known != null && known.names() == names) {
-            return known.indexes();
+            return known;
         }
         int[] indexes = new int[slots.size()];
         for (int i = 0; i < slots.size(); i++) {
@@ -205,42 +221,37 @@ final class ObjectRowMapper<T> implements RowMapper<T> {
                 throw new MappingException(missing("the table", slot, names.asList()), null);
             }
         }
-        plan = new Plan(names, indexes);
-        return indexes;
+        Plan built = new Plan(names, indexes, new Conversion[slots.size()]);
+        plan = built;
+        return built;
     }
 
-    private Object value(Row row, Slot slot, int index) {
+    private Object value(Row row, Plan current, int i) {
+        Slot slot = slots.get(i);
+        int index = current.indexes()[i];
         if (index < 0 || !row.isPresent(index)) {
-            return defaultValue(slot);
+            return slot.defaultValue();
         }
-        String column = row.names().get(index);
         Object raw = row.get(index);
         if (raw == null) {
-            if (slot.target().isPrimitive()) {
-                throw new MappingException("column '" + column + "' is NULL but " + type.getSimpleName() + "."
-                        + slot.label() + " is a primitive " + slot.target().getType().getName()
-                        + "; declare it as " + boxed(slot.target().getType()) + " to receive NULL", null);
+            if (slot.primitive()) {
+                throw new MappingException("column '" + row.names().get(index) + "' is NULL but "
+                        + type.getSimpleName() + "." + slot.label() + " is a primitive "
+                        + slot.target().getType().getName() + "; declare it as " + boxed(slot.target().getType())
+                        + " to receive NULL", null);
             }
             return null;
         }
-        Class<?> target = slot.target().getType();
-        if (INTEGRAL.contains(target) && hasFraction(raw)) {
-            throw new MappingException("column '" + column + "' (" + valueType(row, index, raw) + ") holds a value "
-                    + "with a fraction, which " + type.getSimpleName() + "." + slot.label() + " ("
-                    + target.getSimpleName() + ") would lose; declare it as BigDecimal or double", null);
+        if (slot.integral()) {
+            checkIntegral(row, index, raw, slot);
         }
-        if (INTEGRAL.contains(target) && raw instanceof Number number && !fits(number, target)) {
-            throw new MappingException("column '" + column + "' (" + valueType(row, index, raw) + ") holds a value "
-                    + "out of the range of " + type.getSimpleName() + "." + slot.label() + " ("
-                    + target.getSimpleName() + "); declare it as a larger type (long, BigInteger or BigDecimal)",
-                    null);
+        Conversion conversion = current.conversions()[i];
+        if (conversion == null || conversion.source() != raw.getClass()) {
+            conversion = conversion(raw, slot);
+            current.conversions()[i] = conversion;
         }
         try {
-            TypeDescriptor source = TypeDescriptor.forObject(raw);
-            if (raw instanceof String text && json != null && !conversions.canConvert(source, slot.target())) {
-                return json.read(text, slot.target());
-            }
-            Object converted = conversions.convert(raw, source, slot.target());
+            Object converted = conversion.apply(raw, slot.target());
             if (converted instanceof Float f && f.isInfinite() && raw instanceof Number n
                     && !Double.isInfinite(n.doubleValue())) {
                 throw new ArithmeticException("out of the range of float");
@@ -252,14 +263,87 @@ final class ObjectRowMapper<T> implements RowMapper<T> {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            throw new MappingException("column '" + column + "' (" + valueType(row, index, raw) + ") cannot become "
-                    + type.getSimpleName() + "." + slot.label() + " (" + slot.target() + "): "
-                    + root.getClass().getSimpleName(), e);
+            throw new MappingException("column '" + row.names().get(index) + "' (" + valueType(row, index, raw)
+                    + ") cannot become " + type.getSimpleName() + "." + slot.label() + " (" + slot.target()
+                    + "): " + root.getClass().getSimpleName(), e);
         }
     }
 
-    private static Object defaultValue(Slot slot) {
+    private void checkIntegral(Row row, int index, Object raw, Slot slot) {
         Class<?> target = slot.target().getType();
+        if (hasFraction(raw)) {
+            throw new MappingException("column '" + row.names().get(index) + "' (" + valueType(row, index, raw)
+                    + ") holds a value with a fraction, which " + type.getSimpleName() + "." + slot.label() + " ("
+                    + target.getSimpleName() + ") would lose; declare it as BigDecimal or double", null);
+        }
+        if (raw instanceof Number number && !fits(number, target)) {
+            throw new MappingException("column '" + row.names().get(index) + "' (" + valueType(row, index, raw)
+                    + ") holds a value out of the range of " + type.getSimpleName() + "." + slot.label() + " ("
+                    + target.getSimpleName() + "); declare it as a larger type (long, BigInteger or BigDecimal)",
+                    null);
+        }
+    }
+
+    /** How values of {@code raw}'s class become the slot's type: decided on the first such value of a plan. */
+    private Conversion conversion(Object raw, Slot slot) {
+        TypeDescriptor source = TypeDescriptor.forObject(raw);
+        if (raw instanceof String && json != null && !conversions.canConvert(source, slot.target())) {
+            return new Conversion(conversions, raw.getClass(), source, null, json);
+        }
+        GenericConverter converter = conversions instanceof ConverterLookup lookup
+                ? lookup.converter(source, slot.target()) : null;
+        return new Conversion(conversions, raw.getClass(), source, converter, null);
+    }
+
+    /**
+     * One column's conversion for one value class: the converter the conversion service would pick, called directly
+     * as {@code GenericConversionService.convert} does (same failures), or the JSON reader for text no converter
+     * takes; without a known converter, the service itself.
+     */
+    private static final class Conversion {
+        private final ConversionService conversions;
+        private final Class<?> source;
+        private final TypeDescriptor sourceType;
+        private final GenericConverter converter;
+        private final JsonColumnReader jsonReader;
+
+        Conversion(ConversionService conversions, Class<?> source, TypeDescriptor sourceType,
+                GenericConverter converter, JsonColumnReader jsonReader) {
+            this.conversions = conversions;
+            this.source = source;
+            this.sourceType = sourceType;
+            this.converter = converter;
+            this.jsonReader = jsonReader;
+        }
+
+        Class<?> source() {
+            return source;
+        }
+
+        Object apply(Object raw, TypeDescriptor target) {
+            if (jsonReader != null) {
+                return jsonReader.read((String) raw, target);
+            }
+            if (converter == null) {
+                return conversions.convert(raw, sourceType, target);
+            }
+            Object result;
+            try {
+                result = converter.convert(raw, sourceType, target);
+            } catch (ConversionFailedException e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new ConversionFailedException(sourceType, target, raw, e);
+            }
+            if (result == null && target.isPrimitive()) {
+                throw new ConversionFailedException(sourceType, target, null,
+                        new IllegalArgumentException("A null value cannot be assigned to a primitive type"));
+            }
+            return result;
+        }
+    }
+
+    static Object defaultValue(Class<?> target) {
         if (!target.isPrimitive()) {
             return null;
         }
