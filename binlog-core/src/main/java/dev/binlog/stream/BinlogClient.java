@@ -242,7 +242,7 @@ public final class BinlogClient implements AutoCloseable {
         private ReconnectPolicy reconnect = ReconnectPolicy.forever();
         private boolean stopAtEnd;
         private boolean registerReplica;
-        private RowDecoding rowDecoding = RowDecoding.LAZY;
+        private RowDecoding rowDecoding = RowDecoding.EAGER;
         private ChangeListener listener;
         private final List<StateListener> stateListeners = new ArrayList<>();
 
@@ -359,9 +359,10 @@ public final class BinlogClient implements AutoCloseable {
         }
 
         /**
-         * When column values are decoded: {@link RowDecoding#LAZY} (default) the first time a listener reads them,
-         * so a listener reading 3 of 50 columns decodes 3; {@link RowDecoding#EAGER} when the event is read, so that
-         * a value that does not decode stops the stream before the listener sees its row.
+         * When column values are decoded: {@link RowDecoding#EAGER} (default) when the event is read, so that a value
+         * that does not decode stops the stream before the listener sees its row; {@link RowDecoding#LAZY} the first
+         * time a listener reads them, so a listener reading 3 of 50 columns decodes 3 (it keeps a copy of the event's
+         * row bytes, and decoding every value costs more than eagerly: see BENCHMARKS.md).
          */
         public Builder rowDecoding(RowDecoding value) {
             rowDecoding = Objects.requireNonNull(value, "rowDecoding");

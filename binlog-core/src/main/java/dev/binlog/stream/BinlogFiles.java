@@ -36,7 +36,7 @@ public final class BinlogFiles {
         private Instant startTime;
         private Instant stopTime;
         private ServerSettings schemaServer;
-        private RowDecoding rowDecoding = RowDecoding.LAZY;
+        private RowDecoding rowDecoding = RowDecoding.EAGER;
         private ChangeListener listener;
 
         private Builder(List<Path> files) {
@@ -80,8 +80,8 @@ public final class BinlogFiles {
         }
 
         /**
-         * When column values are decoded: {@link RowDecoding#LAZY} (default) when a listener first reads them,
-         * {@link RowDecoding#EAGER} when the event is read, so that a value that does not decode stops the read there.
+         * When column values are decoded: {@link RowDecoding#EAGER} (default) when the event is read, so that a value
+         * that does not decode stops the read there; {@link RowDecoding#LAZY} when a listener first reads them.
          */
         public Builder rowDecoding(RowDecoding value) {
             rowDecoding = java.util.Objects.requireNonNull(value, "rowDecoding");

@@ -31,7 +31,7 @@ public final class DecoderContext {
     private String lastFilteredSchema;
     private String lastFilteredTable;
     private boolean lastFilterResult;
-    private RowDecoding rowDecoding = RowDecoding.LAZY;
+    private RowDecoding rowDecoding = RowDecoding.EAGER;
 
     /**
      * @param source      what the bytes come from, for error messages: a file path or {@code host:port}
@@ -157,12 +157,12 @@ public final class DecoderContext {
         return lastFilterResult;
     }
 
-    /** When row values are decoded: {@link RowDecoding#LAZY} (on access, the default) or {@link RowDecoding#EAGER}. */
+    /** When row values are decoded: {@link RowDecoding#EAGER} (the default) or {@link RowDecoding#LAZY} (on access). */
     public RowDecoding rowDecoding() {
         return rowDecoding;
     }
 
-    /** Decode row values on access ({@link RowDecoding#LAZY}, the default) or all when the event is read. */
+    /** Decode row values all when the event is read ({@link RowDecoding#EAGER}, the default) or on access. */
     public void rowDecoding(RowDecoding mode) {
         this.rowDecoding = Objects.requireNonNull(mode, "rowDecoding");
     }

@@ -6,11 +6,14 @@ package dev.binlog.event.decode;
  */
 public enum RowDecoding {
     /**
-     * The default: the event's row bytes are kept and each row image decodes a column the first time it is read
+     * Opt-in: a copy of the event's row bytes is kept and each row image decodes a column the first time it is read
      * (once; the value is kept). A value that does not decode fails when it is read, with a {@code DecodeException}
      * naming file, position, table and column. Column lengths are checked when the event is read.
      */
     LAZY,
-    /** Every value of every row is decoded when the event is read, and any decode error is thrown there. */
+    /**
+     * The default: every value of every row is decoded when the event is read, from the read buffer (no copy), and
+     * any decode error is thrown there.
+     */
     EAGER
 }
