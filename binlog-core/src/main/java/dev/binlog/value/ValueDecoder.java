@@ -100,16 +100,8 @@ public final class ValueDecoder {
 
     /** Bytes after the cursor that a CHAR/BINARY, ENUM or SET value (type STRING) takes; reads a length prefix. */
     private static int fixedStringLength(ByteCursor in, int meta) {
-        int high = meta >>> 8;
-        int realType;
-        int length;
-        if ((high & 0x30) != 0x30) {
-            realType = high | 0x30;
-            length = (meta & 0xFF) | (((high & 0x30) ^ 0x30) << 4);
-        } else {
-            realType = high;
-            length = meta & 0xFF;
-        }
+        int realType = realStringType(meta);
+        int length = declaredStringLength(meta);
         if (realType == ColumnType.ENUM.code()) {
             return length == 1 ? 1 : 2;
         }
@@ -117,6 +109,21 @@ public final class ValueDecoder {
             return length;
         }
         return length < 256 ? in.readUint8() : in.readUint16();
+    }
+
+    /**
+     * CHAR/BINARY, ENUM and SET all arrive as STRING: the metadata's high byte names the real type (with two bits of
+     * it lent to the length of CHAR columns longer than 255 bytes).
+     */
+    private static int realStringType(int meta) {
+        int high = meta >>> 8;
+        return (high & 0x30) != 0x30 ? high | 0x30 : high;
+    }
+
+    /** The declared length of a STRING-typed column: bytes of CHAR/BINARY, 1 or 2 for ENUM, the byte count of SET. */
+    private static int declaredStringLength(int meta) {
+        int high = meta >>> 8;
+        return (high & 0x30) != 0x30 ? (meta & 0xFF) | (((high & 0x30) ^ 0x30) << 4) : meta & 0xFF;
     }
 
     private static Object unsignedLong(long value) {
@@ -143,16 +150,8 @@ public final class ValueDecoder {
      */
     private Object fixedString(ByteCursor in, Column column) {
         int meta = column.metadata();
-        int high = meta >>> 8;
-        int realType;
-        int length;
-        if ((high & 0x30) != 0x30) {
-            realType = high | 0x30;
-            length = (meta & 0xFF) | (((high & 0x30) ^ 0x30) << 4);
-        } else {
-            realType = high;
-            length = meta & 0xFF;
-        }
+        int realType = realStringType(meta);
+        int length = declaredStringLength(meta);
         if (realType == ColumnType.ENUM.code()) {
             return enumValue(in, length, column);
         }
