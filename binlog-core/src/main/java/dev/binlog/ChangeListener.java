@@ -21,4 +21,11 @@ public interface ChangeListener {
     /** A DDL statement was executed. */
     default void onSchemaChange(SchemaChange change) throws Exception {
     }
+
+    /**
+     * A snapshot or one table's copy started or finished; between a table's start and finish come its rows, as
+     * {@link ChangeType#READ} changes.
+     */
+    default void onSnapshot(SnapshotMarker marker) throws Exception {
+    }
 }

@@ -4,5 +4,7 @@ package dev.binlog;
 public enum ChangeType {
     INSERT,
     UPDATE,
-    DELETE
+    DELETE,
+    /** A row as a snapshot copied it (only {@code after} is set); delivered only when a snapshot was asked for. */
+    READ
 }

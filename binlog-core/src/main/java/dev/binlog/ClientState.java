@@ -6,6 +6,8 @@ public enum ClientState {
     NEW,
     /** Connecting or authenticating for the first time. */
     CONNECTING,
+    /** Copying tables as they are (a snapshot) before the stream follows the binary log from that point. */
+    SNAPSHOTTING,
     /** Receiving events. */
     STREAMING,
     /** Connection lost; retrying with back-off. */

@@ -88,6 +88,72 @@ public final class ServerConnection implements AutoCloseable {
         }
     }
 
+    /** Receives the rows of {@link #queryRows} one at a time. */
+    @FunctionalInterface
+    public interface RowHandler {
+        /** One row's values as the server sent them: text or bytes, {@code null} for SQL NULL. */
+        void row(byte[][] values) throws Exception;
+    }
+
+    /**
+     * Runs a query and hands each row to {@code handler} as it arrives, values as raw bytes (no character set applied):
+     * memory stays that of one row whatever the result's size.
+     *
+     * @return the number of rows
+     * @throws dev.binlog.ServerErrorException with the server's code, SQL state and message
+     */
+    public long queryRows(String sql, RowHandler handler) throws Exception {
+        byte[] text = sql.getBytes(StandardCharsets.UTF_8);
+        sendCommand(COM_QUERY, text, text.length);
+        int length = channel.readPacket();
+        byte[] b = channel.buffer();
+        int first = b[0] & 0xFF;
+        if (first == 0x00) {
+            return 0;
+        }
+        if (first == 0xFF) {
+            throw ErrorPacket.parse(b, length).toException("query on " + info.endpoint() + " [" + abbreviate(sql)
+                    + "]");
+        }
+        try {
+            int columns = (int) new ByteCursor(b, 0, length).readLengthEncodedInt();
+            for (int i = 0; i < columns; i++) {
+                channel.readPacket();
+            }
+            if ((capabilities & Capabilities.DEPRECATE_EOF) == 0) {
+                channel.readPacket();
+            }
+            ByteCursor c = new ByteCursor(new byte[0]);
+            long count = 0;
+            while (true) {
+                length = channel.readPacket();
+                b = channel.buffer();
+                first = b[0] & 0xFF;
+                if (first == 0xFE && length < 0xFFFFFF
+                        && (length < 9 || (capabilities & Capabilities.DEPRECATE_EOF) != 0)) {
+                    return count;
+                }
+                if (first == 0xFF) {
+                    throw ErrorPacket.parse(b, length).toException("reading rows from " + info.endpoint());
+                }
+                c.reset(b, 0, length);
+                byte[][] values = new byte[columns][];
+                for (int i = 0; i < columns; i++) {
+                    if ((c.peekUint8() & 0xFF) == 0xFB) {
+                        c.skip(1);
+                    } else {
+                        values[i] = c.readBytes((int) c.readLengthEncodedInt());
+                    }
+                }
+                handler.row(values);
+                count++;
+            }
+        } catch (MalformedDataException e) {
+            throw new ProtocolException("malformed result set from " + info.endpoint() + " for [" + abbreviate(sql)
+                    + "]: " + e.getMessage(), e, false);
+        }
+    }
+
     /** The single value of a one-row, one-column query ({@code null} when there is no row or it is NULL). */
     public String queryString(String sql) {
         List<ResultRow> rows = query(sql);

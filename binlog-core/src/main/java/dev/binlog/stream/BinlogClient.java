@@ -243,6 +243,7 @@ public final class BinlogClient implements AutoCloseable {
         private boolean stopAtEnd;
         private boolean registerReplica;
         private RowDecoding rowDecoding = RowDecoding.EAGER;
+        private SnapshotSettings snapshot = SnapshotSettings.never();
         private ChangeListener listener;
         private final List<StateListener> stateListeners = new ArrayList<>();
 
@@ -369,6 +370,17 @@ public final class BinlogClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Copies the tables as they are before following the binary log (default {@link SnapshotSettings#never()}):
+         * with {@link SnapshotMode#INITIAL}, when the position store holds nothing yet, the listener first receives
+         * every row of the tables as a {@link dev.binlog.ChangeType#READ} change, then every change committed after
+         * the copy's point in time; the filter must include {@code READ} among its change types (its default does).
+         */
+        public Builder snapshot(SnapshotSettings value) {
+            snapshot = Objects.requireNonNull(value, "snapshot");
+            return this;
+        }
+
         public Builder listener(ChangeListener value) {
             listener = value;
             return this;
@@ -386,7 +398,7 @@ public final class BinlogClient implements AutoCloseable {
             }
             ClientSettings settings = new ClientSettings(serverSettings, serverId, startPosition, filter,
                     positionStore == null ? PositionStore.inMemory() : positionStore, schemaSource, heartbeatInterval,
-                    reconnect, stopAtEnd, registerReplica, rowDecoding);
+                    reconnect, stopAtEnd, registerReplica, rowDecoding, snapshot);
             return new BinlogClient(settings, listener, List.copyOf(stateListeners));
         }
     }

@@ -2,6 +2,7 @@ package dev.binlog.stream;
 
 import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
+import dev.binlog.ChangeType;
 import dev.binlog.ClientState;
 import dev.binlog.GtidState;
 import dev.binlog.ServerDescription;
@@ -61,6 +62,7 @@ final class ChangeStream {
     private volatile boolean preloadSchemas;
     private volatile boolean midTransaction;
     private volatile boolean draining;
+    private volatile ConsistentSnapshot snapshot;
 
     private final ChangeListener listener;
     private final StartPosition override;
@@ -108,7 +110,95 @@ final class ChangeStream {
         }
         BinlogPosition saved = settings.positionStore().load().orElse(null);
         ownTables.of(settings.positionStore());
+        if (snapshotNeeded(saved)) {
+            startSnapshot();
+            return;
+        }
         start(saved, settings.startPosition());
+    }
+
+    private boolean snapshotNeeded(BinlogPosition saved) {
+        return switch (settings.snapshot().mode()) {
+            case NEVER -> false;
+            case INITIAL, INITIAL_ONLY -> saved == null;
+            case WHEN_NEEDED -> saved == null || purged(saved);
+        };
+    }
+
+    private boolean purged(BinlogPosition saved) {
+        for (String[] log : schemaConnection.query("SHOW BINARY LOGS")) {
+            if (log[0].equals(saved.file())) {
+                return false;
+            }
+        }
+        LOG.warn("The saved position {} is no longer on {} (purged); copying the tables again", saved, endpoint());
+        return true;
+    }
+
+    /**
+     * Takes the snapshot here, so that a refused lock, a table without a key or a failed login is thrown by start;
+     * copies on a thread of its own, then streams from the snapshot's position.
+     */
+    private void startSnapshot() {
+        changeState(ClientState.CONNECTING, null);
+        ConsistentSnapshot taken;
+        try {
+            taken = ConsistentSnapshot.open(settings.server(), new ConsistentSnapshot.TableSelection(
+                    settings.filter(), settings.snapshot().tables(), ownTables), settings.snapshot().chunkSize());
+        } catch (RuntimeException e) {
+            lastError = e;
+            schemaConnection.close();
+            changeState(ClientState.FAILED, e);
+            terminated.countDown();
+            throw e;
+        }
+        snapshot = taken;
+        currentPosition = taken.position();
+        changeState(ClientState.SNAPSHOTTING, null);
+        Thread copier = new Thread(() -> copy(taken), "binlog-snapshot " + endpoint());
+        copier.setDaemon(true);
+        copier.start();
+    }
+
+    private void copy(ConsistentSnapshot taken) {
+        try {
+            taken.copy(listener, settings.filter().includesType(ChangeType.READ), () -> draining);
+        } catch (Throwable e) {
+            taken.close();
+            snapshot = null;
+            endSnapshot(draining ? null : e);
+            return;
+        }
+        taken.close();
+        synchronized (this) {
+            snapshot = null;
+            if (draining) {
+                endSnapshot(null);
+                return;
+            }
+            committer.delivered(taken.position());
+            if (settings.snapshot().mode() == SnapshotMode.INITIAL_ONLY) {
+                endSnapshot(null);
+                return;
+            }
+            try {
+                start(taken.position(), settings.startPosition());
+            } catch (RuntimeException e) {
+                // start() has reported it: the stream is FAILED
+            }
+        }
+    }
+
+    private void endSnapshot(Throwable failure) {
+        schemaConnection.close();
+        if (failure != null) {
+            lastError = failure;
+            LOG.error("Snapshot of {} stopped: {}", endpoint(), failure.getMessage());
+            changeState(ClientState.FAILED, failure);
+        } else {
+            changeState(ClientState.STOPPED, null);
+        }
+        terminated.countDown();
     }
 
     private void start(BinlogPosition saved, StartPosition configured) {
@@ -311,11 +401,21 @@ final class ChangeStream {
     }
 
     public void close() {
-        draining = true;
-        ReplicationClient c = client;
+        ReplicationClient c;
+        ConsistentSnapshot copying;
+        synchronized (this) {
+            draining = true;
+            c = client;
+            copying = snapshot;
+        }
         synchronized (pauseLock) {
             paused = false;
             pauseLock.notifyAll();
+        }
+        if (copying != null) {
+            copying.close();
+            awaitStop();
+            return;
         }
         if (c == null) {
             changeState(ClientState.STOPPED, null);
@@ -323,6 +423,10 @@ final class ChangeStream {
             return;
         }
         c.close();
+        awaitStop();
+    }
+
+    private void awaitStop() {
         try {
             if (!terminated.await(10, TimeUnit.SECONDS)) {
                 LOG.warn("The binlog stream thread did not stop within 10 s");

@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param reconnect         when to reconnect after a lost connection
  * @param stopAtEnd         whether to stop at the end of the server's current binary log
  * @param registerReplica   whether the client registers as a replica, to be listed by {@code SHOW REPLICA HOSTS}
- * @param rowDecoding       when column values are decoded: when first read (default) or when the event is read
+ * @param rowDecoding       when column values are decoded: when the event is read (default) or when first read
+ * @param snapshot          whether and what to copy before following the binary log
  */
 public record ClientSettings(
         ServerSettings server,
@@ -39,7 +40,8 @@ public record ClientSettings(
         ReconnectPolicy reconnect,
         boolean stopAtEnd,
         boolean registerReplica,
-        RowDecoding rowDecoding) {
+        RowDecoding rowDecoding,
+        SnapshotSettings snapshot) {
 
     public ClientSettings {
         Objects.requireNonNull(server, "server");
@@ -50,6 +52,7 @@ public record ClientSettings(
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(reconnect, "reconnect");
         Objects.requireNonNull(rowDecoding, "rowDecoding");
+        Objects.requireNonNull(snapshot, "snapshot");
         if (serverId != null && (serverId <= 0 || serverId > 0xFFFFFFFFL)) {
             throw new ConfigurationException("server id " + serverId + " must be between 1 and 4294967295");
         }

@@ -122,13 +122,13 @@ final class TransactionAssembler {
             // Rows outside BEGIN…COMMIT do not occur in valid logs; treat them as their own transaction.
             begin(at, null);
         }
+        Instant time = commitTimestamp != null ? commitTimestamp : Instant.ofEpochSecond(at.timestamp());
         for (int i = 0; i < rows.size(); i++) {
             RowImages images = rows.get(i);
             if (!listenerBegun) {
                 listener.onBegin(new Transaction(gtid, null, beginTimestamp, null, beginPosition, null, 0));
                 listenerBegun = true;
             }
-            Instant time = commitTimestamp != null ? commitTimestamp : Instant.ofEpochSecond(at.timestamp());
             ChangeMetadata metadata = new ChangeMetadata(at.file(), at.position(), gtid, null, at.serverId(), time, i,
                     threadId, rowsQuery, beginPosition);
             listener.onChange(change(type, table, images, metadata));

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * 14.0 collations, say) are taught them at connect time from {@code information_schema.COLLATIONS} through
  * {@link #register}. An id we cannot map gives {@code null}, and the value stays bytes rather than be guessed.
  */
-final class Charsets {
+public final class Charsets {
 
     /** The {@code binary} pseudo-charset: the value is bytes. */
     public static final int BINARY = 63;

@@ -36,7 +36,10 @@ public @interface BinlogListener {
     @AliasFor("table")
     String[] tables() default {};
 
-    /** Change types to receive; empty means all. */
+    /**
+     * Change types to receive; empty means INSERT, UPDATE and DELETE. Rows a snapshot copied ({@code READ}) reach only
+     * a listener that names {@code READ}.
+     */
     ChangeType[] on() default {};
 
     /**

@@ -53,7 +53,7 @@ public final class SqlStatements {
     public String replay(RowChange change) {
         requireNames(change, "sql");
         String statement = switch (change.type()) {
-            case INSERT -> insert(change, change.after());
+            case INSERT, READ -> insert(change, change.after());
             case UPDATE -> replayUpdate(change);
             case DELETE -> "DELETE FROM " + table(change) + keyWhere(change, change.before());
         };
@@ -66,6 +66,8 @@ public final class SqlStatements {
         String statement = switch (change.type()) {
             case INSERT -> "DELETE FROM " + table(change) + imageWhere(change, change.after(), "insert");
             case UPDATE -> undoUpdate(change);
+            case READ -> throw refusal(change, "undo a snapshot row", "a row a snapshot copied was not changed by"
+                    + " any transaction, so there is nothing to undo");
             case DELETE -> {
                 List<String> missing = absent(change.before());
                 if (!missing.isEmpty()) {

@@ -282,7 +282,7 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
 
     private static String describe(ListenerEndpoint endpoint) {
         String tables = endpoint.tables().isEmpty() ? "all tables" : String.join(", ", endpoint.tables());
-        String types = endpoint.types().isEmpty() ? "all changes" : endpoint.types().stream().map(Enum::name)
+        String types = endpoint.types().isEmpty() ? "inserts, updates and deletes" : endpoint.types().stream().map(Enum::name)
                 .collect(Collectors.joining(", "));
         Class<?>[] parameters = endpoint.method().getParameterTypes();
         boolean perTransaction = parameters.length == 1 && List.class.isAssignableFrom(parameters[0]);

@@ -34,7 +34,7 @@ import org.springframework.aop.support.AopUtils;
  * @param beanName     its name, for error messages
  * @param method       the method to invoke on {@code bean}
  * @param tables       {@code schema.table} patterns, placeholders resolved
- * @param types        change types; all when empty
+ * @param types        change types; when empty, all but {@code READ} (snapshot rows)
  * @param columns      for UPDATE, fire only when one of these changed; any when empty
  * @param condition    SpEL condition, or empty
  * @param errorHandler name of a {@link dev.binlog.spring.BinlogErrorHandler} bean, or empty
@@ -102,7 +102,7 @@ public record ListenerEndpoint(String id, Object bean, String beanName, Method m
             return this;
         }
 
-        /** Change types to receive; all when none. */
+        /** Change types to receive; when none, all but {@code READ} (snapshot rows). */
         public Builder on(ChangeType... changeTypes) {
             types.addAll(Arrays.asList(changeTypes));
             return this;

@@ -123,7 +123,8 @@ final class MethodListener {
 
     /** Whether this change is for this listener by type, table and changed columns (the condition comes later). */
     boolean wants(RowChange change) {
-        if (!endpoint.types().isEmpty() && !endpoint.types().contains(change.type())) {
+        // no types named: every change a transaction made, but not the rows a snapshot copied (READ is opt-in)
+        if (endpoint.types().isEmpty() ? change.type() == ChangeType.READ : !endpoint.types().contains(change.type())) {
             return false;
         }
         if (!includes(change.schema(), change.table())) {

@@ -1,0 +1,83 @@
+package dev.binlog.stream;
+
+import dev.binlog.ConfigurationException;
+import dev.binlog.protocol.ResultRow;
+import dev.binlog.protocol.ServerConnection;
+import dev.binlog.protocol.ServerInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lists the tables a snapshot copies, each with its columns and primary key, from {@code information_schema}. */
+final class SnapshotTables {
+
+    private SnapshotTables() {
+    }
+
+    /**
+     * @throws ConfigurationException when a selected table has no primary key
+     */
+    static List<SnapshotTable> read(ServerConnection connection, ConsistentSnapshot.TableSelection selection) {
+        InformationSchemaReader columns = new InformationSchemaReader(sql -> strings(connection.query(sql)));
+        List<SnapshotTable> tables = new ArrayList<>();
+        for (ResultRow row : connection.query("SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES"
+                + " WHERE TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_SCHEMA, TABLE_NAME")) {
+            String schema = row.get(0);
+            String table = row.get(1);
+            if (!selection.includes(schema, table)) {
+                continue;
+            }
+            TableSchema definition = columns.read(schema, table);
+            if (definition != null) {
+                tables.add(withKey(connection, definition));
+            }
+        }
+        return tables;
+    }
+
+    private static SnapshotTable withKey(ServerConnection connection, TableSchema definition) {
+        String schema = definition.schema();
+        List<ResultRow> key = connection.query("SELECT s.COLUMN_NAME, c.CHARACTER_SET_NAME, c.DATA_TYPE"
+                + " FROM information_schema.STATISTICS s JOIN information_schema.COLUMNS c"
+                + " ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME"
+                + " WHERE s.TABLE_SCHEMA = " + InformationSchemaReader.quote(schema)
+                + " AND s.TABLE_NAME = " + InformationSchemaReader.quote(definition.table())
+                + " AND s.INDEX_NAME = 'PRIMARY' ORDER BY s.SEQ_IN_INDEX");
+        if (key.isEmpty()) {
+            throw new ConfigurationException("table " + schema + "." + definition.table() + " has no primary key,"
+                    + " and a snapshot reads tables in primary-key order; add one, or leave the table out of the"
+                    + " snapshot's tables");
+        }
+        int[] indexes = new int[key.size()];
+        String[] charsets = new String[key.size()];
+        for (int k = 0; k < key.size(); k++) {
+            String name = key.get(k).get(0);
+            String type = key.get(k).get(2).toLowerCase(java.util.Locale.ROOT);
+            if (type.equals("set") || type.equals("bit") || type.equals("json") || type.endsWith("blob")) {
+                throw new ConfigurationException("table " + schema + "." + definition.table() + ": its primary key"
+                        + " column " + name + " is of type " + type + ", by which a snapshot cannot read in chunks");
+            }
+            indexes[k] = indexOf(definition, name);
+            charsets[k] = key.get(k).get(1);
+        }
+        ServerInfo info = connection.serverInfo();
+        boolean castAsDouble = info.isMariaDb() ? info.atLeast(10, 4, 0) : info.atLeast(8, 0, 17);
+        return new SnapshotTable(schema, definition, indexes, charsets, castAsDouble);
+    }
+
+    private static int indexOf(TableSchema definition, String column) {
+        List<ColumnSchema> columns = definition.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("primary key column " + column + " is not a column of "
+                + definition.table());
+    }
+
+    private static List<String[]> strings(List<ResultRow> rows) {
+        List<String[]> strings = new ArrayList<>(rows.size());
+        rows.forEach(r -> strings.add(r.values().toArray(new String[0])));
+        return strings;
+    }
+}
