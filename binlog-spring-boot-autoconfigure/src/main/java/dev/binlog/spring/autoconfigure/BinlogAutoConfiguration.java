@@ -217,6 +217,7 @@ public final class BinlogAutoConfiguration {
                 .connectTimeout(connection.getConnectTimeout())
                 .heartbeatInterval(connection.getHeartbeat())
                 .reconnect(reconnectPolicy(connection))
+                .snapshot(properties.getSnapshot().settings())
                 .listener(dispatcher)
                 .stateListener((previous, current, cause) -> events.publishEvent(
                         new BinlogStateChangedEvent(BinlogAutoConfiguration.class, previous, current, cause)));

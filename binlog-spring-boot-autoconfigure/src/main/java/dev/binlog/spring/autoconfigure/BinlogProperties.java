@@ -2,7 +2,10 @@ package dev.binlog.spring.autoconfigure;
 
 import dev.binlog.ChangeType;
 import dev.binlog.SchemaSource;
+import dev.binlog.TableFilter;
 import dev.binlog.TlsMode;
+import dev.binlog.stream.SnapshotMode;
+import dev.binlog.stream.SnapshotSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +57,8 @@ public class BinlogProperties {
 
     private final Filter filter = new Filter();
 
+    private final Snapshot snapshot = new Snapshot();
+
     private final ErrorHandling errorHandling = new ErrorHandling();
 
     private final Listener listener = new Listener();
@@ -64,6 +69,10 @@ public class BinlogProperties {
 
     public Health getHealth() {
         return health;
+    }
+
+    public Snapshot getSnapshot() {
+        return snapshot;
     }
 
     public Metrics getMetrics() {
@@ -295,6 +304,46 @@ public class BinlogProperties {
 
         public void setTypes(List<ChangeType> types) {
             this.types = types;
+        }
+    }
+
+    /** A copy of the tables as they are, before the stream follows the binary log from the copy's point in time. */
+    public static class Snapshot {
+        /** When to copy: never, initial (when no position is stored), initial-only (then stop), when-needed. */
+        private SnapshotMode mode = SnapshotMode.NEVER;
+        /** schema.table patterns of the tables to copy, among those binlog.filter includes; empty copies them all. */
+        private List<String> tables = new ArrayList<>();
+        /** Rows per primary-key chunk query; memory stays that of one chunk. */
+        private int chunkSize = SnapshotSettings.DEFAULT_CHUNK_SIZE;
+
+        public SnapshotMode getMode() {
+            return mode;
+        }
+
+        public void setMode(SnapshotMode mode) {
+            this.mode = mode;
+        }
+
+        public List<String> getTables() {
+            return tables;
+        }
+
+        public void setTables(List<String> tables) {
+            this.tables = tables;
+        }
+
+        public int getChunkSize() {
+            return chunkSize;
+        }
+
+        public void setChunkSize(int chunkSize) {
+            this.chunkSize = chunkSize;
+        }
+
+        SnapshotSettings settings() {
+            SnapshotSettings settings = SnapshotSettings.of(mode).withChunkSize(chunkSize);
+            return tables.isEmpty() ? settings
+                    : settings.withTables(TableFilter.builder().include(tables.toArray(String[]::new)).build());
         }
     }
 
