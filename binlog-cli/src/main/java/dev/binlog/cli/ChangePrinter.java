@@ -3,6 +3,7 @@ package dev.binlog.cli;
 import dev.binlog.ChangeListener;
 import dev.binlog.RowChange;
 import dev.binlog.SchemaChange;
+import dev.binlog.SnapshotMarker;
 import dev.binlog.TableFilter;
 import dev.binlog.Transaction;
 import dev.binlog.cli.format.ChangeFormatter;
@@ -26,6 +27,7 @@ final class ChangePrinter implements ChangeListener {
     private final Consumer<RowChange> progress;
     private final SelectionSummary summary;
     private volatile boolean stopped;
+    private Consumer<SnapshotMarker> snapshotProgress = marker -> { };
 
     /**
      * @param stop     where to stop, or {@code null}
@@ -86,6 +88,14 @@ final class ChangePrinter implements ChangeListener {
         }
     }
 
+    @Override
+    public void onSnapshot(SnapshotMarker marker) throws Exception {
+        snapshotProgress.accept(marker);
+        if (!stopped) {
+            formatter.snapshot(marker);
+        }
+    }
+
     /** A DDL of a selected table, or, naming none, of a selected schema; never accounts and roles. */
     private boolean selected(SchemaChange change) {
         if (ACCOUNT_STATEMENT.matcher(change.statement()).lookingAt()) {
@@ -104,6 +114,12 @@ final class ChangePrinter implements ChangeListener {
             }
         }
         return false;
+    }
+
+    /** Also tells {@code display} of each snapshot boundary. */
+    ChangePrinter withSnapshotProgress(Consumer<SnapshotMarker> display) {
+        snapshotProgress = display;
+        return this;
     }
 
     /** Whether the stop condition was reached. */

@@ -1,5 +1,6 @@
 package dev.binlog.cli;
 
+import dev.binlog.ChangeType;
 import dev.binlog.ClientState;
 import dev.binlog.PositionStore;
 import dev.binlog.StartPosition;
@@ -7,6 +8,8 @@ import dev.binlog.TableFilter;
 import dev.binlog.cli.format.ChangeFormatter;
 import dev.binlog.cli.format.RowColumnInfo;
 import dev.binlog.stream.BinlogClient;
+import dev.binlog.stream.SnapshotMode;
+import dev.binlog.stream.SnapshotSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +68,27 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filter;
 
+    @Option(names = "--snapshot", paramLabel = "TABLES",
+            description = "First copy these tables as they are (schema.table patterns, comma-separated, as for"
+                    + " --include), then stream what changes after the copy. In JSON the copy is Maxwell's bootstrap"
+                    + " records (bootstrap-start, bootstrap-insert, bootstrap-complete); in SQL, INSERTs. With"
+                    + " --position-file, only when the file holds no position yet.")
+    String snapshotTables;
+
+    @Option(names = "--snapshot-mode", paramLabel = "MODE", defaultValue = "consistent",
+            description = "consistent: one transaction reads every table at one point in time, the stream goes on"
+                    + " from there (MariaDB and Percona: no lock; MySQL: FLUSH TABLES WITH READ LOCK for a moment)."
+                    + " (default: ${DEFAULT-VALUE})")
+    String snapshotMode;
+
+    @Option(names = "--chunk-size", paramLabel = "ROWS", defaultValue = "1000",
+            description = "Rows per primary-key chunk query of --snapshot (default: ${DEFAULT-VALUE}).")
+    int chunkSize;
+
+    @Option(names = "--no-progress", description = "Never show the --snapshot progress line (shown on a terminal"
+            + " otherwise).")
+    boolean noProgress;
+
     @Option(names = "--position-file", paramLabel = "FILE",
             description = "Resume from the position saved in FILE when it exists; save it after each transaction's"
                     + " output was written (atomically, fsync'd).")
@@ -86,6 +110,9 @@ final class TailCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--position-file cannot be used with --format flashback:"
                     + " positions would be saved before the undo statements are written");
         }
+        if (snapshotTables != null) {
+            checkSnapshotOptions();
+        }
         PrintWriter err = spec.commandLine().getErr();
         StatementLoggedChanges statements = new StatementLoggedChanges();
         SelectionSummary summary = filter.summary(statements);
@@ -99,17 +126,52 @@ final class TailCommand implements Callable<Integer> {
         return 0;
     }
 
+    private void checkSnapshotOptions() {
+        if (snapshotMode.equals("incremental")) {
+            throw new ParameterException(spec.commandLine(), "--snapshot-mode incremental is not available yet; use"
+                    + " consistent (the default)");
+        }
+        if (!snapshotMode.equals("consistent")) {
+            throw new ParameterException(spec.commandLine(), "--snapshot-mode must be consistent or incremental, not '"
+                    + snapshotMode + "'");
+        }
+        if (output.format.needsEnd()) {
+            throw new ParameterException(spec.commandLine(), "--snapshot cannot be used with --format flashback: a"
+                    + " copied row has no change to undo");
+        }
+        if (chunkSize < 1 || chunkSize > 1_000_000) {
+            throw new ParameterException(spec.commandLine(), "--chunk-size must be between 1 and 1000000");
+        }
+        if (!filter.types.isEmpty() && !filter.types.contains(ChangeType.READ)) {
+            filter.types.add(ChangeType.READ);
+        }
+    }
+
+    private SnapshotSettings snapshotSettings() {
+        if (snapshotTables == null) {
+            return SnapshotSettings.never();
+        }
+        return SnapshotSettings.of(SnapshotMode.INITIAL).withChunkSize(chunkSize)
+                .withTables(TableFilter.builder().include(snapshotTables).build());
+    }
+
     private void stream(SelectionSummary summary) throws Exception {
         TableFilter tableFilter = filter.toFilter();
         ChangeFormatter formatter = output.format.formatter(new CheckedOutput(spec.commandLine().getOut()),
                 new RowColumnInfo(), output.positionalColumns);
         CountDownLatch stopRequested = new CountDownLatch(1);
+        SnapshotProgress progress = snapshotTables != null && !noProgress && parent.terminal()
+                ? new SnapshotProgress(spec.commandLine().getErr(), System::nanoTime) : null;
         ChangePrinter printer = new ChangePrinter(formatter, tableFilter, stopAt, stopRequested::countDown,
-                change -> { }, summary);
+                progress == null ? change -> { } : progress::row, summary);
+        if (progress != null) {
+            printer.withSnapshotProgress(progress);
+        }
         BinlogClient.Builder builder = connection.configure(BinlogClient.builder(), parent.environment())
                 .startPosition(start)
                 .filter(filter.toStreamFilter())
                 .stopAtEnd(stopAtEnd)
+                .snapshot(snapshotSettings())
                 .listener(printer);
         if (positionFile != null) {
             builder.positionStore(PositionStore.file(positionFile));

@@ -2,6 +2,7 @@ package dev.binlog.cli.format;
 
 import dev.binlog.RowChange;
 import dev.binlog.SchemaChange;
+import dev.binlog.SnapshotMarker;
 import dev.binlog.Transaction;
 import java.io.IOException;
 
@@ -24,6 +25,13 @@ public interface ChangeFormatter {
 
     /** A DDL statement of a selected table (or of a selected schema, when it names no table). */
     default void schemaChange(SchemaChange change) throws IOException {
+    }
+
+    /**
+     * A snapshot boundary; between a table's start and finish come its rows as {@code READ} changes, outside any
+     * transaction.
+     */
+    default void snapshot(SnapshotMarker marker) throws IOException {
     }
 
     /** The stream ended: write whatever is still held back and flush. */

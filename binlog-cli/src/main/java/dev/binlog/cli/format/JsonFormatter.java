@@ -2,12 +2,15 @@ package dev.binlog.cli.format;
 
 import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeMetadata;
+import dev.binlog.ChangeType;
 import dev.binlog.Row;
 import dev.binlog.RowChange;
+import dev.binlog.SnapshotMarker;
 import dev.binlog.Transaction;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
@@ -53,6 +56,10 @@ public final class JsonFormatter implements ChangeFormatter {
 
     @Override
     public void change(RowChange change) throws IOException {
+        if (change.type() == ChangeType.READ) {
+            out.write(bootstrap(change.schema(), change.table(), "bootstrap-insert", change));
+            return;
+        }
         if (pending != null) {
             out.write(line(pending, null));
         }
@@ -66,6 +73,40 @@ public final class JsonFormatter implements ChangeFormatter {
             pending = null;
         }
         out.flush();
+    }
+
+    /** Maxwell's bootstrap records: {@code bootstrap-start}, then the rows, then {@code bootstrap-complete}. */
+    @Override
+    public void snapshot(SnapshotMarker marker) throws IOException {
+        switch (marker.kind()) {
+            case TABLE_STARTED -> out.write(bootstrap(marker.schema(), marker.table(), "bootstrap-start", null));
+            case TABLE_FINISHED -> {
+                out.write(bootstrap(marker.schema(), marker.table(), "bootstrap-complete", null));
+                out.flush();
+            }
+            default -> out.flush();
+        }
+    }
+
+    private String bootstrap(String schema, String table, String type, RowChange row) {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator json = FACTORY.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringProperty("database", schema);
+            json.writeStringProperty("table", table);
+            json.writeStringProperty("type", type);
+            json.writeNumberProperty("ts", row == null ? Instant.now().getEpochSecond()
+                    : row.metadata().timestamp().getEpochSecond());
+            json.writeName("data");
+            if (row == null) {
+                json.writeStartObject();
+                json.writeEndObject();
+            } else {
+                writeRow(json, row, row.after(), false);
+            }
+            json.writeEndObject();
+        }
+        return text.append('\n').toString();
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.binlog.cli.format;
 
+import dev.binlog.ChangeType;
 import dev.binlog.RowChange;
 import dev.binlog.SchemaChange;
+import dev.binlog.SnapshotMarker;
 import dev.binlog.Transaction;
 import java.io.IOException;
 import java.io.Writer;
@@ -13,10 +15,13 @@ import java.io.Writer;
  */
 public final class SqlFormatter implements ChangeFormatter {
 
+    private static final int SNAPSHOT_ROWS_PER_TRANSACTION = 1_000;
+
     private final Writer out;
     private final SqlStatements statements;
     private boolean started;
     private boolean inTransaction;
+    private int snapshotRowsInTransaction;
 
     /**
      * @param out     where statements go; flushed at every commit
@@ -42,6 +47,17 @@ public final class SqlFormatter implements ChangeFormatter {
             inTransaction = true;
         }
         out.write(statement);
+        if (change.type() == ChangeType.READ && ++snapshotRowsInTransaction == SNAPSHOT_ROWS_PER_TRANSACTION) {
+            commit(null);
+        }
+    }
+
+    /** A table's copied rows are committed in transactions of a thousand rows, the last at the table's end. */
+    @Override
+    public void snapshot(SnapshotMarker marker) throws IOException {
+        if (marker.kind() == SnapshotMarker.Kind.TABLE_FINISHED) {
+            commit(null);
+        }
     }
 
     /** DDL is written as logged, so that a replay from the start of the log creates the tables it fills. */
@@ -61,6 +77,7 @@ public final class SqlFormatter implements ChangeFormatter {
 
     @Override
     public void commit(Transaction transaction) throws IOException {
+        snapshotRowsInTransaction = 0;
         if (inTransaction) {
             out.write(SqlStatements.COMMIT);
             inTransaction = false;
