@@ -163,7 +163,19 @@ public final class JsonBinary {
         if (at + length > end) {
             throw new DecodeException("binary JSON string overruns the document", true);
         }
-        JsonNumbers.quote(new String(buf, at, length, StandardCharsets.UTF_8), out);
+        for (int i = at; i < at + length; i++) {
+            int b = buf[i];
+            if (b < 0x20 || b == '"' || b == '\\') { // control, quote, backslash, or (negative) non-ASCII
+                JsonNumbers.quote(new String(buf, at, length, StandardCharsets.UTF_8), out);
+                return;
+            }
+        }
+        // plain ASCII, nothing to escape: straight into the output, without a String in between
+        out.append('"');
+        for (int i = at; i < at + length; i++) {
+            out.append((char) buf[i]);
+        }
+        out.append('"');
     }
 
     private int u16(int at) {
