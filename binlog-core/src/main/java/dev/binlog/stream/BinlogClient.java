@@ -174,6 +174,11 @@ public final class BinlogClient implements AutoCloseable {
         stream.resume();
     }
 
+    /** The progress of this client's snapshot while it copies, and after it finished; empty when it took none. */
+    public Optional<SnapshotProgress> snapshotProgress() {
+        return Optional.ofNullable(stream.snapshotProgress());
+    }
+
     public ClientState state() {
         ClientState state = stream.state();
         // A stream set up by startAt after a stop has not started: the client is still stopped.

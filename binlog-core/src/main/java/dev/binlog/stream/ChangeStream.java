@@ -63,6 +63,7 @@ final class ChangeStream {
     private volatile boolean midTransaction;
     private volatile boolean draining;
     private volatile ConsistentSnapshot snapshot;
+    private volatile ConsistentSnapshot lastSnapshot;
 
     private final ChangeListener listener;
     private final StartPosition override;
@@ -153,6 +154,7 @@ final class ChangeStream {
             throw e;
         }
         snapshot = taken;
+        lastSnapshot = taken;
         currentPosition = taken.position();
         changeState(ClientState.SNAPSHOTTING, null);
         Thread copier = new Thread(() -> copy(taken), "binlog-snapshot " + endpoint());
@@ -354,6 +356,11 @@ final class ChangeStream {
 
     public ClientState state() {
         return state;
+    }
+
+    public SnapshotProgress snapshotProgress() {
+        ConsistentSnapshot taken = lastSnapshot;
+        return taken == null ? null : taken.progress();
     }
 
     public Throwable lastError() {

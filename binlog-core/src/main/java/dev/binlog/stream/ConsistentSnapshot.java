@@ -17,6 +17,7 @@ import dev.binlog.TableFilter;
 import dev.binlog.protocol.ResultRow;
 import dev.binlog.protocol.ServerConnection;
 import dev.binlog.protocol.ServerInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,7 @@ final class ConsistentSnapshot implements AutoCloseable {
     private final List<SnapshotTable> tables;
     private final int chunkSize;
     private final Instant startedAt = Instant.now();
+    private volatile SnapshotProgress progress;
 
     private ConsistentSnapshot(ServerConnection connection, BinlogPosition position, List<SnapshotTable> tables,
             int chunkSize) {
@@ -46,6 +48,12 @@ final class ConsistentSnapshot implements AutoCloseable {
         this.position = position;
         this.tables = tables;
         this.chunkSize = chunkSize;
+        this.progress = new SnapshotProgress(position, tables.size(), 0, null, 0, 0,
+                tables.stream().mapToLong(SnapshotTable::estimatedRows).sum(), Duration.ZERO, startedAt, null);
+    }
+
+    SnapshotProgress progress() {
+        return progress;
     }
 
     /**
@@ -143,6 +151,7 @@ final class ConsistentSnapshot implements AutoCloseable {
             if (stop.getAsBoolean()) {
                 return total;
             }
+            progress = progress.copying(table.qualified());
             listener.onSnapshot(new SnapshotMarker(SnapshotMarker.Kind.TABLE_STARTED, table.schema(), table.table(),
                     0, tables.size(), position));
             long rows = copy(table, listener, deliverRows, stop);
@@ -150,11 +159,13 @@ final class ConsistentSnapshot implements AutoCloseable {
                 return total;
             }
             total += rows;
+            progress = progress.tableCopied();
             listener.onSnapshot(new SnapshotMarker(SnapshotMarker.Kind.TABLE_FINISHED, table.schema(), table.table(),
                     rows, tables.size(), position));
             LOG.info("Snapshot copied {} row(s) of {}", rows, table.qualified());
         }
         connection.query("COMMIT");
+        progress = progress.done(Instant.now());
         listener.onSnapshot(new SnapshotMarker(SnapshotMarker.Kind.SNAPSHOT_FINISHED, null, null, total,
                 tables.size(), position));
         return total;
@@ -169,6 +180,7 @@ final class ConsistentSnapshot implements AutoCloseable {
         String sql = KeysetQueries.first(table, chunkSize);
         while (true) {
             int[] inChunk = new int[1];
+            long chunkStart = System.nanoTime();
             connection.queryRows(sql, raw -> {
                 last[0] = raw;
                 if (deliverRows) {
@@ -177,6 +189,7 @@ final class ConsistentSnapshot implements AutoCloseable {
                 inChunk[0]++;
             });
             rows[0] += inChunk[0];
+            progress = progress.chunk(table.qualified(), inChunk[0], Duration.ofNanos(System.nanoTime() - chunkStart));
             if (inChunk[0] < chunkSize || stop.getAsBoolean()) {
                 return rows[0];
             }

@@ -11,11 +11,12 @@ import java.util.List;
  * @param definition   its columns
  * @param keyIndexes   positions of the primary-key columns in {@code definition}, in key order
  * @param keyCharsets  for each key column, its character set name, or {@code null} when it holds no text
+ * @param estimatedRows the server's estimate of the table's rows
  * @param castAsDouble whether the server has {@code CAST(x AS DOUBLE)}, by which FLOAT columns are read without the
  *                     rounding of their text form (six digits)
  */
 record SnapshotTable(String schema, TableSchema definition, int[] keyIndexes, String[] keyCharsets,
-        boolean castAsDouble) {
+        long estimatedRows, boolean castAsDouble) {
 
     String table() {
         return definition.table();

@@ -19,7 +19,7 @@ final class SnapshotTables {
     static List<SnapshotTable> read(ServerConnection connection, ConsistentSnapshot.TableSelection selection) {
         InformationSchemaReader columns = new InformationSchemaReader(sql -> strings(connection.query(sql)));
         List<SnapshotTable> tables = new ArrayList<>();
-        for (ResultRow row : connection.query("SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES"
+        for (ResultRow row : connection.query("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_ROWS FROM information_schema.TABLES"
                 + " WHERE TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_SCHEMA, TABLE_NAME")) {
             String schema = row.get(0);
             String table = row.get(1);
@@ -28,13 +28,13 @@ final class SnapshotTables {
             }
             TableSchema definition = columns.read(schema, table);
             if (definition != null) {
-                tables.add(withKey(connection, definition));
+                tables.add(withKey(connection, definition, row.get(2) == null ? 0 : Long.parseLong(row.get(2))));
             }
         }
         return tables;
     }
 
-    private static SnapshotTable withKey(ServerConnection connection, TableSchema definition) {
+    private static SnapshotTable withKey(ServerConnection connection, TableSchema definition, long estimatedRows) {
         String schema = definition.schema();
         List<ResultRow> key = connection.query("SELECT s.COLUMN_NAME, c.CHARACTER_SET_NAME, c.DATA_TYPE"
                 + " FROM information_schema.STATISTICS s JOIN information_schema.COLUMNS c"
@@ -61,7 +61,7 @@ final class SnapshotTables {
         }
         ServerInfo info = connection.serverInfo();
         boolean castAsDouble = info.isMariaDb() ? info.atLeast(10, 4, 0) : info.atLeast(8, 0, 17);
-        return new SnapshotTable(schema, definition, indexes, charsets, castAsDouble);
+        return new SnapshotTable(schema, definition, indexes, charsets, estimatedRows, castAsDouble);
     }
 
     private static int indexOf(TableSchema definition, String column) {

@@ -16,6 +16,7 @@ import dev.binlog.TableFilter;
 import dev.binlog.TlsMode;
 import dev.binlog.stream.BinlogClient;
 import dev.binlog.stream.SnapshotMode;
+import dev.binlog.stream.SnapshotProgress;
 import dev.binlog.stream.SnapshotSettings;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
@@ -155,6 +156,12 @@ class ConsistentSnapshotLiveTest {
                 .withChunkSize(2), PositionStore.inMemory(), copied)) {
             client.start();
             assertThat(client.awaitTermination(Duration.ofSeconds(20))).isTrue();
+            SnapshotProgress progress = client.snapshotProgress().orElseThrow();
+            assertThat(progress.finished()).isTrue();
+            assertThat(progress.rows()).isEqualTo(expected);
+            assertThat(progress.chunks()).as("chunks of 2 rows, the last one short").isEqualTo(expected / 2 + 1);
+            assertThat(progress.tablesCopied()).isEqualTo(1);
+            assertThat(progress.remainingTables()).isZero();
         }
         List<String> seen = new ArrayList<>();
         copied.changes.forEach(c -> seen.add(c.after().get("k") + "|" + c.after().get("n")));

@@ -13,7 +13,7 @@ class KeysetQueriesTest {
             new ColumnSchema("n", "int", "int(11)", false, null, null, null, true),
             new ColumnSchema("size", "enum", "enum('s','m')", false, 45, List.of("s", "m"), null, false),
             new ColumnSchema("f", "float", "float", false, null, null, null, false))),
-            new int[] {0, 1}, new String[] {"utf8mb4", null}, true);
+            new int[] {0, 1}, new String[] {"utf8mb4", null}, 0, true);
 
     @Test
     void firstChunkOrdersByTheWholeKey() {

@@ -9,6 +9,7 @@ import dev.binlog.StreamStatistics;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import dev.binlog.spring.listener.ListenerStatistics;
 import dev.binlog.stream.BinlogClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,6 +62,7 @@ public class BinlogEndpoint {
         Map<String, Object> listeners = new LinkedHashMap<>();
         dispatcher.statistics().forEach((id, stats) -> listeners.put(id, listener(stats)));
         status.put("listeners", listeners);
+        BinlogSnapshotDetails.of(client, Clock.systemUTC()).ifPresent(snapshot -> status.put("snapshot", snapshot));
         client.lastError().ifPresent(e -> status.put("lastError", e.getClass().getSimpleName() + ": "
                 + e.getMessage()));
         return status;

@@ -51,13 +51,15 @@ public final class BinlogHealthIndicator extends AbstractHealthIndicator {
             connectingSince = clock.instant();
         }
         Throwable notStarted = startFailure.get().orElse(null);
-        if (notStarted != null && state != ClientState.STREAMING && state != ClientState.PAUSED) {
+        if (notStarted != null && state != ClientState.STREAMING && state != ClientState.PAUSED
+                && state != ClientState.SNAPSHOTTING) {
             builder.down().withDetails(details(state));
             builder.withDetail("error", notStarted.getClass().getSimpleName() + ": " + notStarted.getMessage());
             return;
         }
         switch (state) {
-            case STREAMING -> builder.up();
+            // a copy can take hours: it is progress, not a connection that does not come up
+            case STREAMING, SNAPSHOTTING -> builder.up();
             case PAUSED, STOPPED -> builder.status(Status.OUT_OF_SERVICE);
             case FAILED -> builder.down();
             default -> {
@@ -84,6 +86,7 @@ public final class BinlogHealthIndicator extends AbstractHealthIndicator {
         if (last != null) {
             details.put("secondsSinceLastEvent", Duration.between(last, clock.instant()).toMillis() / 1000.0);
         }
+        BinlogSnapshotDetails.of(client, clock).ifPresent(snapshot -> details.put("snapshot", snapshot));
         client.lastError().ifPresent(e -> details.put("error", e.getClass().getSimpleName() + ": " + e.getMessage()));
         return details;
     }

@@ -7,8 +7,10 @@ import dev.binlog.event.EventType;
 import dev.binlog.spring.listener.DispatchObserver;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import dev.binlog.stream.BinlogClient;
+import dev.binlog.stream.SnapshotProgress;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -70,6 +72,20 @@ public final class BinlogMetrics implements MeterBinder, DispatchObserver {
                 || c.state() == ClientState.PAUSED ? 1 : 0).description("1 while connected").register(registry);
         Gauge.builder("binlog.lag", client, c -> c.lagSeconds().orElse(Double.NaN)).baseUnit("seconds")
                 .description("How far the listeners are behind the server").register(registry);
+        FunctionCounter.builder("binlog.snapshot.rows", client,
+                c -> c.snapshotProgress().map(SnapshotProgress::rows).orElse(0L))
+                .description("Rows the snapshot copied").register(registry);
+        FunctionCounter.builder("binlog.snapshot.chunks", client,
+                c -> c.snapshotProgress().map(SnapshotProgress::chunks).orElse(0L))
+                .description("Chunk queries the snapshot ran").register(registry);
+        Gauge.builder("binlog.snapshot.remaining.tables", client,
+                c -> c.snapshotProgress().map(SnapshotProgress::remainingTables).orElse(0))
+                .description("Tables the snapshot has still to copy").register(registry);
+        FunctionTimer.builder("binlog.snapshot.chunk", client,
+                c -> c.snapshotProgress().map(SnapshotProgress::chunks).orElse(0L),
+                c -> c.snapshotProgress().map(p -> (double) p.chunkTime().toNanos()).orElse(0.0),
+                TimeUnit.NANOSECONDS).description("Chunk queries of the snapshot, with their rows' delivery")
+                .register(registry);
         dispatcher.statistics().forEach((id, stats) -> FunctionCounter.builder("binlog.listener.skipped", stats,
                 s -> s.skippedChanges()).tag("listener.id", id)
                 .description("Changes a listener failed on and skipped (error-handling mode skip)").register(registry));

@@ -127,10 +127,15 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
         startFailure = null;
     }
 
+    /** Streaming, paused, or copying a snapshot (which can take hours and shows that the start succeeded). */
+    private boolean started() {
+        ClientState state = client.state();
+        return state == ClientState.STREAMING || state == ClientState.PAUSED || state == ClientState.SNAPSHOTTING;
+    }
+
     private void awaitStreaming() {
         long deadline = System.nanoTime() + startTimeout.toNanos();
-        while (client.state() != ClientState.STREAMING && client.state() != ClientState.PAUSED
-                && System.nanoTime() < deadline) {
+        while (!started() && System.nanoTime() < deadline) {
             if (client.state() == ClientState.FAILED || client.state() == ClientState.RECONNECTING) {
                 break;
             }
@@ -141,7 +146,7 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
                 break;
             }
         }
-        if (client.state() != ClientState.STREAMING && client.state() != ClientState.PAUSED) {
+        if (!started()) {
             Throwable cause = client.lastError().orElse(null);
             client.close();
             throw new BinlogException("the stream did not start (state " + client.state() + ")"
