@@ -122,7 +122,8 @@ final class ChangeStream {
                 .heartbeatPeriod(settings.heartbeatInterval())
                 .nonBlocking(settings.stopAtEnd())
                 .registerReplica(settings.registerReplica())
-                .reconnect(settings.reconnect());
+                .reconnect(settings.reconnect())
+                .maxEventSize(settings.maxEventSize());
         if (settings.serverId() != null) {
             replication.serverId(settings.serverId());
         }
