@@ -108,6 +108,7 @@ public record ReplicationSettings(long serverId, StartPosition startPosition, Du
             return this;
         }
 
+        /** The largest event accepted, in bytes; see the record for the default and the range. */
         public Builder maxEventSize(long maxEventSize) {
             this.maxEventSize = maxEventSize;
             return this;

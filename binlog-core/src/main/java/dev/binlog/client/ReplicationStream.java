@@ -92,11 +92,12 @@ final class ReplicationStream implements AutoCloseable {
             }
             stream.requestDump(from, nonBlocking, info.isMariaDb(), settings);
             String start = describe(from);
-            stream.channel.limit(PacketLimit.binlogEvent(settings.maxEventSize()));
-            stream.channel.stage(() -> {
+            stream.channel.limit(PacketLimit.binlogEvent(settings.maxEventSize(), () -> {
                 BinlogPosition at = next.get();
                 return " at or after " + (at != null ? at.toString() : "the start position (" + start + ")");
-            });
+            }));
+            // a stream read that times out names no stage: what is missing is the heartbeat, not an answer
+            stream.channel.stage(() -> "");
             long readTimeout = settings.heartbeatPeriod().isZero() ? NET_TIMEOUT_SECONDS * 1000L
                     : settings.heartbeatPeriod().toMillis() * 2;
             channel(stream).readTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout));

@@ -65,7 +65,7 @@ class PacketChannelTest {
         assertThat(wire).hasSize(size + 8);
 
         PacketChannel reader = reading(wire);
-        reader.limit(PacketLimit.binlogEvent(32 << 20));
+        reader.limit(PacketLimit.binlogEvent(32 << 20, () -> ""));
         assertThat(reader.readPacket()).isEqualTo(size);
         assertThat(Arrays.equals(reader.buffer(), 0, size, payload, 0, size)).isTrue();
     }
@@ -80,7 +80,7 @@ class PacketChannelTest {
         assertThat(wire).hasSize(0xFFFFFF + 8);
         assertThat(HexFormat.of().formatHex(wire, wire.length - 4, wire.length)).isEqualTo("00000001");
         PacketChannel reader = reading(wire);
-        reader.limit(PacketLimit.binlogEvent(32 << 20));
+        reader.limit(PacketLimit.binlogEvent(32 << 20, () -> ""));
         assertThat(reader.readPacket()).isEqualTo(0xFFFFFF);
     }
 
@@ -128,8 +128,7 @@ class PacketChannelTest {
     void aSplitEventLargerThanTheMaximumIsRefusedAtTheHeaderThatCrossesIt() {
         PacketChannel channel = new PacketChannel(endlessMaxPackets(new byte[] {0}), new ByteArrayOutputStream(),
                 "test:3306");
-        channel.limit(PacketLimit.binlogEvent(20 << 20));
-        channel.stage(() -> " at or after mysql-bin.000001:4");
+        channel.limit(PacketLimit.binlogEvent(20 << 20, () -> " at or after mysql-bin.000001:4"));
 
         assertThatThrownBy(channel::readPacket).isInstanceOf(ProtocolException.class)
                 .hasMessage("binlog event of at least 33554429 bytes from test:3306 at or after mysql-bin.000001:4"
@@ -145,7 +144,7 @@ class PacketChannelTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new PacketChannel(new ByteArrayInputStream(new byte[0]), out, "test:3306").writePacket(new byte[100_001]);
         PacketChannel reader = reading(out.toByteArray());
-        reader.limit(PacketLimit.binlogEvent(100_000));
+        reader.limit(PacketLimit.binlogEvent(100_000, () -> ""));
 
         assertThat(reader.readPacket()).isEqualTo(100_001);
         assertThat(reader.buffer().length).isEqualTo(100_001);
