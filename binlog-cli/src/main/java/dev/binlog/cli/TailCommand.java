@@ -74,6 +74,9 @@ final class TailCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Mixin
+    EventSizeOption eventSize;
+
+    @Mixin
     LoggingOptions logging;
 
     @Override
@@ -113,6 +116,9 @@ final class TailCommand implements Callable<Integer> {
                 .listener(printer);
         if (positionFile != null) {
             builder.positionStore(PositionStore.file(positionFile));
+        }
+        if (eventSize.value() != null) {
+            builder.maxEventSize(eventSize.value());
         }
         CountDownLatch finished = new CountDownLatch(1);
         try (BinlogClient client = builder.build()) {
