@@ -146,7 +146,7 @@ public class BinlogProperties {
 
     /** Connection behaviour. */
     public static class Connection {
-        /** Connect timeout. */
+        /** TCP connect timeout; it also bounds the whole login after the connect (greeting, TLS, authentication). */
         private Duration connectTimeout = Duration.ofSeconds(10);
         /** Heartbeat period; twice this without an event means the connection is dead. */
         private Duration heartbeat = Duration.ofSeconds(5);
