@@ -7,10 +7,12 @@ import dev.binlog.io.ByteWriter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import javax.net.ssl.SSLSocket;
@@ -93,7 +95,7 @@ final class Login {
         }
     }
 
-    private static int millis(java.time.Duration timeout) {
+    private static int millis(Duration timeout) {
         return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     }
 
@@ -210,7 +212,7 @@ final class Login {
 
     private static boolean timedOut(IOException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.SocketTimeoutException) {
+            if (cause instanceof SocketTimeoutException) {
                 return true;
             }
         }
