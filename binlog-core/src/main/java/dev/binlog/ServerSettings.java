@@ -28,9 +28,10 @@ import javax.net.ssl.SSLContext;
  * @param serverRsaPublicKeyFile the server's RSA public key (PEM) for {@code caching_sha2_password} or
  *     {@code sha256_password} full authentication without TLS, or {@code null}
  * @param allowPublicKeyRetrieval whether the client may ask the server for its RSA public key
- * @param connectTimeout TCP connect and login timeout
- * @param readTimeout how long a query may wait for the server (a replication stream uses twice its heartbeat
- *     interval instead)
+ * @param connectTimeout TCP connect timeout, and the most the whole login after it may take (greeting, TLS
+ *     handshake, authentication)
+ * @param readTimeout how long a query, or any one read of the login, may wait for the server (a replication stream
+ *     uses twice its heartbeat interval instead)
  */
 public record ServerSettings(String host, int port, String user, String password, TlsMode tlsMode, Path tlsCaFile,
         Path tlsTrustStore, String tlsTrustStorePassword, Path tlsClientKeyStore, String tlsClientKeyStorePassword,
@@ -204,12 +205,16 @@ public record ServerSettings(String host, int port, String user, String password
             return this;
         }
 
+        /** TCP connect timeout, and the most the whole login after it may take. */
         public Builder connectTimeout(Duration value) {
             connectTimeout = value;
             return this;
         }
 
-        /** How long a query (preflight, {@code information_schema}) may wait for the server. */
+        /**
+         * How long a query (preflight, {@code information_schema}), or any one read of the login (greeting, TLS
+         * handshake, authentication), may wait for the server.
+         */
         public Builder readTimeout(Duration value) {
             readTimeout = value;
             return this;

@@ -72,7 +72,27 @@ public final class BinlogCli implements Runnable {
 
     /** Runs the command line {@code args}, writing to {@code out} and {@code err}; returns the exit status. */
     static int execute(BinlogCli root, PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(root, out, err, Secrets.fromArguments(args)).execute(args);
+        Secrets secrets = Secrets.fromArguments(args);
+        CommandLine commandLine = commandLine(root, out, err, secrets);
+        try {
+            return commandLine.execute(args);
+        } catch (Error e) {
+            // picocli hands an Error (out of memory, stack overflow) on as it is: it gets one line too
+            err.println(secrets.redact(commandName(commandLine) + ": " + message(e)));
+            err.flush();
+            return FAILURE;
+        }
+    }
+
+    /** {@code binlog tail}: the command that ran, for the one line an Error gets. */
+    private static String commandName(CommandLine commandLine) {
+        CommandLine.ParseResult parsed = commandLine.getParseResult();
+        String name = commandLine.getCommandSpec().qualifiedName();
+        while (parsed != null && parsed.subcommand() != null) {
+            parsed = parsed.subcommand();
+            name = parsed.commandSpec().qualifiedName();
+        }
+        return name;
     }
 
     static CommandLine commandLine(BinlogCli root, PrintWriter out, PrintWriter err, Secrets secrets) {
@@ -95,11 +115,26 @@ public final class BinlogCli implements Runnable {
         return commandLine;
     }
 
-    private static String message(Throwable e) {
+    /** The one line for {@code e}: its message, or what to do about an Error the stream may wrap. */
+    static String message(Throwable e) {
         // the stream may wrap what the CLI itself refused; that message is the one that says what to do
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof CannotRenderException refusal) {
                 return refusal.getMessage();
+            }
+            if (cause instanceof OutOfMemoryError) {
+                return "out of memory (" + cause.getMessage() + "): give the JVM more heap, e.g."
+                        + " BINLOG_JAVA_OPTS=-Xmx2g, or lower --max-event-size (the largest event held in memory,"
+                        + " 1GiB by default)";
+            }
+            if (cause instanceof StackOverflowError) {
+                return "stack overflow (a value nested too deeply?): give the JVM larger thread stacks, e.g."
+                        + " BINLOG_JAVA_OPTS=-Xss16m";
+            }
+            if (cause instanceof Error error) {
+                return "internal error " + error.getClass().getName() + (error.getMessage() == null ? ""
+                        : ": " + error.getMessage().replace('\n', ' ')) + "; please report it (--verbose shows the"
+                        + " library's log)";
             }
         }
         String message = e.getMessage();

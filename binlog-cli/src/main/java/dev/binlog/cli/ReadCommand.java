@@ -73,6 +73,9 @@ final class ReadCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Mixin
+    EventSizeOption eventSize;
+
+    @Mixin
     ConnectionOptions connection;
 
     @Mixin
@@ -116,6 +119,9 @@ final class ReadCommand implements Callable<Integer> {
         }
         if (stopTime != null) {
             reader.stopTime(stopTime);
+        }
+        if (eventSize.value() != null) {
+            reader.maxEventSize(eventSize.value());
         }
         if (connection.userGiven()) {
             reader.schemaServer(connection.serverSettings(parent.environment()));

@@ -98,6 +98,9 @@ final class TailCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Mixin
+    EventSizeOption eventSize;
+
+    @Mixin
     LoggingOptions logging;
 
     @Override
@@ -175,6 +178,9 @@ final class TailCommand implements Callable<Integer> {
                 .listener(printer);
         if (positionFile != null) {
             builder.positionStore(PositionStore.file(positionFile));
+        }
+        if (eventSize.value() != null) {
+            builder.maxEventSize(eventSize.value());
         }
         CountDownLatch finished = new CountDownLatch(1);
         try (BinlogClient client = builder.build()) {

@@ -12,12 +12,18 @@ import java.util.concurrent.TimeUnit;
 record CliProcess(int status, String out, String err) {
 
     static CliProcess run(String... args) throws IOException, InterruptedException {
+        return runInJvm(List.of(), args);
+    }
+
+    /** As {@link #run}, with {@code jvmOptions} (e.g. {@code -Xmx32m}) before the class name. */
+    static CliProcess runInJvm(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         Path outFile = Files.createTempFile("binlog-out", ".txt");
         Path errFile = Files.createTempFile("binlog-err", ".txt");
         try {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), BinlogCli.class.getName()));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), BinlogCli.class.getName()));
             command.addAll(List.of(args));
             Process process = new ProcessBuilder(command)
                     .redirectOutput(outFile.toFile())

@@ -86,7 +86,7 @@ public final class ReplicationClient implements AutoCloseable {
         BinlogPosition resume = tracker.resume();
         StartPosition from = resume != null ? new StartPosition.At(resume) : start;
         ReplicationStream opened = ReplicationStream.open(connectionSettings, settings, from, settings.nonBlocking(),
-                replicaUuid);
+                replicaUuid, tracker::next);
         tracker.connected(opened.checksumOn());
         serverInfo = opened.serverInfo();
         connected = true;

@@ -21,13 +21,20 @@ import java.util.Objects;
  * <li>{@code reconnect}: {@link ReconnectPolicy#forever()}</li>
  * <li>{@code nonBlocking}: false; true ends the stream at the current end of the binary log</li>
  * <li>{@code registerReplica}: false; true sends COM_REGISTER_SLAVE so the client shows in SHOW SLAVE HOSTS</li>
+ * <li>{@code maxEventSize}: {@value #DEFAULT_MAX_EVENT_SIZE} bytes (1 GiB, MySQL's largest
+ * {@code replica_max_allowed_packet}); a larger event stops the stream with a {@link dev.binlog.ProtocolException}
+ * before it is buffered</li>
  * </ul>
  */
 public record ReplicationSettings(long serverId, StartPosition startPosition, Duration heartbeatPeriod,
-        ReconnectPolicy reconnect, boolean nonBlocking, boolean registerReplica) {
+        ReconnectPolicy reconnect, boolean nonBlocking, boolean registerReplica, long maxEventSize) {
 
     public static final long DEFAULT_SERVER_ID_MIN = 1_000_000_000L;
     public static final long DEFAULT_SERVER_ID_MAX = 4_294_967_295L;
+    public static final long DEFAULT_MAX_EVENT_SIZE = 1L << 30;
+    /** Smallest and largest maximum event size: an event header is 19 bytes, a Java array under 2 GiB. */
+    public static final long MIN_MAX_EVENT_SIZE = 1024;
+    public static final long MAX_MAX_EVENT_SIZE = 2047L << 20;
 
     public ReplicationSettings {
         Objects.requireNonNull(startPosition, "startPosition");
@@ -35,6 +42,15 @@ public record ReplicationSettings(long serverId, StartPosition startPosition, Du
         Objects.requireNonNull(reconnect, "reconnect");
         if (serverId < 1 || serverId > DEFAULT_SERVER_ID_MAX) {
             throw new ConfigurationException("server id " + serverId + " must be between 1 and 4294967295");
+        }
+        checkMaxEventSize(maxEventSize);
+    }
+
+    /** Refuses a maximum event size outside 1 KiB .. 2047 MiB, with a message naming the setting. */
+    public static void checkMaxEventSize(long maxEventSize) {
+        if (maxEventSize < MIN_MAX_EVENT_SIZE || maxEventSize > MAX_MAX_EVENT_SIZE) {
+            throw new ConfigurationException("maxEventSize " + maxEventSize + " bytes is outside 1 KiB (1024) to"
+                    + " 2047 MiB (" + MAX_MAX_EVENT_SIZE + "); the default is 1 GiB");
         }
     }
 
@@ -44,7 +60,8 @@ public record ReplicationSettings(long serverId, StartPosition startPosition, Du
 
     public Builder toBuilder() {
         return new Builder().serverId(serverId).startPosition(startPosition).heartbeatPeriod(heartbeatPeriod)
-                .reconnect(reconnect).nonBlocking(nonBlocking).registerReplica(registerReplica);
+                .reconnect(reconnect).nonBlocking(nonBlocking).registerReplica(registerReplica)
+                .maxEventSize(maxEventSize);
     }
 
     /** Builder of {@link ReplicationSettings}; see the record for defaults. */
@@ -56,6 +73,7 @@ public record ReplicationSettings(long serverId, StartPosition startPosition, Du
         private ReconnectPolicy reconnect = ReconnectPolicy.forever();
         private boolean nonBlocking;
         private boolean registerReplica;
+        private long maxEventSize = DEFAULT_MAX_EVENT_SIZE;
 
         private Builder() {
         }
@@ -90,9 +108,15 @@ public record ReplicationSettings(long serverId, StartPosition startPosition, Du
             return this;
         }
 
+        /** The largest event accepted, in bytes; see the record for the default and the range. */
+        public Builder maxEventSize(long maxEventSize) {
+            this.maxEventSize = maxEventSize;
+            return this;
+        }
+
         public ReplicationSettings build() {
             return new ReplicationSettings(serverId, startPosition, heartbeatPeriod, reconnect, nonBlocking,
-                    registerReplica);
+                    registerReplica, maxEventSize);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.binlog.client;
 
+import dev.binlog.BinlogPosition;
 import dev.binlog.GtidSet;
 import dev.binlog.MariaDbGtidList;
 import dev.binlog.ServerErrorException;
@@ -7,10 +8,12 @@ import dev.binlog.ServerSettings;
 import dev.binlog.StartPosition;
 import dev.binlog.io.ByteWriter;
 import dev.binlog.protocol.PacketChannel;
+import dev.binlog.protocol.PacketLimit;
 import dev.binlog.protocol.ServerConnection;
 import dev.binlog.protocol.ServerInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One connection's binlog dump: session set-up (checksums, heartbeat, timeouts, MariaDB capabilities), optional
@@ -53,6 +56,15 @@ final class ReplicationStream implements AutoCloseable {
      */
     static ReplicationStream open(ServerSettings connectionSettings, ReplicationSettings settings,
             StartPosition from, boolean nonBlocking, UUID replicaUuid) {
+        return open(connectionSettings, settings, from, nonBlocking, replicaUuid, () -> null);
+    }
+
+    /**
+     * As above; {@code next} gives where the next event starts as far as the reader knows (null before the first),
+     * for the error about an event larger than the maximum event size.
+     */
+    static ReplicationStream open(ServerSettings connectionSettings, ReplicationSettings settings,
+            StartPosition from, boolean nonBlocking, UUID replicaUuid, Supplier<BinlogPosition> next) {
         ServerConnection connection = ServerConnection.open(connectionSettings);
         try {
             ServerInfo info = connection.serverInfo();
@@ -79,6 +91,13 @@ final class ReplicationStream implements AutoCloseable {
                 stream.register(connectionSettings);
             }
             stream.requestDump(from, nonBlocking, info.isMariaDb(), settings);
+            String start = describe(from);
+            stream.channel.limit(PacketLimit.binlogEvent(settings.maxEventSize(), () -> {
+                BinlogPosition at = next.get();
+                return " at or after " + (at != null ? at.toString() : "the start position (" + start + ")");
+            }));
+            // a stream read that times out names no stage: what is missing is the heartbeat, not an answer
+            stream.channel.stage(() -> "");
             long readTimeout = settings.heartbeatPeriod().isZero() ? NET_TIMEOUT_SECONDS * 1000L
                     : settings.heartbeatPeriod().toMillis() * 2;
             channel(stream).readTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout));
@@ -111,6 +130,7 @@ final class ReplicationStream implements AutoCloseable {
         w.writeUint32(serverId).writeUint8(0).writeUint8(0).writeUint8(0) // host, user, password: not shown
                 .writeUint16(0).writeUint32(0).writeUint32(0);
         connection.sendCommand(COM_REGISTER_SLAVE, w.array(), w.length());
+        channel.stage(() -> " while waiting for the answer to COM_REGISTER_SLAVE");
         int length = channel.readPacket();
         if ((channel.buffer()[0] & 0xFF) == 0xFF) {
             throw errorPacket(length, "registering as replica " + serverId + " on " + where);

@@ -31,11 +31,15 @@ import java.nio.file.Path;
 public final class BinlogFileReader implements Closeable {
 
     private static final byte[] MAGIC = {(byte) 0xFE, 'b', 'i', 'n'};
+    /** 1 GiB, the default of {@code BinlogClient} and {@code BinlogFiles} too. */
+    private static final long DEFAULT_MAX_EVENT_SIZE = 1L << 30;
+    private static final long LARGEST_ARRAY = Integer.MAX_VALUE - 64;
 
     private final Path file;
     private final InputStream in;
     private final EventDecoder decoder;
     private final long fileSize;
+    private final long maxEventSize;
     private byte[] buffer = new byte[64 * 1024];
     private long position;
     private boolean encrypted;
@@ -48,6 +52,22 @@ public final class BinlogFileReader implements Closeable {
 
     /** Opens a file decoding with the given decoder (its context's source should name the file). */
     public BinlogFileReader(Path file, EventDecoder decoder) throws IOException {
+        this(file, decoder, DEFAULT_MAX_EVENT_SIZE);
+    }
+
+    /**
+     * Opens a file decoding with the given decoder, reading events of at most {@code maxEventSize} bytes (1 GiB for
+     * the other constructors): a header that claims more is a {@link DecodeException} naming the file and offset,
+     * raised before the event is buffered.
+     *
+     * @throws IllegalArgumentException when {@code maxEventSize} is below 19 bytes (an event header) or 2 GiB or more
+     */
+    public BinlogFileReader(Path file, EventDecoder decoder, long maxEventSize) throws IOException {
+        if (maxEventSize < EventHeader.LENGTH || maxEventSize > LARGEST_ARRAY) {
+            throw new IllegalArgumentException("maximum event size " + maxEventSize + " is not between "
+                    + EventHeader.LENGTH + " and " + LARGEST_ARRAY + " bytes");
+        }
+        this.maxEventSize = maxEventSize;
         this.file = file;
         this.decoder = decoder;
         this.fileSize = Files.size(file);
@@ -99,9 +119,16 @@ public final class BinlogFileReader implements Closeable {
                     + EventHeader.LENGTH + " bytes before the end of the file)", true);
         }
         long length = new ByteCursor(buffer, 9, 4).readUint32();
-        if (length < EventHeader.LENGTH || length > Integer.MAX_VALUE - 64) {
+        if (length < EventHeader.LENGTH) {
             truncated = true;
             throw new DecodeException(file + " at " + position + ": event header claims " + length + " bytes", true);
+        }
+        if (length > maxEventSize) {
+            truncated = true;
+            throw new DecodeException(file + " at " + position + ": event header claims " + length + " bytes, more"
+                    + " than the maximum event size of " + describe(maxEventSize) + "; if the file really holds"
+                    + " events this large, raise maxEventSize (BinlogFiles.Builder.maxEventSize, binlog-cli option"
+                    + " --max-event-size), else the file is damaged", true);
         }
         if (position + length > fileSize) {
             truncated = true;
@@ -109,7 +136,7 @@ public final class BinlogFileReader implements Closeable {
                     + length + " bytes, but the file ends after " + (fileSize - position) + ")", true);
         }
         if (buffer.length < length) {
-            byte[] bigger = new byte[(int) Math.max(length, buffer.length * 2L)];
+            byte[] bigger = new byte[(int) Math.min(maxEventSize, Math.max(length, buffer.length * 2L))];
             System.arraycopy(buffer, 0, bigger, 0, EventHeader.LENGTH);
             buffer = bigger;
         }
@@ -129,6 +156,18 @@ public final class BinlogFileReader implements Closeable {
             encrypted = true;
         }
         return event;
+    }
+
+    /** {@code 1073741824 bytes (1 GiB)}: the exact number, and the unit a user would type when it is a round one. */
+    private static String describe(long bytes) {
+        long[] sizes = {1L << 30, 1L << 20, 1L << 10};
+        String[] units = {"GiB", "MiB", "KiB"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (bytes >= sizes[i] && bytes % sizes[i] == 0) {
+                return bytes + " bytes (" + bytes / sizes[i] + " " + units[i] + ")";
+            }
+        }
+        return bytes + " bytes";
     }
 
     private int read(int offset, int count) {

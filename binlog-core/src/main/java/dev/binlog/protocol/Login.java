@@ -7,10 +7,12 @@ import dev.binlog.io.ByteWriter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import javax.net.ssl.SSLSocket;
@@ -20,6 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens a socket and logs in: handshake, optional TLS upgrade, handshake response, then the authentication
  * exchange (AuthSwitchRequest, AuthMoreData) until the server's OK.
+ *
+ * <p>Nothing a peer sends can hold the login for ever or make it buffer much: every read waits at most the read
+ * timeout and the whole login at most the connect timeout, each packet is at most
+ * {@link PacketLimit#HANDSHAKE_BYTES}, and the exchange ends after {@value #MAX_AUTH_ROUNDS} rounds.
  */
 final class Login {
 
@@ -35,6 +41,8 @@ final class Login {
     /** utf8mb4_general_ci: known to MySQL 5.5+ and every MariaDB. */
     private static final int CHARSET_UTF8MB4 = 45;
     private static final int MAX_PACKET_SIZE = 1 << 30;
+    /** Auth switch and more-data requests answered in one login; a real server needs at most three. */
+    static final int MAX_AUTH_ROUNDS = 8;
 
     /** Server error codes for a refused login that retrying will not fix. */
     private static final Set<Integer> ACCESS_ERRORS = Set.of(1044, 1045, 1251, 1698, 3118, 4151, 1820, 1862);
@@ -58,7 +66,6 @@ final class Login {
             socket.setKeepAlive(true);
             socket.connect(new InetSocketAddress(settings.host(), settings.port()),
                     (int) settings.connectTimeout().toMillis());
-            socket.setSoTimeout((int) settings.connectTimeout().toMillis());
         } catch (UnknownHostException e) {
             closeQuietly(socket);
             throw new ProtocolException("cannot connect to " + settings.endpoint() + ": unknown host "
@@ -76,8 +83,11 @@ final class Login {
             throw new ProtocolException("cannot open streams to " + settings.endpoint(), e, true);
         }
         try {
+            channel.readTimeout(millis(settings.readTimeout()));
+            channel.deadline(millis(settings.connectTimeout()));
             ServerConnection session = new Login(settings, channel).run();
-            channel.readTimeout((int) settings.readTimeout().toMillis());
+            channel.deadline(0);
+            channel.readTimeout(millis(settings.readTimeout()));
             return session;
         } catch (RuntimeException e) {
             channel.close();
@@ -85,7 +95,13 @@ final class Login {
         }
     }
 
+    private static int millis(Duration timeout) {
+        return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    }
+
     private ServerConnection run() {
+        channel.limit(PacketLimit.HANDSHAKE);
+        channel.stage(() -> " while waiting for the server greeting");
         channel.readPacket();
         Handshake handshake = Handshake.parse(channel.buffer(), channel.length(), settings.endpoint());
         seed = handshake.seed();
@@ -101,11 +117,16 @@ final class Login {
             ByteWriter request = new ByteWriter(32);
             writeResponseHeader(request, capabilities);
             channel.writePacket(request.array(), 0, request.length());
+            channel.stage(() -> " during the TLS handshake");
             try {
+                channel.armTimeout();
                 SSLSocket tlsSocket = TlsContexts.wrap(channel.socket(), settings);
                 channel.upgrade(tlsSocket);
                 tls = true;
             } catch (IOException e) {
+                if (timedOut(e)) {
+                    throw channel.timedOut(e);
+                }
                 throw new AuthenticationException("TLS handshake with " + settings.endpoint() + " failed under mode "
                         + settings.tlsMode() + ": " + e.getMessage() + (settings.tlsMode().verifiesCertificate()
                         ? "; check that the configured CA signed the server certificate" : ""), e);
@@ -114,6 +135,7 @@ final class Login {
         plugin = SUPPORTED.contains(handshake.authPlugin()) ? handshake.authPlugin() : NATIVE;
         byte[] authResponse = initialResponse(plugin);
         sendHandshakeResponse(capabilities, authResponse);
+        channel.stage(() -> " while waiting for the server's answer to the login (authentication exchange)");
         authenticate();
         ServerInfo info = new ServerInfo(handshake.flavor(), handshake.serverVersion(), handshake.connectionId(),
                 settings.endpoint(), tls, plugin);
@@ -188,18 +210,40 @@ final class Login {
         return AuthScrambles.nulTerminated(settings.password());
     }
 
+    private static boolean timedOut(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void authenticate() {
+        int rounds = 0;
         while (true) {
             int length = channel.readPacket();
             byte[] b = channel.buffer();
             int kind = length == 0 ? -1 : b[0] & 0xFF;
+            if ((kind == 0xFE || kind == 0x01) && ++rounds > MAX_AUTH_ROUNDS) {
+                throw new ProtocolException("the server at " + settings.endpoint() + " keeps the authentication"
+                        + " going: " + MAX_AUTH_ROUNDS + " rounds of auth switch or more-data requests without an OK"
+                        + " or an error, the most this client answers (a fixed limit); the peer is probably not a"
+                        + " MySQL/MariaDB server, or it is misbehaving", null, false);
+            }
             switch (kind) {
                 case 0x00 -> {
                     return;
                 }
                 case 0xFF -> throw loginError(ErrorPacket.parse(b, length));
-                case 0xFE -> switchPlugin(b, length);
-                case 0x01 -> moreData(Arrays.copyOfRange(b, 1, length));
+                case 0xFE -> {
+                    switchPlugin(b, length);
+                    channel.stage(() -> " while waiting for the server's answer to the auth switch");
+                }
+                case 0x01 -> {
+                    moreData(Arrays.copyOfRange(b, 1, length));
+                    channel.stage(() -> " while waiting for the server's OK after the authentication data");
+                }
                 default -> throw new ProtocolException("unexpected packet 0x" + Integer.toHexString(kind)
                         + " from " + settings.endpoint() + " during authentication", null, false);
             }

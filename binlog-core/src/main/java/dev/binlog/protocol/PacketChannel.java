@@ -11,12 +11,17 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * MySQL packet framing over a byte stream: a 3-byte little-endian payload length and a 1-byte sequence id before
  * each payload. Payloads of 16 MiB - 1 bytes or more travel as several packets (the last one shorter, possibly
  * empty) and are reassembled here into one growing buffer that is reused for every packet, so event payloads are
  * never copied again after they leave the socket.
+ *
+ * <p>The buffer grows only as far as the {@link PacketLimit} in force ({@link PacketLimit#HANDSHAKE_BYTES} until the
+ * owner says otherwise): each length header is checked against it before anything is allocated. Errors name the
+ * {@linkplain #stage stage} the reads are for.
  */
 public final class PacketChannel implements Closeable {
 
@@ -33,6 +38,13 @@ public final class PacketChannel implements Closeable {
     private byte[] payload = new byte[16 * 1024];
     private int payloadLength;
     private int sequence;
+    private PacketLimit limit = PacketLimit.HANDSHAKE;
+    /** What the reads are for, as " while ..." (or "" in the binlog stream), for error messages. */
+    private Supplier<String> stage = () -> "";
+    private int readTimeoutMillis;
+    /** System.nanoTime() by which a bounded exchange (the login) must be over, or 0 for none. */
+    private long deadline;
+    private int deadlineMillis;
 
     /** Frames packets over a connected socket; {@code endpoint} ({@code host:port}) names it in error messages. */
     public PacketChannel(Socket socket, String endpoint) throws IOException {
@@ -74,6 +86,58 @@ public final class PacketChannel implements Closeable {
 
     /** Sets how long a read may block (0 = for ever). */
     public void readTimeout(int millis) {
+        readTimeoutMillis = millis;
+        soTimeout(millis);
+    }
+
+    /**
+     * Bounds every read from now on by what is left of {@code millis} as well (the connect timeout, over the whole
+     * login); {@code 0} lifts the bound.
+     */
+    void deadline(int millis) {
+        deadlineMillis = millis;
+        deadline = millis == 0 ? 0 : System.nanoTime() + millis * 1_000_000L;
+    }
+
+    /** The largest packet the next reads accept. */
+    public void limit(PacketLimit value) {
+        limit = value;
+    }
+
+    /** What the next reads are for, as {@code " while waiting for ..."}, named in timeout and limit errors. */
+    public void stage(Supplier<String> value) {
+        stage = value;
+    }
+
+    /**
+     * Before a blocking read: the socket timeout is the read timeout, or what is left of the deadline when that is
+     * less; past the deadline, the timeout error at once.
+     */
+    void armTimeout() {
+        if (deadline == 0 || socket == null) {
+            return;
+        }
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (left <= 0) {
+            throw timedOut(null, true);
+        }
+        soTimeout(readTimeoutMillis == 0 ? (int) left : (int) Math.min(readTimeoutMillis, left));
+    }
+
+    /** The error for a read that timed out (also for the TLS handshake, which reads through this socket). */
+    ProtocolException timedOut(IOException cause) {
+        return timedOut(cause, deadline != 0 && (readTimeoutMillis == 0 || soTimeout() < readTimeoutMillis));
+    }
+
+    private ProtocolException timedOut(IOException cause, boolean byDeadline) {
+        String what = byDeadline
+                ? "the login to " + endpoint + " did not finish within the connect timeout (" + deadlineMillis
+                        + " ms), which bounds the whole login: no data" + stage.get()
+                : "no data from " + endpoint + " within the read timeout (" + soTimeout() + " ms)" + stage.get();
+        return new ProtocolException(what + "; the connection is considered dead", cause, true);
+    }
+
+    private void soTimeout(int millis) {
         if (socket != null) {
             try {
                 socket.setSoTimeout(millis);
@@ -100,12 +164,14 @@ public final class PacketChannel implements Closeable {
                         null, true);
             }
             sequence = (sequence + 1) & 0xFF;
-            if (payloadLength + chunk > payload.length) {
-                long wanted = Math.max((long) payload.length * 2, (long) payloadLength + chunk);
-                if (wanted > Integer.MAX_VALUE - 16) {
-                    throw new ProtocolException("packet from " + endpoint + " larger than 2 GiB", null, false);
-                }
-                payload = Arrays.copyOf(payload, (int) wanted);
+            long needed = (long) payloadLength + chunk;
+            if (needed > limit.maxPayload()) {
+                // before allocating: the header alone says the packet is too large
+                throw limit.exceeded(endpoint, stage.get(), needed);
+            }
+            if (needed > payload.length) {
+                payload = Arrays.copyOf(payload, (int) Math.min(limit.maxPayload(),
+                        Math.max((long) payload.length * 2, needed)));
             }
             readFully(payload, payloadLength, chunk);
             payloadLength += chunk;
@@ -156,6 +222,7 @@ public final class PacketChannel implements Closeable {
         try {
             int done = 0;
             while (done < count) {
+                armTimeout();
                 int n = in.read(target, offset + done, count - done);
                 if (n < 0) {
                     throw new EOFException("the server closed the connection");
@@ -163,8 +230,7 @@ public final class PacketChannel implements Closeable {
                 done += n;
             }
         } catch (SocketTimeoutException e) {
-            throw new ProtocolException("no data from " + endpoint + " within the read timeout ("
-                    + soTimeout() + " ms); the connection is considered dead", e, true);
+            throw timedOut(e);
         } catch (IOException e) {
             throw failure("cannot read from the server", e);
         }

@@ -12,6 +12,9 @@ import java.util.List;
 /**
  * A logged-in connection speaking the text protocol: queries, ping, quit. Not thread-safe: one thread uses it at a
  * time (the replication stream sends {@link #quit()} from another thread only to end a blocked read).
+ *
+ * <p>Each packet of a query's result is at most {@link PacketLimit#QUERY_BYTES}: the client's own queries
+ * (variables, grants, binary log lists, {@code information_schema} columns) return nothing near that.
  */
 public final class ServerConnection implements AutoCloseable {
 
@@ -28,6 +31,7 @@ public final class ServerConnection implements AutoCloseable {
         this.channel = channel;
         this.info = info;
         this.capabilities = capabilities;
+        channel.limit(PacketLimit.QUERY);
     }
 
     /**
@@ -66,6 +70,7 @@ public final class ServerConnection implements AutoCloseable {
     public List<ResultRow> query(String sql) {
         byte[] text = sql.getBytes(StandardCharsets.UTF_8);
         sendCommand(COM_QUERY, text, text.length);
+        channel.stage(() -> " while reading the result of [" + abbreviate(sql) + "]");
         int length = channel.readPacket();
         byte[] b = channel.buffer();
         int first = b[0] & 0xFF;
@@ -97,14 +102,25 @@ public final class ServerConnection implements AutoCloseable {
 
     /**
      * Runs a query and hands each row to {@code handler} as it arrives, values as raw bytes (no character set applied):
-     * memory stays that of one row whatever the result's size.
+     * memory stays that of one row whatever the result's size. A row may be as large as {@code limit} allows (the
+     * client's own queries keep their fixed cap).
      *
      * @return the number of rows
      * @throws dev.binlog.ServerErrorException with the server's code, SQL state and message
      */
-    public long queryRows(String sql, RowHandler handler) throws Exception {
+    public long queryRows(String sql, PacketLimit limit, RowHandler handler) throws Exception {
         byte[] text = sql.getBytes(StandardCharsets.UTF_8);
         sendCommand(COM_QUERY, text, text.length);
+        channel.stage(() -> " while reading the rows of [" + abbreviate(sql) + "]");
+        channel.limit(limit);
+        try {
+            return readRows(sql, handler);
+        } finally {
+            channel.limit(PacketLimit.QUERY);
+        }
+    }
+
+    private long readRows(String sql, RowHandler handler) throws Exception {
         int length = channel.readPacket();
         byte[] b = channel.buffer();
         int first = b[0] & 0xFF;
@@ -203,6 +219,7 @@ public final class ServerConnection implements AutoCloseable {
     /** Checks the connection is alive. */
     void ping() {
         sendCommand(COM_PING, new byte[0], 0);
+        channel.stage(() -> " while waiting for the answer to a ping");
         int length = channel.readPacket();
         if ((channel.buffer()[0] & 0xFF) == 0xFF) {
             throw ErrorPacket.parse(channel.buffer(), length).toException("ping " + info.endpoint());

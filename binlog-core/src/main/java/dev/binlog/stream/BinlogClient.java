@@ -249,6 +249,7 @@ public final class BinlogClient implements AutoCloseable {
         private boolean registerReplica;
         private RowDecoding rowDecoding = RowDecoding.EAGER;
         private SnapshotSettings snapshot = SnapshotSettings.never();
+        private long maxEventSize = ClientSettings.DEFAULT_MAX_EVENT_SIZE;
         private ChangeListener listener;
         private final List<StateListener> stateListeners = new ArrayList<>();
 
@@ -386,6 +387,17 @@ public final class BinlogClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The largest binlog event the client accepts, in bytes: 1 GiB by default, from 1 KiB to 2047 MiB. A larger
+         * event stops the stream with a {@link dev.binlog.ProtocolException} naming its position and this setting,
+         * before any of it is buffered, so a server (or anything else listening on its port) cannot make the client
+         * buffer more than this. Raise it only for a server that writes larger events (a row of several LONGBLOBs).
+         */
+        public Builder maxEventSize(long bytes) {
+            maxEventSize = bytes;
+            return this;
+        }
+
         public Builder listener(ChangeListener value) {
             listener = value;
             return this;
@@ -403,7 +415,7 @@ public final class BinlogClient implements AutoCloseable {
             }
             ClientSettings settings = new ClientSettings(serverSettings, serverId, startPosition, filter,
                     positionStore == null ? PositionStore.inMemory() : positionStore, schemaSource, heartbeatInterval,
-                    reconnect, stopAtEnd, registerReplica, rowDecoding, snapshot);
+                    reconnect, stopAtEnd, registerReplica, rowDecoding, snapshot, maxEventSize);
             return new BinlogClient(settings, listener, List.copyOf(stateListeners));
         }
     }

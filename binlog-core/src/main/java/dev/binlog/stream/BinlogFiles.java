@@ -37,6 +37,7 @@ public final class BinlogFiles {
         private Instant stopTime;
         private ServerSettings schemaServer;
         private RowDecoding rowDecoding = RowDecoding.EAGER;
+        private long maxEventSize = ClientSettings.DEFAULT_MAX_EVENT_SIZE;
         private ChangeListener listener;
 
         private Builder(List<Path> files) {
@@ -88,6 +89,17 @@ public final class BinlogFiles {
             return this;
         }
 
+        /**
+         * The largest event read, in bytes: 1 GiB by default, from 1 KiB to 2047 MiB. An event header that claims
+         * more ends the read with a {@link dev.binlog.DecodeException} naming the file and offset, before the event
+         * is buffered, so a damaged or hostile file cannot make the reader allocate more than this.
+         */
+        public Builder maxEventSize(long bytes) {
+            dev.binlog.client.ReplicationSettings.checkMaxEventSize(bytes);
+            maxEventSize = bytes;
+            return this;
+        }
+
         public Builder listener(ChangeListener value) {
             listener = value;
             return this;
@@ -108,7 +120,7 @@ public final class BinlogFiles {
             }
             InformationSchemaReader schemaReader = schemaServer == null ? null : SchemaConnections.reader(schemaServer);
             new FileChangeReader(files, filter, startPosition, stopPosition, startTime, stopTime, schemaReader, rowDecoding,
-                    listener).read();
+                    maxEventSize, listener).read();
         }
     }
 }

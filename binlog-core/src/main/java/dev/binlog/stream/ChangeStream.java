@@ -145,7 +145,8 @@ final class ChangeStream {
         ConsistentSnapshot taken;
         try {
             taken = ConsistentSnapshot.open(settings.server(), new ConsistentSnapshot.TableSelection(
-                    settings.filter(), settings.snapshot().tables(), ownTables), settings.snapshot().chunkSize());
+                    settings.filter(), settings.snapshot().tables(), ownTables), settings.snapshot().chunkSize(),
+                    settings.maxEventSize());
         } catch (RuntimeException e) {
             lastError = e;
             schemaConnection.close();
@@ -214,7 +215,8 @@ final class ChangeStream {
                 .heartbeatPeriod(settings.heartbeatInterval())
                 .nonBlocking(settings.stopAtEnd())
                 .registerReplica(settings.registerReplica())
-                .reconnect(settings.reconnect());
+                .reconnect(settings.reconnect())
+                .maxEventSize(settings.maxEventSize());
         if (settings.serverId() != null) {
             replication.serverId(settings.serverId());
         }

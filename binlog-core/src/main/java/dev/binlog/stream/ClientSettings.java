@@ -7,6 +7,7 @@ import dev.binlog.SchemaSource;
 import dev.binlog.ServerSettings;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
+import dev.binlog.client.ReplicationSettings;
 import dev.binlog.event.decode.RowDecoding;
 import java.time.Duration;
 import java.util.Objects;
@@ -28,6 +29,9 @@ import java.util.Objects;
  * @param registerReplica   whether the client registers as a replica, to be listed by {@code SHOW REPLICA HOSTS}
  * @param rowDecoding       when column values are decoded: when the event is read (default) or when first read
  * @param snapshot          whether and what to copy before following the binary log
+ * @param maxEventSize      the largest binlog event accepted, in bytes ({@link #DEFAULT_MAX_EVENT_SIZE} by default);
+ *                          a larger one stops the stream with a {@link dev.binlog.ProtocolException} before it is
+ *                          buffered, so memory stays bounded by it
  */
 public record ClientSettings(
         ServerSettings server,
@@ -41,7 +45,11 @@ public record ClientSettings(
         boolean stopAtEnd,
         boolean registerReplica,
         RowDecoding rowDecoding,
-        SnapshotSettings snapshot) {
+        SnapshotSettings snapshot,
+        long maxEventSize) {
+
+    /** Default of {@link #maxEventSize}: 1 GiB, MySQL's largest {@code replica_max_allowed_packet}. */
+    public static final long DEFAULT_MAX_EVENT_SIZE = ReplicationSettings.DEFAULT_MAX_EVENT_SIZE;
 
     public ClientSettings {
         Objects.requireNonNull(server, "server");
@@ -56,6 +64,7 @@ public record ClientSettings(
         if (serverId != null && (serverId <= 0 || serverId > 0xFFFFFFFFL)) {
             throw new ConfigurationException("server id " + serverId + " must be between 1 and 4294967295");
         }
+        ReplicationSettings.checkMaxEventSize(maxEventSize);
     }
 
     @Override

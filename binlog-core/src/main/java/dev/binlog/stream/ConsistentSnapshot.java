@@ -14,6 +14,7 @@ import dev.binlog.ServerErrorException;
 import dev.binlog.ServerSettings;
 import dev.binlog.SnapshotMarker;
 import dev.binlog.TableFilter;
+import dev.binlog.protocol.PacketLimit;
 import dev.binlog.protocol.ResultRow;
 import dev.binlog.protocol.ServerConnection;
 import dev.binlog.protocol.ServerInfo;
@@ -39,11 +40,13 @@ final class ConsistentSnapshot implements AutoCloseable {
     private final BinlogPosition position;
     private final List<SnapshotTable> tables;
     private final int chunkSize;
+    private final PacketLimit rowLimit;
     private final Instant startedAt = Instant.now();
     private volatile SnapshotProgress progress;
 
     private ConsistentSnapshot(ServerConnection connection, BinlogPosition position, List<SnapshotTable> tables,
-            int chunkSize) {
+            int chunkSize, long maxRowBytes) {
+        this.rowLimit = PacketLimit.snapshotRow(maxRowBytes);
         this.connection = connection;
         this.position = position;
         this.tables = tables;
@@ -62,7 +65,8 @@ final class ConsistentSnapshot implements AutoCloseable {
      * @param selected tables the snapshot copies (already narrowed to those the stream includes)
      * @throws ConfigurationException when a table has no primary key, or the lock MySQL needs is refused
      */
-    static ConsistentSnapshot open(ServerSettings server, TableSelection selected, int chunkSize) {
+    static ConsistentSnapshot open(ServerSettings server, TableSelection selected, int chunkSize,
+            long maxRowBytes) {
         ServerConnection connection = ServerConnection.open(server);
         try {
             connection.query("SET SESSION time_zone = '+00:00'");
@@ -71,7 +75,7 @@ final class ConsistentSnapshot implements AutoCloseable {
             BinlogPosition position = lockFree(connection) ? startWithoutLock(connection) : startLocked(connection);
             List<SnapshotTable> tables = SnapshotTables.read(connection, selected);
             LOG.info("Snapshot of {} table(s) on {} at {}", tables.size(), server.endpoint(), position);
-            return new ConsistentSnapshot(connection, position, tables, chunkSize);
+            return new ConsistentSnapshot(connection, position, tables, chunkSize, maxRowBytes);
         } catch (RuntimeException e) {
             connection.close();
             throw e;
@@ -181,7 +185,7 @@ final class ConsistentSnapshot implements AutoCloseable {
         while (true) {
             int[] inChunk = new int[1];
             long chunkStart = System.nanoTime();
-            connection.queryRows(sql, raw -> {
+            connection.queryRows(sql, rowLimit, raw -> {
                 last[0] = raw;
                 if (deliverRows) {
                     listener.onChange(change(table, names, columns, raw, inChunk[0]));

@@ -36,14 +36,16 @@ final class FileChangeReader {
     private final StatisticsCounter statistics = new StatisticsCounter();
     private final LagTracker lag = new LagTracker(Clock.systemUTC());
     private final RowDecoding rowDecoding;
+    private final long maxEventSize;
 
     /**
      * @param schemaReader reads column names from a server, or {@code null} to use the files' metadata or {@code @n}
      */
     public FileChangeReader(List<Path> files, TableFilter filter, Long startPosition, Long stopPosition,
             Instant startTime, Instant stopTime, InformationSchemaReader schemaReader, RowDecoding rowDecoding,
-            ChangeListener listener) {
+            long maxEventSize, ChangeListener listener) {
         this.rowDecoding = rowDecoding;
+        this.maxEventSize = maxEventSize;
         this.files = List.copyOf(files);
         this.startPosition = startPosition;
         this.stopPosition = stopPosition;
@@ -75,7 +77,7 @@ final class FileChangeReader {
                 path.getFileName().toString());
         // Table ids are only valid within one file.
         resolver.invalidate(List.of());
-        try (BinlogFileReader reader = new BinlogFileReader(path, decoder)) {
+        try (BinlogFileReader reader = new BinlogFileReader(path, decoder, maxEventSize)) {
             BinlogEvent event;
             while (!(last && stopPosition != null && reader.position() >= stopPosition)
                     && (event = reader.next()) != null) {

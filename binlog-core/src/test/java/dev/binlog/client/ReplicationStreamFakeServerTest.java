@@ -1,8 +1,10 @@
 package dev.binlog.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.binlog.GtidSet;
+import dev.binlog.ProtocolException;
 import dev.binlog.ServerSettings;
 import dev.binlog.StartPosition;
 import dev.binlog.TlsMode;
@@ -90,6 +92,63 @@ class ReplicationStreamFakeServerTest {
                             + "30000000" // 48 bytes of GTID set
                             + "0100000000000000" + "3e11fa4771ca11e19e33c80aa9429562"
                             + "0100000000000000" + "0100000000000000" + "0600000000000000");
+        }
+    }
+
+    @Test
+    void anEventLargerThanTheMaximumEventSizeStopsTheStreamNamingItsPositionAndTheSetting() throws Exception {
+        byte[] content = "ROW-VALUE-42;".getBytes(StandardCharsets.US_ASCII);
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (Socket socket = listener.accept()) {
+                    PacketChannel channel = new PacketChannel(socket, "client");
+                    channel.writePacket(handshake());
+                    channel.readPacket();
+                    channel.writePacket(new byte[] {0, 0, 0, 2, 0, 0, 0});
+                    while (true) {
+                        channel.resetSequence();
+                        int length = channel.readPacket();
+                        byte first = channel.buffer()[0];
+                        if (first == 0x12) { // COM_BINLOG_DUMP: one event of 2 MiB after the OK byte
+                            byte[] event = new byte[1 + (2 << 20)];
+                            for (int i = 1; i < event.length; i++) {
+                                event[i] = content[i % content.length];
+                            }
+                            channel.writePacket(event);
+                            Thread.sleep(10_000);
+                            return;
+                        }
+                        if (new String(channel.buffer(), 1, length - 1, StandardCharsets.UTF_8).startsWith("SELECT")) {
+                            channel.writePacket(new byte[] {1});
+                            channel.writePacket(columnDefinition());
+                            channel.writePacket(new byte[] {5, 'C', 'R', 'C', '3', '2'});
+                            channel.writePacket(new byte[] {(byte) 0xFE, 0, 0, 2, 0, 0, 0});
+                        } else {
+                            channel.writePacket(new byte[] {0, 0, 0, 2, 0, 0, 0});
+                        }
+                    }
+                } catch (Exception e) {
+                    // the client hung up
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            ServerSettings connection = ServerSettings.builder().host("127.0.0.1").port(listener.getLocalPort())
+                    .user("repl").password("pw-secret-9").tlsMode(TlsMode.DISABLED).build();
+            ReplicationSettings settings = ReplicationSettings.builder().maxEventSize(1 << 20).build();
+            try (ReplicationStream stream = ReplicationStream.open(connection, settings,
+                    StartPosition.at("mysql-bin.000001", 4), false, UUID.randomUUID(),
+                    () -> new dev.binlog.BinlogPosition("mysql-bin.000001", 1234))) {
+                assertThatThrownBy(stream::next)
+                        .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.retryable()).isFalse())
+                        .hasMessage("binlog event of at least 2097152 bytes from 127.0.0.1:" + listener.getLocalPort()
+                                + " at or after mysql-bin.000001:1234 exceeds the maximum event size of 1048576 bytes"
+                                + " (1 MiB); if the server really writes events this large, raise maxEventSize"
+                                + " (BinlogClient.Builder.maxEventSize, Spring Boot property"
+                                + " binlog.connection.max-event-size, binlog-cli option --max-event-size)")
+                        .message().doesNotContain("ROW-VALUE").doesNotContain("pw-secret-9");
+                assertThat(stream.buffer().length).isLessThanOrEqualTo((1 << 20) + 1);
+            }
         }
     }
 

@@ -186,6 +186,48 @@ class BinlogFileReaderTest {
                 .hasMessageContaining("not a binlog file");
     }
 
+    /** A file of the magic and one event header claiming {@code claimed} bytes, sparse up to {@code size}. */
+    private Path fileWithOneEventHeader(String name, long claimed, long size) throws IOException {
+        Path path = temp.resolve(name);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 19).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0xFE, 'b', 'i', 'n'}).putInt(1_700_000_000).put((byte) 2).putInt(1)
+                .putInt((int) claimed).putInt((int) (4 + claimed)).putShort((short) 0);
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(path.toFile(), "rw")) {
+            file.write(b.array());
+            file.setLength(size);
+        }
+        return path;
+    }
+
+    @Test
+    void anEventLargerThanTheMaximumEventSizeIsRefusedBeforeItIsRead() throws IOException {
+        Path path = fileWithOneEventHeader("large-bin.000001", 3 << 20, 4 + (3 << 20));
+
+        try (BinlogFileReader reader = new BinlogFileReader(path, new EventDecoder(new DecoderContext(path.toString())),
+                1 << 20)) {
+            assertThatThrownBy(reader::next)
+                    .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.corrupt()).isTrue())
+                    .hasMessage(path + " at 4: event header claims 3145728 bytes, more than the maximum event size of"
+                            + " 1048576 bytes (1 MiB); if the file really holds events this large, raise maxEventSize"
+                            + " (BinlogFiles.Builder.maxEventSize, binlog-cli option --max-event-size), else the file"
+                            + " is damaged");
+            assertThat(reader.next()).isNull();
+        }
+    }
+
+    @Test
+    void theDefaultMaximumEventSizeIsOneGibibyte() throws IOException {
+        // a header claiming 1.5 GiB in a (sparse) file that long: refused by its size, not read
+        long claimed = (1L << 30) + (1L << 29);
+        Path path = fileWithOneEventHeader("huge-bin.000001", claimed, 4 + claimed);
+
+        try (BinlogFileReader reader = new BinlogFileReader(path)) {
+            assertThatThrownBy(reader::next).isInstanceOf(DecodeException.class)
+                    .hasMessageStartingWith(path + " at 4: event header claims 1610612736 bytes, more than the maximum"
+                            + " event size of 1073741824 bytes (1 GiB)");
+        }
+    }
+
     /** A CRC32-checksummed MariaDB START_ENCRYPTION event (scheme 1, key version 1, zero nonce). */
     private static byte[] startEncryptionEvent(long position) {
         int length = 19 + 17 + 4;

@@ -63,6 +63,19 @@ final class FakeServer implements AutoCloseable {
         send(w.toByteArray());
     }
 
+    /** The socket's own output, for bytes that are not well-formed packets (or never end). */
+    java.io.OutputStream rawOutput() throws IOException {
+        return socket.getOutputStream();
+    }
+
+    /** Reads the 32-byte SSL request the client sends before its TLS handshake, and then nothing more. */
+    void receiveTlsRequest() throws IOException {
+        byte[] request = socket.getInputStream().readNBytes(4 + 32);
+        if ((request[0] & 0xFF) != 32 || request[3] != 1) {
+            throw new IllegalStateException("expected a 32-byte SSL request with sequence id 1");
+        }
+    }
+
     void send(byte[] payload) {
         channel.writePacket(payload);
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.binlog.ProtocolException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,7 @@ class PacketChannelTest {
         assertThat(wire).hasSize(size + 8);
 
         PacketChannel reader = reading(wire);
+        reader.limit(PacketLimit.binlogEvent(32 << 20, () -> ""));
         assertThat(reader.readPacket()).isEqualTo(size);
         assertThat(Arrays.equals(reader.buffer(), 0, size, payload, 0, size)).isTrue();
     }
@@ -76,7 +79,9 @@ class PacketChannelTest {
 
         assertThat(wire).hasSize(0xFFFFFF + 8);
         assertThat(HexFormat.of().formatHex(wire, wire.length - 4, wire.length)).isEqualTo("00000001");
-        assertThat(reading(wire).readPacket()).isEqualTo(0xFFFFFF);
+        PacketChannel reader = reading(wire);
+        reader.limit(PacketLimit.binlogEvent(32 << 20, () -> ""));
+        assertThat(reader.readPacket()).isEqualTo(0xFFFFFF);
     }
 
     @Test
@@ -86,5 +91,78 @@ class PacketChannelTest {
         assertThatThrownBy(channel::readPacket).isInstanceOfSatisfying(ProtocolException.class,
                 e -> assertThat(e.retryable()).isTrue())
                 .hasMessage("cannot read from the server test:3306: the server closed the connection");
+    }
+
+    /** 16 MiB packets with the right sequence ids, for ever: a peer that would make a naive client buffer until OOM. */
+    private static InputStream endlessMaxPackets(byte[] filler) {
+        return new InputStream() {
+            private long position;
+
+            @Override
+            public int read() {
+                long inPacket = position % (4 + PacketChannel.MAX_PACKET);
+                int b = inPacket < 3 ? 0xFF : inPacket == 3 ? (int) (position / (4 + PacketChannel.MAX_PACKET)) & 0xFF
+                        : filler[(int) (inPacket % filler.length)] & 0xFF;
+                position++;
+                return b;
+            }
+        };
+    }
+
+    @Test
+    void anEndlessChainOfMaxPacketsStopsAtTheHandshakeLimitBeforeAnyOfItIsBuffered() {
+        byte[] content = "ROW-VALUE-secret".getBytes(StandardCharsets.US_ASCII);
+        PacketChannel channel = new PacketChannel(endlessMaxPackets(content), new ByteArrayOutputStream(), "test:3306");
+        channel.stage(() -> " while waiting for the server greeting");
+
+        assertThatThrownBy(channel::readPacket).isInstanceOfSatisfying(ProtocolException.class,
+                e -> assertThat(e.retryable()).isFalse())
+                .hasMessage("packet of at least 16777215 bytes from test:3306 while waiting for the server greeting"
+                        + " exceeds the limit of 65536 bytes (64 KiB) on handshake and authentication packets, which"
+                        + " is fixed; the peer is probably not a MySQL/MariaDB server, or it is misbehaving")
+                .message().doesNotContain("ROW-VALUE").doesNotContain("secret");
+        assertThat(channel.buffer().length).isLessThanOrEqualTo(PacketLimit.HANDSHAKE_BYTES);
+    }
+
+    @Test
+    void aSplitEventLargerThanTheMaximumIsRefusedAtTheHeaderThatCrossesIt() {
+        PacketChannel channel = new PacketChannel(endlessMaxPackets(new byte[] {0}), new ByteArrayOutputStream(),
+                "test:3306");
+        channel.limit(PacketLimit.binlogEvent(20 << 20, () -> " at or after mysql-bin.000001:4"));
+
+        assertThatThrownBy(channel::readPacket).isInstanceOf(ProtocolException.class)
+                .hasMessage("binlog event of at least 33554429 bytes from test:3306 at or after mysql-bin.000001:4"
+                        + " exceeds the maximum event size of 20971520 bytes (20 MiB); if the server really writes"
+                        + " events this large, raise maxEventSize (BinlogClient.Builder.maxEventSize, Spring Boot"
+                        + " property binlog.connection.max-event-size, binlog-cli option --max-event-size)");
+        // the first 16 MiB packet was read; the second header crossed the limit before the buffer grew for it
+        assertThat(channel.buffer().length).isEqualTo(PacketChannel.MAX_PACKET);
+    }
+
+    @Test
+    void theBufferGrowsToTheLimitButNotByDoublingPastIt() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PacketChannel(new ByteArrayInputStream(new byte[0]), out, "test:3306").writePacket(new byte[100_001]);
+        PacketChannel reader = reading(out.toByteArray());
+        reader.limit(PacketLimit.binlogEvent(100_000, () -> ""));
+
+        assertThat(reader.readPacket()).isEqualTo(100_001);
+        assertThat(reader.buffer().length).isEqualTo(100_001);
+    }
+
+    @Test
+    void aPacketOfExactlyTheLimitIsAccepted() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PacketChannel(new ByteArrayInputStream(new byte[0]), out, "test:3306")
+                .writePacket(new byte[PacketLimit.HANDSHAKE_BYTES]);
+
+        assertThat(reading(out.toByteArray()).readPacket()).isEqualTo(PacketLimit.HANDSHAKE_BYTES);
+        assertThatThrownBy(() -> {
+            ByteArrayOutputStream more = new ByteArrayOutputStream();
+            new PacketChannel(new ByteArrayInputStream(new byte[0]), more, "test:3306")
+                    .writePacket(new byte[PacketLimit.HANDSHAKE_BYTES + 1]);
+            reading(more.toByteArray()).readPacket();
+        }).isInstanceOf(ProtocolException.class).hasMessageStartingWith("packet of at least 65537 bytes from"
+                + " test:3306 exceeds the limit of 65536 bytes (64 KiB)");
     }
 }

@@ -43,6 +43,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Streams the binary log of the configured server (or of the application's MySQL/MariaDB data source) to
@@ -215,6 +216,7 @@ public final class BinlogAutoConfiguration {
                 .positionStore(positionStore)
                 .schemaSource(properties.getSchemaSource())
                 .connectTimeout(connection.getConnectTimeout())
+                .maxEventSize(maxEventSize(connection))
                 .heartbeatInterval(connection.getHeartbeat())
                 .reconnect(reconnectPolicy(connection))
                 .snapshot(properties.getSnapshot().settings())
@@ -236,6 +238,16 @@ public final class BinlogAutoConfiguration {
         }
         customizers.orderedStream().forEach(c -> c.customize(builder));
         return builder.build();
+    }
+
+    /** {@code binlog.connection.max-event-size} in bytes, checked here so that its error names the property. */
+    private static long maxEventSize(BinlogProperties.Connection connection) {
+        DataSize size = connection.getMaxEventSize();
+        if (size == null || size.toBytes() < 1024 || size.toBytes() > (2047L << 20)) {
+            throw new ConfigurationException("binlog.connection.max-event-size=" + size + " is outside 1KB to 2047MB;"
+                    + " leave it unset for 1GB");
+        }
+        return size.toBytes();
     }
 
     /** {@code keepalive=false}: never; no {@code max-attempts}: for ever; else at most that many attempts. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /** Settings of the binlog stream, under {@code binlog.*}. */
 @ConfigurationProperties("binlog")
@@ -154,7 +155,7 @@ public class BinlogProperties {
 
     /** Connection behaviour. */
     public static class Connection {
-        /** Connect timeout. */
+        /** TCP connect timeout; it also bounds the whole login after the connect (greeting, TLS, authentication). */
         private Duration connectTimeout = Duration.ofSeconds(10);
         /** Heartbeat period; twice this without an event means the connection is dead. */
         private Duration heartbeat = Duration.ofSeconds(5);
@@ -169,6 +170,20 @@ public class BinlogProperties {
          * false, a lost connection stops the stream with the error (health DOWN) until the application restarts it.
          */
         private boolean keepalive = true;
+        /**
+         * Largest binlog event accepted (1KB to 2047MB); a larger one stops the stream with an error naming its
+         * position before any of it is buffered, so the server (or whatever answers on its port) cannot make the
+         * application buffer more.
+         */
+        private DataSize maxEventSize = DataSize.ofGigabytes(1);
+
+        public DataSize getMaxEventSize() {
+            return maxEventSize;
+        }
+
+        public void setMaxEventSize(DataSize maxEventSize) {
+            this.maxEventSize = maxEventSize;
+        }
 
         public boolean isKeepalive() {
             return keepalive;

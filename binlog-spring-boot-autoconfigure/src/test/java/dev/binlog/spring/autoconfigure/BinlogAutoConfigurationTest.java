@@ -122,6 +122,19 @@ class BinlogAutoConfigurationTest {
     }
 
     @Test
+    void maxEventSizeIsADataSizeOfOneGigabyteByDefault() {
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl").run(context -> assertThat(
+                context.getBean(BinlogClient.class).settings().maxEventSize()).isEqualTo(1073741824L));
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.connection.max-event-size=64MB")
+                .run(context -> assertThat(context.getBean(BinlogClient.class).settings().maxEventSize())
+                        .isEqualTo(67108864L));
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.connection.max-event-size=2GB")
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessage(
+                        "binlog.connection.max-event-size=2147483648B is outside 1KB to 2047MB; leave it unset for"
+                                + " 1GB"));
+    }
+
+    @Test
     void defaultsToAFilePositionStoreAndTheLatestPosition() {
         runner.withPropertyValues("binlog.host=db", "binlog.username=repl").run(context -> {
             var settings = context.getBean(BinlogClient.class).settings();

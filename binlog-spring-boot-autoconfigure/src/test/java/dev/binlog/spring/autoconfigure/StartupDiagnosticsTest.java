@@ -117,4 +117,45 @@ class StartupDiagnosticsTest {
                     "IllegalStateException: cannot connect to db:3306");
         });
     }
+
+    @Test
+    void aPeerThatIsNotAServerIsHealthDownNamingTheLimitAndNeverThePasswordOrItsBytes(CapturedOutput output)
+            throws Exception {
+        String secret = "pw-secret-9";
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> {
+                // 16 MiB packets with the right sequence ids, for ever, full of what looks like secrets
+                try (java.net.Socket socket = listener.accept(); java.io.OutputStream o = socket.getOutputStream()) {
+                    byte[] chunk = (secret + "-ROW-VALUE;").repeat(5000).getBytes();
+                    for (int seq = 0; ; seq++) {
+                        o.write(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) seq});
+                        for (int left = 0xFFFFFF; left > 0; left -= chunk.length) {
+                            o.write(chunk, 0, Math.min(left, chunk.length));
+                        }
+                    }
+                } catch (Exception e) {
+                    // the client hung up
+                }
+            });
+            peer.setDaemon(true);
+            peer.start();
+            runner.withPropertyValues("binlog.host=127.0.0.1", "binlog.port=" + listener.getLocalPort(),
+                    "binlog.username=repl", "binlog.password=" + secret).run(context -> {
+                        BinlogClient client = context.getBean(BinlogClient.class);
+                        org.assertj.core.api.Assertions.assertThatThrownBy(client::start)
+                                .isInstanceOf(dev.binlog.ProtocolException.class);
+                        var health = new BinlogHealthIndicator(client, Duration.ofSeconds(2), Clock.systemUTC())
+                                .health(true);
+                        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                        assertThat(health.getDetails()).containsEntry("error", "ProtocolException: packet of at"
+                                + " least 16777215 bytes from 127.0.0.1:" + listener.getLocalPort() + " while waiting"
+                                + " for the server greeting exceeds the limit of 65536 bytes (64 KiB) on handshake"
+                                + " and authentication packets, which is fixed; the peer is probably not a"
+                                + " MySQL/MariaDB server, or it is misbehaving");
+                        assertThat(health.getDetails().toString()).doesNotContain(secret).doesNotContain("ROW-VALUE");
+                    });
+        }
+        assertThat(output).doesNotContain(secret).doesNotContain("ROW-VALUE");
+    }
 }
