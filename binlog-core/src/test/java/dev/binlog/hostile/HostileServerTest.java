@@ -215,7 +215,7 @@ class HostileServerTest {
         System.arraycopy(header, 0, prefix, 1, 19);
         Outcome outcome = play("b event past max event size", dumpThen(s -> s.endlessPackets(prefix, 1 << 20)),
                 b -> maxEventSize(b, 1 << 20));
-        assertTyped(outcome, ProtocolException.class, "max event size");
+        assertTyped(outcome, ProtocolException.class, "event size", "1 MiB", FILE);
     }
 
     // ---- c. wrong sequence ids --------------------------------------------------------------------------------
@@ -306,7 +306,7 @@ class HostileServerTest {
             s.header(80).raw(new byte[] {10, '1', '0'});
             s.silenceUntilClosed();
         });
-        assertTyped(outcome, ProtocolException.class, "read timeout");
+        assertTyped(outcome, ProtocolException.class, "timeout");
     }
 
     @Test
