@@ -11,6 +11,8 @@ import dev.binlog.StartPosition;
  */
 final class PositionTracker {
 
+    /** The server, for error messages. */
+    private final String source;
     private String file;
     private boolean checksummed;
     private BinlogPosition lastDelivered;
@@ -21,6 +23,12 @@ final class PositionTracker {
     private long expected = -1;
 
     PositionTracker(StartPosition resolvedStart) {
+        this(resolvedStart, "the server");
+    }
+
+    /** {@code source} names the server ({@code host:port}) in the errors of a ROTATE that is refused. */
+    PositionTracker(StartPosition resolvedStart, String source) {
+        this.source = source;
         if (resolvedStart instanceof StartPosition.At at) {
             resume = at.position();
             file = at.position().file();
@@ -55,11 +63,17 @@ final class PositionTracker {
             return null;
         }
         if (type == EventHeader.ROTATE) {
-            String newFile = EventHeader.rotateFile(buffer, offset, length,
-                    EventHeader.crcMatches(buffer, offset, length));
+            boolean real = !unpositioned && EventHeader.timestamp(buffer, offset) != 0;
+            if (real && checksummed) {
+                EventChecks.rotateChecksum(buffer, offset, length, source, at());
+            }
+            // the artificial ROTATE a dump starts with may come before the checksum setting is known
+            boolean trailer = real ? checksummed : EventHeader.crcMatches(buffer, offset, length);
+            String newFile = EventChecks.rotateName(EventHeader.rotateFile(buffer, offset, length, trailer), source,
+                    at());
             long newPosition = EventHeader.rotatePosition(buffer, offset);
             RawEvent event = null;
-            if (!unpositioned && EventHeader.timestamp(buffer, offset) != 0) {
+            if (real) {
                 event = deliverableAt(buffer, offset, length, nextPosition - length);
                 // a real rotate ends the file between transactions: the new file is a safe place to resume
                 resume = new BinlogPosition(newFile, newPosition);
@@ -118,6 +132,15 @@ final class PositionTracker {
         } else if (!(event.type() == EventHeader.FORMAT_DESCRIPTION && event.nextPosition() == 0)) {
             next = new BinlogPosition(event.binlogFile(), event.position() + event.length());
         }
+    }
+
+    /** Where the stream stands, {@code file:position}, for error messages about the event that comes next. */
+    String at() {
+        if (file != null && expected >= 0) {
+            return file + ":" + expected;
+        }
+        BinlogPosition known = next;
+        return known != null ? known.file() + ":" + known.position() : "at the start of the stream";
     }
 
     /** Heartbeats carry the server's current file (v1) and position; the position is informational. */

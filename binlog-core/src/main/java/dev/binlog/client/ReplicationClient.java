@@ -2,6 +2,7 @@ package dev.binlog.client;
 
 import dev.binlog.BinlogException;
 import dev.binlog.BinlogPosition;
+import dev.binlog.ProtocolException;
 import dev.binlog.ReconnectPolicy;
 import dev.binlog.ServerSettings;
 import dev.binlog.StartPosition;
@@ -74,7 +75,7 @@ public final class ReplicationClient implements AutoCloseable {
                 Preflight.check(connection, settings);
                 start = StartPositionResolver.resolve(connection, connectionSettings, settings, replicaUuid);
             }
-            tracker = new PositionTracker(start);
+            tracker = new PositionTracker(start, connectionSettings.endpoint());
             stream = connect();
             reader = new Thread(this::readLoop, "binlog-reader-" + connectionSettings.endpoint());
             reader.setDaemon(true);
@@ -148,6 +149,8 @@ public final class ReplicationClient implements AutoCloseable {
             }
             byte[] buffer = current.buffer();
             int length = current.eventLength();
+            // before any field of the event is read: a lying length would make positions and names of other bytes
+            EventChecks.frame(buffer, 1, length, connectionSettings.endpoint(), tracker.at());
             int type = EventHeader.type(buffer, 1);
             if (type == EventHeader.HEARTBEAT || type == EventHeader.HEARTBEAT_V2) {
                 listener.onHeartbeat(tracker.file(), EventHeader.nextPosition(buffer, 1));
@@ -174,8 +177,14 @@ public final class ReplicationClient implements AutoCloseable {
         while (!closing) {
             attempt++;
             if (!policy.allows(attempt)) {
-                throw new BinlogException("gave up reconnecting to " + connectionSettings.endpoint() + " after "
-                        + (attempt - 1) + " attempts at " + tracker.resume() + ": " + last.getMessage(), last);
+                if (attempt == 1) {
+                    throw cause; // ReconnectPolicy.never(): the lost connection stops the client with its own error
+                }
+                String message = "gave up reconnecting to " + connectionSettings.endpoint() + " after "
+                        + (attempt - 1) + " attempts at " + tracker.resume() + ": " + last.getMessage();
+                // a caller that tells network faults from the rest by type still sees one
+                throw last instanceof ProtocolException ? new ProtocolException(message, last, false)
+                        : new BinlogException(message, last);
             }
             Duration delay = policy.delay(attempt);
             LOG.warn("lost binlog stream from {} ({}); reconnect attempt {} in {} ms at {}",

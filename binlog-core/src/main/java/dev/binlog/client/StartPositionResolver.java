@@ -73,11 +73,13 @@ final class StartPositionResolver {
             String file = from.file();
             while (stream.next()) {
                 byte[] b = stream.buffer();
+                EventChecks.frame(b, 1, stream.eventLength(), connectionSettings.endpoint(), file);
                 int type = EventHeader.type(b, 1);
                 long next = EventHeader.nextPosition(b, 1);
                 if (type == EventHeader.ROTATE) {
-                    file = EventHeader.rotateFile(b, 1, stream.eventLength(),
-                            EventHeader.crcMatches(b, 1, stream.eventLength()));
+                    file = EventChecks.rotateName(EventHeader.rotateFile(b, 1, stream.eventLength(),
+                            EventHeader.crcMatches(b, 1, stream.eventLength())), connectionSettings.endpoint(),
+                            file);
                     continue;
                 }
                 if (EventHeader.startsTransaction(type) && next != 0

@@ -128,8 +128,7 @@ final class Login {
                     throw channel.timedOut(e);
                 }
                 throw new AuthenticationException("TLS handshake with " + settings.endpoint() + " failed under mode "
-                        + settings.tlsMode() + ": " + e.getMessage() + (settings.tlsMode().verifiesCertificate()
-                        ? "; check that the configured CA signed the server certificate" : ""), e);
+                        + settings.tlsMode() + ": " + e.getMessage() + TlsContexts.failureHint(e, settings), e);
             }
         }
         plugin = SUPPORTED.contains(handshake.authPlugin()) ? handshake.authPlugin() : NATIVE;

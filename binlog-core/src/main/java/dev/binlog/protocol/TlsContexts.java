@@ -45,6 +45,34 @@ final class TlsContexts {
         return socket;
     }
 
+    /**
+     * What to do about a failed TLS handshake: under {@link TlsMode#VERIFY_IDENTITY} a certificate that does not name
+     * the host asks for another host name, not another CA.
+     */
+    static String failureHint(IOException failure, ServerSettings settings) {
+        if (!settings.tlsMode().verifiesCertificate()) {
+            return "";
+        }
+        if (settings.tlsMode() == TlsMode.VERIFY_IDENTITY && hostNameMismatch(failure)) {
+            return "; host name verification failed: the server certificate does not name the host name "
+                    + settings.host() + "; connect with a name or address the certificate lists (its subject"
+                    + " alternative names), or use TlsMode.VERIFY_CA to check the CA alone";
+        }
+        return "; check that the configured CA signed the server certificate";
+    }
+
+    /** The JDK's host name check fails with a CertificateException "No subject alternative ... matching ...". */
+    private static boolean hostNameMismatch(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException && t.getMessage() != null
+                    && (t.getMessage().startsWith("No subject alternative") || t.getMessage().startsWith("No name"))
+                    && t.getMessage().contains("matching")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static SSLContext context(ServerSettings settings) {
         if (settings.tlsContext() != null) {
             return settings.tlsContext();

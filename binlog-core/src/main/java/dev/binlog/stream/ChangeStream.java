@@ -228,7 +228,7 @@ final class ChangeStream {
                 new Events());
         try {
             client.start();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // No reader thread was started: the stream is over, so a close need not wait and a start may try again.
             client = null;
             lastError = e;
@@ -245,6 +245,8 @@ final class ChangeStream {
 
     /** The listener side of the replication connection; all on its reader thread. */
     private final class Events implements RawEventListener {
+
+        private String decodedFile;
 
         @Override
         public void onConnect(ServerInfo info) {
@@ -280,6 +282,11 @@ final class ChangeStream {
                 return;
             }
             awaitResume();
+            if (!raw.binlogFile().equals(decodedFile)) {
+                // decode errors then name the file as well as the server and the offset
+                decodedFile = raw.binlogFile();
+                decoderContext.source(endpoint() + " " + decodedFile);
+            }
             BinlogEvent event = decoder.decode(raw.buffer(), raw.offset(), raw.length(), raw.position(),
                     raw.checksummed());
             if (dispatcher.file() == null || !dispatcher.file().equals(raw.binlogFile())) {

@@ -29,6 +29,14 @@ public record TestCertificates(Path caPem, Path serverCertPem, Path serverKeyPem
         Path clientKeyPkcs8Pem) {
 
     public static TestCertificates create(Path dir, String caName) throws Exception {
+        return create(dir, caName, "localhost", "127.0.0.1");
+    }
+
+    /**
+     * As {@link #create(Path, String)}, with a server certificate naming only {@code serverNames} (host names, or IPv4
+     * literals as IP address entries): a certificate for another host, for tests of host name verification.
+     */
+    public static TestCertificates create(Path dir, String caName, String... serverNames) throws Exception {
         Files.createDirectories(dir);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -43,10 +51,8 @@ public record TestCertificates(Path caPem, Path serverCertPem, Path serverKeyPem
                 caKeys);
         X509Certificate server = sign(new JcaX509v3CertificateBuilder(caSubject, BigInteger.TWO,
                 Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(1, ChronoUnit.DAYS)),
-                new X500Name("CN=localhost"), serverKeys.getPublic())
-                .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.dNSName, "localhost"),
-                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")})),
+                new X500Name("CN=" + serverNames[0]), serverKeys.getPublic())
+                .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(generalNames(serverNames))),
                 caKeys);
         X509Certificate client = sign(new JcaX509v3CertificateBuilder(caSubject, BigInteger.valueOf(3),
                 Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(1, ChronoUnit.DAYS)),
@@ -62,6 +68,38 @@ public record TestCertificates(Path caPem, Path serverCertPem, Path serverKeyPem
         write(files.clientKeyPkcs8Pem(), new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(
                 clientKeys.getPrivate(), null).generate());
         return files;
+    }
+
+    private static GeneralName[] generalNames(String... names) {
+        GeneralName[] general = new GeneralName[names.length];
+        for (int i = 0; i < names.length; i++) {
+            boolean ip = names[i].matches("[0-9]+(\\.[0-9]+){3}");
+            general[i] = new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, names[i]);
+        }
+        return general;
+    }
+
+    /** A TLS server context presenting this server certificate and key (for a fake server such as HostileServer). */
+    public javax.net.ssl.SSLContext serverContext() throws Exception {
+        X509Certificate cert;
+        try (var in = Files.newInputStream(serverCertPem)) {
+            cert = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        java.security.PrivateKey key;
+        try (var parser = new org.bouncycastle.openssl.PEMParser(Files.newBufferedReader(serverKeyPem))) {
+            Object pem = parser.readObject();
+            var converter = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter();
+            key = pem instanceof org.bouncycastle.openssl.PEMKeyPair pair ? converter.getKeyPair(pair).getPrivate()
+                    : converter.getPrivateKey((org.bouncycastle.asn1.pkcs.PrivateKeyInfo) pem);
+        }
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("server", key, "pw".toCharArray(), new X509Certificate[] {cert});
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance("SunX509");
+        kmf.init(store, "pw".toCharArray());
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        return context;
     }
 
     /** A TLS server context with a fresh self-signed certificate, for the fake server. */
