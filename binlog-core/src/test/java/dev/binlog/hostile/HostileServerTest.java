@@ -174,19 +174,6 @@ class HostileServerTest {
         assertThat(message).doesNotContain(PASSWORD);
     }
 
-    /** The builder's max event size, which branch i17-limits adds; a clear failure until it has landed. */
-    private static BinlogClient.Builder maxEventSize(BinlogClient.Builder builder, long bytes) {
-        try {
-            builder.getClass().getMethod("maxEventSize", long.class).invoke(builder, bytes);
-            return builder;
-        } catch (NoSuchMethodException e) {
-            throw new AssertionError("BinlogClient.Builder.maxEventSize(long) does not exist yet: this case waits for"
-                    + " the limits of branch i17-limits");
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     // ---- a. endless chain of 16 MiB packets during the handshake ------------------------------------------------
 
     @Test
@@ -214,7 +201,7 @@ class HostileServerTest {
         byte[] prefix = new byte[1 + 19];
         System.arraycopy(header, 0, prefix, 1, 19);
         Outcome outcome = play("b event past max event size", dumpThen(s -> s.endlessPackets(prefix, 1 << 20)),
-                b -> maxEventSize(b, 1 << 20));
+                b -> b.maxEventSize(1 << 20));
         assertTyped(outcome, ProtocolException.class, "event size", "1 MiB", FILE);
     }
 
