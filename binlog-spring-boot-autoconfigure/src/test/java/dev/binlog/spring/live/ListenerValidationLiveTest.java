@@ -73,7 +73,7 @@ class ListenerValidationLiveTest {
         assertThat(output).contains("Listener misspeltColumn fires on changes of column 'stauts', which " + db
                 + ".orders does not have (columns: id, status, total) on " + server);
         assertThat(output).contains("Binlog stream from " + server + " to 2 listeners [misspeltTable → " + db
-                + ".ordres (all changes); misspeltColumn → " + db + ".orders (UPDATE of stauts)], position store "
+                + ".ordres (inserts, updates and deletes); misspeltColumn → " + db + ".orders (UPDATE of stauts)], position store "
                 + "memory, starting at latest (no committed position)");
         assertThat(output).containsPattern("Binlog stream from " + server.replace(".", "\\.") + " stopped at \\S+:\\d+"
                 + ", nothing committed \\(0 transactions, 0 rows delivered\\)");
