@@ -109,6 +109,11 @@ public final class PacketChannel implements Closeable {
         stage = value;
     }
 
+    /** The current stage's text ({@code " while ..."}, or empty), for errors named by the channel's users. */
+    String stageText() {
+        return stage.get();
+    }
+
     /**
      * Before a blocking read: the socket timeout is the read timeout, or what is left of the deadline when that is
      * less; past the deadline, the timeout error at once.

@@ -20,6 +20,13 @@ public final class ServerConnection implements AutoCloseable {
 
     private static final int COM_QUIT = 0x01;
     private static final int COM_QUERY = 0x03;
+    /**
+     * The most a result of the client's own queries (held whole, unlike a snapshot's rows) may take: 16 MiB, fixed;
+     * the largest, every column of every table when a stream starts at the end of the log, is some 100 bytes a column.
+     */
+    private static final int MAX_HELD_RESULT_BYTES = 16 * 1024 * 1024;
+    /** MySQL's and MariaDB's limit on the columns of a table, and so of a result. */
+    private static final int MAX_RESULT_COLUMNS = 4096;
     private static final int COM_PING = 0x0E;
 
     private final PacketChannel channel;
@@ -132,7 +139,9 @@ public final class ServerConnection implements AutoCloseable {
                     + "]");
         }
         try {
-            int columns = (int) new ByteCursor(b, 0, length).readLengthEncodedInt();
+            long columnCount = new ByteCursor(b, 0, length).readLengthEncodedInt();
+            checkColumnCount(columnCount);
+            int columns = (int) columnCount;
             for (int i = 0; i < columns; i++) {
                 channel.readPacket();
             }
@@ -158,7 +167,12 @@ public final class ServerConnection implements AutoCloseable {
                     if ((c.peekUint8() & 0xFF) == 0xFB) {
                         c.skip(1);
                     } else {
-                        values[i] = c.readBytes((int) c.readLengthEncodedInt());
+                        long size = c.readLengthEncodedInt();
+                        if (size < 0 || size > c.remaining()) {
+                            throw new MalformedDataException("a value of " + size + " bytes overruns its row of "
+                                    + length + " bytes", c.position());
+                        }
+                        values[i] = c.readBytes((int) size);
                     }
                 }
                 handler.row(values);
@@ -177,6 +191,7 @@ public final class ServerConnection implements AutoCloseable {
     }
 
     private List<ResultRow> readResultSet(long columnCount) {
+        checkColumnCount(columnCount);
         List<String> columns = new ArrayList<>((int) columnCount);
         ByteCursor c = new ByteCursor(new byte[0]);
         for (int i = 0; i < columnCount; i++) {
@@ -192,12 +207,22 @@ public final class ServerConnection implements AutoCloseable {
             channel.readPacket(); // EOF after the column definitions
         }
         List<ResultRow> rows = new ArrayList<>();
+        long held = 0;
         while (true) {
             int length = channel.readPacket();
             byte[] b = channel.buffer();
             int first = b[0] & 0xFF;
             if (first == 0xFE && length < 0xFFFFFF && (length < 9 || (capabilities & Capabilities.DEPRECATE_EOF) != 0)) {
                 return rows;
+            }
+            // the result is held whole, so it is capped as a whole; a row costs memory beyond its bytes
+            held += length + 32L * labels.size() + 48;
+            if (held > MAX_HELD_RESULT_BYTES) {
+                throw new ProtocolException("the result from " + info.endpoint() + channel.stageText() + " holds more"
+                        + " than " + PacketLimit.describe(MAX_HELD_RESULT_BYTES) + " after " + rows.size()
+                        + " rows, the limit on a result of the client's own queries, which is fixed; the server is"
+                        + " misbehaving, or it answered with far more rows than any this client asks for", null,
+                        false);
             }
             if (first == 0xFF) {
                 throw ErrorPacket.parse(b, length).toException("reading rows from " + info.endpoint());
@@ -208,6 +233,15 @@ public final class ServerConnection implements AutoCloseable {
                 values[i] = c.readLengthEncodedString(StandardCharsets.UTF_8);
             }
             rows.add(new ResultRow(labels, Arrays.asList(values)));
+        }
+    }
+
+    /** A result's column count, which the server sends as a number of up to 8 bytes. */
+    private void checkColumnCount(long columnCount) {
+        if (columnCount < 1 || columnCount > MAX_RESULT_COLUMNS) {
+            throw new ProtocolException("the server at " + info.endpoint() + channel.stageText() + " announced a result"
+                    + " of " + columnCount + " columns; a result has 1 to " + MAX_RESULT_COLUMNS + " (the server is"
+                    + " misbehaving)", null, false);
         }
     }
 

@@ -306,6 +306,41 @@ class HostileServerTest {
         assertTyped(outcome, ProtocolException.class, "read timeout");
     }
 
+    @Test
+    void a_endlessSmallRowsOfAStartupQueryStopAtTheResultCap() throws Exception {
+        Outcome outcome = play("a endless rows of a startup query", s -> {
+            s.login();
+            s.readPacket(); // the first query
+            s.packet(new byte[] {1}).packet(columnDefinition()).eof();
+            byte[] row = new byte[1001];
+            row[0] = (byte) 0xFC; // a 1,000-byte value
+            row[1] = (byte) 0xE8;
+            row[2] = 0x03;
+            for (int i = 0; i < 200_000; i++) { // 200 MB of rows, far past 64 MiB
+                s.packet(java.util.Arrays.copyOf(row, 1003));
+            }
+            s.silenceUntilClosed();
+        });
+        assertTyped(outcome, ProtocolException.class, "16 MiB", "rows");
+    }
+
+    @Test
+    void a_aResultOfAbsurdlyManyColumnsIsRefused() throws Exception {
+        Outcome outcome = play("a result of 2^40 columns", s -> {
+            s.login();
+            s.readPacket();
+            s.packet(new byte[] {(byte) 0xFE, 0, 0, 0, 0, 0, 1, 0, 0}); // length-encoded 2^40
+            s.silenceUntilClosed();
+        });
+        assertTyped(outcome, ProtocolException.class, "columns");
+    }
+
+    /** A minimal column definition: catalog "def", empty schema, table and names, then the fixed fields. */
+    private static byte[] columnDefinition() {
+        return new byte[] {3, 'd', 'e', 'f', 0, 0, 0, 1, 'v', 1, 'v', 0x0C, 33, 0, 0, 0, 0, 0, (byte) 0xFD, 0, 0, 0,
+            0, 0};
+    }
+
     // ---- g. event_size that lies about the packet --------------------------------------------------------------
 
     @Test
