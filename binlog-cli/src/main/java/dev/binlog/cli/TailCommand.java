@@ -81,7 +81,7 @@ final class TailCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE})")
     String snapshotMode;
 
-    @Option(names = "--chunk-size", paramLabel = "ROWS", defaultValue = "1000",
+    @Option(names = "--chunk-size", paramLabel = "ROWS", defaultValue = "10000",
             description = "Rows per primary-key chunk query of --snapshot (default: ${DEFAULT-VALUE}).")
     int chunkSize;
 

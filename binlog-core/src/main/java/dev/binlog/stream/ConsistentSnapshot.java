@@ -179,6 +179,10 @@ final class ConsistentSnapshot implements AutoCloseable {
             throws Exception {
         ColumnNames names = table.names();
         List<ColumnSchema> columns = table.columns();
+        SnapshotValues.ValueReader[] readers = new SnapshotValues.ValueReader[columns.size()];
+        for (int i = 0; i < readers.length; i++) {
+            readers[i] = SnapshotValues.reader(columns.get(i));
+        }
         byte[][][] last = new byte[1][][];
         long[] rows = new long[1];
         String sql = KeysetQueries.first(table, chunkSize);
@@ -188,7 +192,7 @@ final class ConsistentSnapshot implements AutoCloseable {
             connection.queryRows(sql, rowLimit, raw -> {
                 last[0] = raw;
                 if (deliverRows) {
-                    listener.onChange(change(table, names, columns, raw, inChunk[0]));
+                    listener.onChange(change(table, names, readers, raw, inChunk[0]));
                 }
                 inChunk[0]++;
             });
@@ -201,11 +205,11 @@ final class ConsistentSnapshot implements AutoCloseable {
         }
     }
 
-    private RowChange change(SnapshotTable table, ColumnNames names, List<ColumnSchema> columns, byte[][] raw,
-            int index) {
+    private RowChange change(SnapshotTable table, ColumnNames names, SnapshotValues.ValueReader[] readers,
+            byte[][] raw, int index) {
         Object[] values = new Object[raw.length];
         for (int i = 0; i < raw.length; i++) {
-            values[i] = raw[i] == null ? null : SnapshotValues.decode(raw[i], columns.get(i));
+            values[i] = raw[i] == null ? null : readers[i].read(raw[i]);
         }
         Row after = new Row(names, values, null);
         ChangeMetadata metadata = new ChangeMetadata(position.file(), position.position(), null, null, 0, startedAt,

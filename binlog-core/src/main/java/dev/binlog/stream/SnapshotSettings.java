@@ -8,17 +8,18 @@ import java.util.Objects;
  * What a {@link BinlogClient} copies before it follows the binary log, and when. The copy is consistent: one
  * transaction ({@code START TRANSACTION WITH CONSISTENT SNAPSHOT}) reads every table at one binary log position, and
  * the stream goes on from exactly there, so each row is delivered once as a {@link dev.binlog.ChangeType#READ} change
- * and each later change once as itself. Tables are read in primary-key order, {@code chunkSize} rows per query, so
- * memory stays that of one chunk.
+ * and each later change once as itself. Tables are read in primary-key order, {@code chunkSize} rows per query, each
+ * row handed to the listener as it arrives, so memory stays that of one row.
  *
  * @param mode      when to copy
  * @param tables    which tables, or {@code null} for those the stream's filter includes
- * @param chunkSize rows per query, 1 to 1,000,000 (default 1,000)
+ * @param chunkSize rows per query, 1 to 1,000,000 (default 10,000); rows are handed on as they arrive, so this sets
+ *                  the number of queries, not the memory
  */
 public record SnapshotSettings(SnapshotMode mode, TableFilter tables, int chunkSize) {
 
     /** Rows per chunk query unless told otherwise. */
-    public static final int DEFAULT_CHUNK_SIZE = 1_000;
+    public static final int DEFAULT_CHUNK_SIZE = 10_000;
 
     private static final SnapshotSettings NEVER = new SnapshotSettings(SnapshotMode.NEVER, null, DEFAULT_CHUNK_SIZE);
 
@@ -34,7 +35,7 @@ public record SnapshotSettings(SnapshotMode mode, TableFilter tables, int chunkS
         return NEVER;
     }
 
-    /** A snapshot in {@code mode} of the tables the stream's filter includes, in chunks of 1,000 rows. */
+    /** A snapshot in {@code mode} of the tables the stream's filter includes, in chunks of 10,000 rows. */
     public static SnapshotSettings of(SnapshotMode mode) {
         return new SnapshotSettings(mode, null, DEFAULT_CHUNK_SIZE);
     }

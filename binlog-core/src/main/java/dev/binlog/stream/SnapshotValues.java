@@ -15,9 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,85 +27,124 @@ import java.util.Set;
  */
 final class SnapshotValues {
 
-    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 6, true).optionalEnd()
-            .toFormatter();
     private static final Set<String> GEOMETRIES = Set.of("geometry", "point", "linestring", "polygon", "multipoint",
             "multilinestring", "multipolygon", "geometrycollection", "geomcollection");
 
     private SnapshotValues() {
     }
 
+    /** Turns one column's raw value (never {@code null}) into the decoder's Java value. */
+    @FunctionalInterface
+    interface ValueReader {
+        Object read(byte[] raw);
+    }
+
     /** The value of {@code raw} (never {@code null}) in {@code column}. */
     static Object decode(byte[] raw, ColumnSchema column) {
-        try {
-            return value(raw, column);
-        } catch (RuntimeException e) {
-            throw new DecodeException("column " + column.name() + " (" + column.columnType() + "): the snapshot"
-                    + " read a value this client cannot represent (" + e.getMessage() + ")", false, e);
-        }
+        return reader(column).read(raw);
     }
 
-    private static Object value(byte[] raw, ColumnSchema column) {
+    /** How the values of {@code column} are read: chosen once per column, not per value. */
+    static ValueReader reader(ColumnSchema column) {
+        ValueReader reader = plainReader(column);
+        return raw -> {
+            try {
+                return reader.read(raw);
+            } catch (RuntimeException e) {
+                throw new DecodeException("column " + column.name() + " (" + column.columnType() + "): the snapshot"
+                        + " read a value this client cannot represent (" + e.getMessage() + ")", false, e);
+            }
+        };
+    }
+
+    private static ValueReader plainReader(ColumnSchema column) {
         String type = column.dataType();
         switch (type) {
-            case "tinyint", "smallint", "mediumint":
-                return Integer.valueOf(ascii(raw));
+            case "tinyint", "smallint", "mediumint", "year":
+                return raw -> (int) whole(raw);
             case "int", "integer":
-                return column.unsigned() ? (Object) Long.valueOf(ascii(raw)) : (Object) Integer.valueOf(ascii(raw));
+                return column.unsigned() ? SnapshotValues::whole : raw -> (int) whole(raw);
             case "bigint":
-                return column.unsigned() ? (Object) new BigInteger(ascii(raw)) : (Object) Long.valueOf(ascii(raw));
+                return column.unsigned() ? raw -> new BigInteger(ascii(raw)) : SnapshotValues::whole;
             case "decimal", "numeric":
-                return new BigDecimal(ascii(raw));
+                return raw -> new BigDecimal(ascii(raw));
             case "float":
                 // read as a DOUBLE (see KeysetQueries), which holds the float exactly
-                return (float) Double.parseDouble(ascii(raw));
+                return raw -> (float) Double.parseDouble(ascii(raw));
             case "double", "real":
-                return Double.valueOf(ascii(raw));
+                return raw -> Double.parseDouble(ascii(raw));
             case "bit":
-                return bits(raw, column);
-            case "year":
-                return Integer.valueOf(ascii(raw));
+                int width = width(column.columnType());
+                return raw -> bits(raw, width);
             case "date":
-                return date(ascii(raw));
+                return SnapshotValues::date;
             case "time":
-                return time(ascii(raw));
+                return raw -> time(ascii(raw));
             case "datetime":
-                return dateTime(ascii(raw));
+                return SnapshotValues::dateTime;
             case "timestamp":
-                return timestamp(ascii(raw));
-            case "enum":
-                return text(raw, column);
+                return SnapshotValues::timestamp;
             case "set":
-                return set(text(raw, column));
+                Charset setCharset = charset(column);
+                return raw -> set(setCharset == null ? raw : new String(raw, setCharset));
             case "json":
-                return new String(raw, StandardCharsets.UTF_8);
+                return raw -> new String(raw, StandardCharsets.UTF_8);
             case "vector":
-                return vector(raw);
+                return SnapshotValues::vector;
             default:
                 if (GEOMETRIES.contains(type)) {
-                    return geometry(raw);
+                    return SnapshotValues::geometry;
                 }
                 if (type.equals("uuid") || type.startsWith("inet")) {
-                    return ascii(raw);
+                    return SnapshotValues::ascii;
                 }
-                return text(raw, column);
+                // text in the column's character set (ENUM included); bytes for binary columns, as the decoder
+                Charset charset = charset(column);
+                return charset == null ? raw -> raw : raw -> new String(raw, charset);
         }
     }
 
-    /** Text in the column's character set; bytes for binary columns, as the decoder gives them. */
-    private static Object text(byte[] raw, ColumnSchema column) {
-        Charset charset = column.collationId() == null ? null : Charsets.forCollation(column.collationId());
-        return charset == null ? raw : new String(raw, charset);
+    private static Charset charset(ColumnSchema column) {
+        return column.collationId() == null ? null : Charsets.forCollation(column.collationId());
     }
 
-    private static Object bits(byte[] raw, ColumnSchema column) {
+    /** A whole number as the server writes it: an optional minus, then digits. */
+    private static long whole(byte[] raw) {
+        if (raw.length == 0 || raw.length > 20) {
+            throw new IllegalArgumentException("'" + ascii(raw) + "' is not a whole number");
+        }
+        boolean negative = raw[0] == '-';
+        long value = 0;
+        for (int i = negative ? 1 : 0; i < raw.length; i++) {
+            int digit = raw[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new IllegalArgumentException("'" + ascii(raw) + "' is not a whole number");
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
+    }
+
+    private static int digits(byte[] raw, int from, int count) {
+        if (from + count > raw.length) {
+            throw new IllegalArgumentException("'" + ascii(raw) + "' is shorter than a date or time");
+        }
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            int digit = raw[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new IllegalArgumentException("'" + ascii(raw) + "' is not a date or time");
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    private static Object bits(byte[] raw, int width) {
         long value = 0;
         for (byte b : raw) {
             value = value << 8 | (b & 0xFF);
         }
-        int width = width(column.columnType());
         if (width > 63) {
             BigInteger big = BigInteger.valueOf(value);
             return value >= 0 ? big : big.add(BigInteger.ONE.shiftLeft(64));
@@ -123,30 +159,35 @@ final class SnapshotValues {
         return open < 0 || close < 0 ? 1 : Integer.parseInt(columnType.substring(open + 1, close).trim());
     }
 
-    private static Object date(String text) {
-        if (zeroPart(text)) {
-            return new ZeroDate(text);
-        }
-        return LocalDate.parse(text);
+    private static Object date(byte[] raw) {
+        int year = digits(raw, 0, 4);
+        int month = digits(raw, 5, 2);
+        int day = digits(raw, 8, 2);
+        return year == 0 || month == 0 || day == 0 ? new ZeroDate(ascii(raw)) : LocalDate.of(year, month, day);
     }
 
-    private static Object dateTime(String text) {
-        if (zeroPart(text)) {
-            return new ZeroDate(text);
+    /** {@code YYYY-MM-DD hh:mm:ss[.f...]}, or a {@link ZeroDate} when year, month or day is zero. */
+    private static Object dateTime(byte[] raw) {
+        int year = digits(raw, 0, 4);
+        int month = digits(raw, 5, 2);
+        int day = digits(raw, 8, 2);
+        if (year == 0 || month == 0 || day == 0) {
+            return new ZeroDate(ascii(raw));
         }
-        return LocalDateTime.parse(text, DATE_TIME);
+        int nanos = 0;
+        if (raw.length > 20 && raw[19] == '.') {
+            int fraction = digits(raw, 20, raw.length - 20);
+            for (int i = raw.length - 20; i < 9; i++) {
+                fraction *= 10;
+            }
+            nanos = fraction;
+        }
+        return LocalDateTime.of(year, month, day, digits(raw, 11, 2), digits(raw, 14, 2), digits(raw, 17, 2), nanos);
     }
 
-    private static Object timestamp(String text) {
-        if (zeroPart(text)) {
-            return new ZeroDate(text);
-        }
-        return LocalDateTime.parse(text, DATE_TIME).toInstant(ZoneOffset.UTC);
-    }
-
-    /** Year, month or day zero: no {@code java.time} type holds it, so the decoder gives the text. */
-    private static boolean zeroPart(String text) {
-        return text.startsWith("0000") || text.startsWith("-00", 4) || text.startsWith("-00", 7);
+    private static Object timestamp(byte[] raw) {
+        Object value = dateTime(raw);
+        return value instanceof LocalDateTime local ? local.toInstant(ZoneOffset.UTC) : value;
     }
 
     /** {@code [-]H+:MM:SS[.f+]}, hours up to 838. */

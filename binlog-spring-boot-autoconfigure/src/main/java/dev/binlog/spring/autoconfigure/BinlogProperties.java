@@ -328,7 +328,7 @@ public class BinlogProperties {
         private SnapshotMode mode = SnapshotMode.NEVER;
         /** schema.table patterns of the tables to copy, among those binlog.filter includes; empty copies them all. */
         private List<String> tables = new ArrayList<>();
-        /** Rows per primary-key chunk query; memory stays that of one chunk. */
+        /** Rows per primary-key chunk query; rows are handed on as they arrive, so memory stays that of one row. */
         private int chunkSize = SnapshotSettings.DEFAULT_CHUNK_SIZE;
 
         public SnapshotMode getMode() {
