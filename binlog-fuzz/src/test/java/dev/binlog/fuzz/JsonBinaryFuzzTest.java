@@ -12,7 +12,7 @@ class JsonBinaryFuzzTest {
 
     /**
      * Bytes allocated per input byte. A byte of binary JSON legally renders as up to 6 characters (a control character
-     * in a string becomes {@code \u0001}; a 3-byte inline literal entry {@code "false, "} is 7 for 3), which a
+     * in a string becomes a six-character escape; a 3-byte inline literal entry {@code "false, "} is 7 for 3), which a
      * {@code StringBuilder} holds in up to 2 bytes each (UTF-16 once a non-Latin-1 character appears) and copies as it
      * grows (up to twice) and once more into the result: 6 x 2 x 3 = 36, plus the {@code String} of each key and
      * string value before it is escaped.
