@@ -60,6 +60,8 @@ public final class JsonBinary {
             reader.value(buffer[offset] & 0xFF, offset + 1, out, 0);
         } catch (IndexOutOfBoundsException e) {
             throw new DecodeException("binary JSON value of " + length + " bytes is truncated", true, e);
+        } catch (dev.binlog.io.MalformedDataException e) {
+            throw new DecodeException("binary JSON value of " + length + " bytes: " + e.getMessage(), true, e);
         }
         return out.toString();
     }
@@ -135,6 +137,9 @@ public final class JsonBinary {
 
     private void string(int at, StringBuilder out) {
         long[] length = varLength(at);
+        if (length[0] > end - at) {
+            throw new DecodeException("binary JSON string overruns the document", true);
+        }
         quote(at + (int) length[1], (int) length[0], out);
     }
 
@@ -142,9 +147,14 @@ public final class JsonBinary {
         int fieldType = buf[at] & 0xFF;
         long[] length = varLength(at + 1);
         int data = at + 1 + (int) length[1];
-        int size = (int) length[0];
-        if (data + size > end) {
+        if (length[0] > end - data) {
             throw new DecodeException("binary JSON opaque value overruns the document", true);
+        }
+        int size = (int) length[0];
+        boolean temporal = fieldType == 7 || fieldType == 10 || fieldType == 11 || fieldType == 12 || fieldType == 14
+                || fieldType == 17 || fieldType == 18;
+        if (temporal && size < 8) {
+            throw new DecodeException("binary JSON opaque temporal of " + size + " bytes, 8 expected", true);
         }
         switch (fieldType) {
             case 246 -> out.append(decimal(data, size)); // NEWDECIMAL: precision, scale, binary decimal
@@ -177,7 +187,7 @@ public final class JsonBinary {
     }
 
     private void quote(int at, int length, StringBuilder out) {
-        if (at + length > end) {
+        if (length < 0 || (long) at + length > end) {
             throw new DecodeException("binary JSON string overruns the document", true);
         }
         checkSize(out, length);

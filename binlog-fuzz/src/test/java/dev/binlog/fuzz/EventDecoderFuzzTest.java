@@ -37,7 +37,7 @@ class EventDecoderFuzzTest {
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = "60s")
-    @Timeout(10)
+    @Timeout(30)
     void decodesEventSequences(byte[] input) {
         FuzzContract.check("events", 2L * input.length, PER_BYTE, false, budget -> {
             decodeAll(input.clone(), RowDecoding.EAGER, budget);

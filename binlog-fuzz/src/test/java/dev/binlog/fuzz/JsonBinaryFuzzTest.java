@@ -25,7 +25,7 @@ class JsonBinaryFuzzTest {
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = "60s")
-    @Timeout(10)
+    @Timeout(30)
     void rendersBinaryJson(byte[] input) {
         FuzzContract.check("json", input.length, PER_BYTE, false, budget -> JsonBinary.toJson(input, 0, input.length));
     }

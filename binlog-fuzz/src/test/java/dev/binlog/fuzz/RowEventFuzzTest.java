@@ -30,7 +30,7 @@ class RowEventFuzzTest {
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = "60s")
-    @Timeout(10)
+    @Timeout(30)
     void decodesRowsWithTheirTableMap(byte[] input) {
         if (input.length < 4) {
             return;

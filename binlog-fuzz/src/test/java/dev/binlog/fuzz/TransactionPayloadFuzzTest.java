@@ -30,7 +30,7 @@ class TransactionPayloadFuzzTest {
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = "60s")
-    @Timeout(10)
+    @Timeout(30)
     void decodesInnerEvents(byte[] input) {
         if (input.length < 2) {
             return;

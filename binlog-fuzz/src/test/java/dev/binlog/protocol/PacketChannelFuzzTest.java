@@ -36,7 +36,7 @@ class PacketChannelFuzzTest {
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = "60s")
-    @Timeout(10)
+    @Timeout(30)
     void readsPacketsOfADump(byte[] input) {
         FuzzContract.check("packets", input.length, PER_BYTE, true, budget -> {
             PacketChannel channel = new PacketChannel(new ByteArrayInputStream(input), OutputStream.nullOutputStream(),
