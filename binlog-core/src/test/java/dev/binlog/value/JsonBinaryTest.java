@@ -18,6 +18,21 @@ class JsonBinaryTest {
     }
 
     @Test
+    void escapesControlCharactersAndPrintsOpaqueDatesZeroPadded() {
+        // string of one U+0001; opaque DATE (field type 10) 2021-03-04, packed
+        assertThat(JsonBinary.toJson(new byte[] {0x0c, 1, 1}, 0, 3)).isEqualTo("\"\\u0001\"");
+        long packed = ((2021L * 13 + 3) << 5 | 4) << 17 << 24;
+        byte[] date = new byte[11];
+        date[0] = 0x0f;
+        date[1] = 10;
+        date[2] = 8;
+        for (int i = 0; i < 8; i++) {
+            date[3 + i] = (byte) (packed >>> (8 * i));
+        }
+        assertThat(JsonBinary.toJson(date, 0, date.length)).isEqualTo("\"2021-03-04\"");
+    }
+
+    @Test
     void rejectsAContainerThatContainsItself() {
         // small array of one element: a small array at offset 0, i.e. itself (was a StackOverflowError)
         byte[] json = HexFormat.of().parseHex("020100070002000000");
