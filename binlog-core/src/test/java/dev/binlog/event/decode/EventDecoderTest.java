@@ -14,6 +14,7 @@ import dev.binlog.event.IncidentEvent;
 import dev.binlog.event.QueryEvent;
 import dev.binlog.event.StartEncryptionEvent;
 import dev.binlog.event.TransactionContextEvent;
+import dev.binlog.event.TransactionPayloadEvent;
 import dev.binlog.event.UnknownEvent;
 import dev.binlog.event.ViewChangeEvent;
 import dev.binlog.event.WriteRowsEvent;
@@ -98,6 +99,22 @@ class EventDecoderTest {
         assertThat(event.scheme()).isEqualTo(1);
         assertThat(event.keyVersion()).isEqualTo(3);
         assertThat(event.nonce()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    }
+
+    @Test
+    void stopsAPayloadAtItsAnnouncedSizeWithoutAllocatingWhatAnInnerEventClaims() {
+        // uncompressed payload (type NONE) of 19 bytes announced as 19: an inner header claiming 1 GiB (found by
+        // binlog-fuzz's RowEventFuzzTest: the decoder allocated what the header claimed and ran out of memory)
+        byte[] inner = new EventBytes().u32(0).u8(16).u32(1).u32(1L << 30).u32(0).u16(0).toBytes();
+        // fields (type, length, value): payload size 19, compression 255 (NONE, 0xFC + 2 bytes), uncompressed 19
+        byte[] body = new EventBytes().u8(1).u8(1).u8(19).u8(2).u8(3).u8(0xFC).u16(255).u8(3).u8(1).u8(19).u8(0)
+                .bytes(inner).toBytes();
+        TransactionPayloadEvent payload = (TransactionPayloadEvent) decode(EventBytes.event(40, 0, 4, body, false));
+
+        assertThatThrownBy(() -> payload.events().toList())
+                .isInstanceOf(DecodeException.class)
+                .hasMessageContaining("inner event 0 of 1073741824 bytes takes the payload past the 19 bytes it"
+                        + " announced uncompressed");
     }
 
     @Test
