@@ -100,17 +100,29 @@ public final class PacketChannel implements Closeable {
                         null, true);
             }
             sequence = (sequence + 1) & 0xFF;
-            if (payloadLength + chunk > payload.length) {
-                long wanted = Math.max((long) payload.length * 2, (long) payloadLength + chunk);
-                if (wanted > Integer.MAX_VALUE - 16) {
-                    throw new ProtocolException("packet from " + endpoint + " larger than 2 GiB", null, false);
-                }
-                payload = Arrays.copyOf(payload, (int) wanted);
+            if ((long) payloadLength + chunk > Integer.MAX_VALUE - 16) {
+                throw new ProtocolException("packet from " + endpoint + " larger than 2 GiB", null, false);
             }
-            readFully(payload, payloadLength, chunk);
+            readChunk(payloadLength + chunk);
             payloadLength += chunk;
         } while (chunk == MAX_PACKET);
         return payloadLength;
+    }
+
+    /**
+     * Reads the payload up to {@code end}, growing the buffer (doubling) as the bytes arrive rather than to what the
+     * length field claims: a header announcing 16 MiB followed by nothing costs no 16 MiB.
+     */
+    private void readChunk(int end) {
+        int at = payloadLength;
+        while (at < end) {
+            if (at == payload.length) {
+                payload = Arrays.copyOf(payload, (int) Math.min(end, payload.length * 2L));
+            }
+            int count = Math.min(end, payload.length) - at;
+            readFully(payload, at, count);
+            at += count;
+        }
     }
 
     public byte[] buffer() {
