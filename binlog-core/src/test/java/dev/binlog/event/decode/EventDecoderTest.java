@@ -12,6 +12,7 @@ import dev.binlog.event.FormatDescriptionEvent;
 import dev.binlog.event.HeartbeatEvent;
 import dev.binlog.event.IncidentEvent;
 import dev.binlog.event.QueryEvent;
+import dev.binlog.event.RowImage;
 import dev.binlog.event.StartEncryptionEvent;
 import dev.binlog.event.TransactionContextEvent;
 import dev.binlog.event.TransactionPayloadEvent;
@@ -86,6 +87,26 @@ class EventDecoderTest {
         assertThat(event.rows().get(0).presentValues()).containsExactly(7, 1000);
         assertThat(event.rows().get(1).presentValues()).containsExactly(8, null);
         assertThat(event.statementEnd()).isTrue();
+    }
+
+    @Test
+    void keepsOnlyTheIncludedColumnsOfAMinimalImage() {
+        // no FORMAT_DESCRIPTION: v1 rows (type 23) with an 8-byte post-header; columns 0 and 2 of three are included
+        byte[] tableMap = new EventBytes().u48(43).u16(1).u8(4).ascii("test").u8(0).u8(1).ascii("m").u8(0)
+                .u8(3).u8(ColumnType.LONG.code()).u8(ColumnType.LONG.code()).u8(ColumnType.LONG.code()).u8(0)
+                .u8(0b111).toBytes();
+        decode(EventBytes.event(19, 0, 400, tableMap, false));
+        byte[] body = new EventBytes().u48(43).u16(1).u8(3).u8(0b101).u8(0b10).u32(7).u8(0).u32(8).u32(9).toBytes();
+
+        WriteRowsEvent event = (WriteRowsEvent) decode(EventBytes.event(23, 0, 500, body, false));
+
+        RowImage first = event.rows().get(0);
+        assertThat(first.columnCount()).isEqualTo(3);
+        assertThat(first.isPresent(1)).isFalse();
+        assertThat(first.values()).containsExactly(7, null, null);
+        assertThat(event.rows().get(1).values()).containsExactly(8, null, 9);
+        assertThat(event.rows().get(1).presentValues()).containsExactly(8, 9);
+        assertThat(event.rows().get(1).rowValues().isPresent(2)).isTrue();
     }
 
     @Test
