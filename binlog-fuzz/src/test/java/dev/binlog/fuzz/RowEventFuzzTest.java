@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RowEventFuzzTest {
 
-    /** As {@link EventDecoderFuzzTest#PER_BYTE}: one input byte may be one boxed value in an array slot per column. */
-    static final int PER_BYTE = 64;
+    /** As {@link EventDecoderFuzzTest#PER_BYTE} (one-byte row images). */
+    static final int PER_BYTE = EventDecoderFuzzTest.PER_BYTE;
 
     static Stream<Arguments> seeds() {
         return FixtureSeeds.rows();

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TransactionPayloadFuzzTest {
 
     /** As {@link EventDecoderFuzzTest#PER_BYTE}, counted over the input and the payload's announced size. */
-    static final int PER_BYTE = 64;
+    static final int PER_BYTE = EventDecoderFuzzTest.PER_BYTE;
 
     static Stream<Arguments> seeds() {
         return FixtureSeeds.payloads();

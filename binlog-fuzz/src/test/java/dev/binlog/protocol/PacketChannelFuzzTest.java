@@ -23,9 +23,9 @@ class PacketChannelFuzzTest {
 
     /**
      * Bytes allocated per input byte: the payload buffer may double past what arrived (2), an event decoded from it
-     * costs what {@code EventDecoderFuzzTest} allows (64).
+     * costs what {@code EventDecoderFuzzTest} allows per pass (128).
      */
-    static final int PER_BYTE = 64;
+    static final int PER_BYTE = 128;
 
     static Stream<Arguments> seeds() {
         return Stream.concat(FixtureSeeds.packets(), Stream.of(
