@@ -31,8 +31,8 @@ public final class JsonBinary {
     static final int MAX_DEPTH = 100;
     /**
      * Characters of JSON text one byte of binary JSON may become: the most a server writes is a control character in
-     * a string (a six-character escape) or a 3-byte inline literal entry ({@code "false, "}, 7); more means entries share
-     * the same bytes (offsets pointing at one key or value again and again), which could render a small value
+     * a string (a six-character escape) or a 3-byte inline literal entry ({@code "false, "}, 7); more means entries
+     * share the same bytes (offsets pointing at one key or value again and again), which could render a small value
      * exponentially large.
      */
     static final int MAX_CHARS_PER_BYTE = 16;

@@ -124,7 +124,8 @@ public final class FixtureSeeds {
                 capture(in, column, values);
                 return ColumnValueReaders.defaults().read(in, column);
             }, ColumnValueReaders.defaultJsonDiffApplier());
-            try (BinlogFileReader reader = new BinlogFileReader(FIXTURES.resolve(f.name()), new EventDecoder(context))) {
+            Path file = FIXTURES.resolve(f.name());
+            try (BinlogFileReader reader = new BinlogFileReader(file, new EventDecoder(context))) {
                 while (true) {
                     try {
                         if (reader.next() == null) {

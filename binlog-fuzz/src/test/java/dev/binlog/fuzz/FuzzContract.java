@@ -30,6 +30,8 @@ public final class FuzzContract {
      */
     static final long CONSTANT = 2L << 20;
 
+    private static final long MAX_EXTRA = 1L << 48;
+
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -47,13 +49,15 @@ public final class FuzzContract {
         private long extra;
 
         public void add(long bytes) {
-            extra += bytes;
+            // A damaged size field may announce up to 2^64: what is allowed then is unbounded, never negative.
+            extra = bytes >= MAX_EXTRA - extra ? MAX_EXTRA : extra + Math.max(0, bytes);
         }
     }
 
     /**
      * Runs {@code work}, lets a {@link DecodeException} (or, with {@code protocolToo}, a {@link ProtocolException})
-     * through as a good outcome, and fails when more than {@code perByte * budgetBytes + CONSTANT} bytes were allocated.
+     * through as a good outcome, and fails when more than {@code perByte * budgetBytes + CONSTANT} bytes were
+     * allocated.
      * Every other throwable propagates: Jazzer reports it as a finding.
      */
     public static void check(String target, long budgetBytes, int perByte, boolean protocolToo, Work work) {
@@ -61,7 +65,7 @@ public final class FuzzContract {
         long allocated = allocatedBy(work, budget, protocolToo);
         long allowed = perByte * (budgetBytes + budget.extra) + CONSTANT;
         if (allocated > allowed) {
-            // The first run of a path loads classes, which Jazzer's agent transforms on this thread: count a second run.
+            // The first run of a path loads classes, which Jazzer's agent transforms on this thread: count a second.
             budget = new Budget();
             allocated = allocatedBy(work, budget, protocolToo);
             allowed = perByte * (budgetBytes + budget.extra) + CONSTANT;
