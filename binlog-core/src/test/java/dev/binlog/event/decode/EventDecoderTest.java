@@ -110,6 +110,19 @@ class EventDecoderTest {
     }
 
     @Test
+    void rejectsAnEnumValueCountLargerThanItsFieldWithoutSizingAListByIt() {
+        // ENUM column (STRING, real type 0xf7); ENUM_STR_VALUE field (6) of 4 bytes announcing 8388607 names: the
+        // decoder allocated a list for them all first (found by binlog-fuzz's RowEventFuzzTest: 556 bytes, 43 MB)
+        byte[] tableMap = new EventBytes().u48(44).u16(1).u8(4).ascii("test").u8(0).u8(1).ascii("e").u8(0)
+                .u8(1).u8(ColumnType.STRING.code()).u8(2).u8(0xf7).u8(1).u8(1)
+                .u8(6).u8(4).u8(0xFD).u8(0xFF).u8(0xFF).u8(0x7F).toBytes();
+
+        assertThatThrownBy(() -> decode(EventBytes.event(19, 0, 400, tableMap, false)))
+                .isInstanceOf(DecodeException.class)
+                .hasMessageContaining("8388607 ENUM values of column");
+    }
+
+    @Test
     void decodesStartEncryption() {
         installMariaDbFormat(0);
         byte[] nonce = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
