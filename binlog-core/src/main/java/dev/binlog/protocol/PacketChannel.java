@@ -174,14 +174,26 @@ public final class PacketChannel implements Closeable {
                 // before allocating: the header alone says the packet is too large
                 throw limit.exceeded(endpoint, stage.get(), needed);
             }
-            if (needed > payload.length) {
-                payload = Arrays.copyOf(payload, (int) Math.min(limit.maxPayload(),
-                        Math.max((long) payload.length * 2, needed)));
-            }
-            readFully(payload, payloadLength, chunk);
+            readChunk(payloadLength + chunk);
             payloadLength += chunk;
         } while (chunk == MAX_PACKET);
         return payloadLength;
+    }
+
+    /**
+     * Reads the payload up to {@code end}, growing the buffer (doubling) as the bytes arrive rather than to what the
+     * length field claims: a header announcing 16 MiB followed by nothing costs no 16 MiB.
+     */
+    private void readChunk(int end) {
+        int at = payloadLength;
+        while (at < end) {
+            if (at == payload.length) {
+                payload = Arrays.copyOf(payload, (int) Math.min(end, payload.length * 2L));
+            }
+            int count = Math.min(end, payload.length) - at;
+            readFully(payload, at, count);
+            at += count;
+        }
     }
 
     public byte[] buffer() {

@@ -19,6 +19,11 @@ final class DecimalReader {
 
     /** Bytes a DECIMAL(precision, scale) value occupies. */
     static int size(int precision, int scale) {
+        if (precision < 1 || scale > precision) {
+            // From damaged metadata only: servers reject such a column definition.
+            throw new dev.binlog.DecodeException("DECIMAL(" + precision + "," + scale + ") is not a precision and"
+                    + " scale a column can have", true);
+        }
         int integerDigits = precision - scale;
         return integerDigits / 9 * 4 + BYTES_FOR_DIGITS[integerDigits % 9] + scale / 9 * 4
                 + BYTES_FOR_DIGITS[scale % 9];

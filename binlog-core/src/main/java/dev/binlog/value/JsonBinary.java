@@ -27,14 +27,26 @@ public final class JsonBinary {
     private static final int STRING = 0x0c;
     private static final int OPAQUE = 0x0f;
 
+    /** MySQL's limit (JSON_DOCUMENT_MAX_DEPTH); deeper means a container points back at itself or an ancestor. */
+    static final int MAX_DEPTH = 100;
+    /**
+     * Characters of JSON text one byte of binary JSON may become: the most a server writes is a control character in
+     * a string (a six-character escape) or a 3-byte inline literal entry ({@code "false, "}, 7); more means entries
+     * share the same bytes (offsets pointing at one key or value again and again), which could render a small value
+     * exponentially large.
+     */
+    static final int MAX_CHARS_PER_BYTE = 16;
+
     private final byte[] buf;
     private final int start;
     private final int end;
+    private final long maxChars;
 
     private JsonBinary(byte[] buf, int start, int end) {
         this.buf = buf;
         this.start = start;
         this.end = end;
+        this.maxChars = (long) MAX_CHARS_PER_BYTE * (end - start) + 64;
     }
 
     /** JSON text of a binary JSON document; an empty value (a JSON column holding SQL '') is {@code null}. */
@@ -45,19 +57,21 @@ public final class JsonBinary {
         StringBuilder out = new StringBuilder(length + 16);
         JsonBinary reader = new JsonBinary(buffer, offset, offset + length);
         try {
-            reader.value(buffer[offset] & 0xFF, offset + 1, out);
+            reader.value(buffer[offset] & 0xFF, offset + 1, out, 0);
         } catch (IndexOutOfBoundsException e) {
             throw new DecodeException("binary JSON value of " + length + " bytes is truncated", true, e);
+        } catch (dev.binlog.io.MalformedDataException e) {
+            throw new DecodeException("binary JSON value of " + length + " bytes: " + e.getMessage(), true, e);
         }
         return out.toString();
     }
 
-    private void value(int type, int at, StringBuilder out) {
+    private void value(int type, int at, StringBuilder out, int depth) {
         switch (type) {
-            case SMALL_OBJECT -> container(at, false, true, out);
-            case LARGE_OBJECT -> container(at, true, true, out);
-            case SMALL_ARRAY -> container(at, false, false, out);
-            case LARGE_ARRAY -> container(at, true, false, out);
+            case SMALL_OBJECT -> container(at, false, true, out, depth + 1);
+            case LARGE_OBJECT -> container(at, true, true, out, depth + 1);
+            case SMALL_ARRAY -> container(at, false, false, out, depth + 1);
+            case LARGE_ARRAY -> container(at, true, false, out, depth + 1);
             case LITERAL -> literal(buf[at] & 0xFF, out);
             case INT16 -> out.append((short) u16(at));
             case UINT16 -> out.append(u16(at));
@@ -73,7 +87,11 @@ public final class JsonBinary {
         }
     }
 
-    private void container(int at, boolean large, boolean object, StringBuilder out) {
+    private void container(int at, boolean large, boolean object, StringBuilder out, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new DecodeException("binary JSON nested deeper than " + MAX_DEPTH + " levels at byte " + (at - start)
+                    + " (a container pointing back at itself?)", true);
+        }
         int count = large ? i32(at) : u16(at);
         int offsetSize = large ? 4 : 2;
         int keyEntry = offsetSize + 2;
@@ -82,6 +100,7 @@ public final class JsonBinary {
         int valuesStart = keysStart + (object ? count * keyEntry : 0);
         out.append(object ? '{' : '[');
         for (int i = 0; i < count; i++) {
+            checkSize(out, 0);
             if (i > 0) {
                 out.append(", ");
             }
@@ -94,10 +113,10 @@ public final class JsonBinary {
             int entry = valuesStart + i * valueEntry;
             int valueType = buf[entry] & 0xFF;
             if (inlined(valueType, large)) {
-                value(valueType, entry + 1, out);
+                value(valueType, entry + 1, out, depth);
             } else {
                 int valueOffset = large ? i32(entry + 1) : u16(entry + 1);
-                value(valueType, at + valueOffset, out);
+                value(valueType, at + valueOffset, out, depth);
             }
         }
         out.append(object ? '}' : ']');
@@ -118,6 +137,9 @@ public final class JsonBinary {
 
     private void string(int at, StringBuilder out) {
         long[] length = varLength(at);
+        if (length[0] > end - at) {
+            throw new DecodeException("binary JSON string overruns the document", true);
+        }
         quote(at + (int) length[1], (int) length[0], out);
     }
 
@@ -125,9 +147,14 @@ public final class JsonBinary {
         int fieldType = buf[at] & 0xFF;
         long[] length = varLength(at + 1);
         int data = at + 1 + (int) length[1];
-        int size = (int) length[0];
-        if (data + size > end) {
+        if (length[0] > end - data) {
             throw new DecodeException("binary JSON opaque value overruns the document", true);
+        }
+        int size = (int) length[0];
+        boolean temporal = fieldType == 7 || fieldType == 10 || fieldType == 11 || fieldType == 12 || fieldType == 14
+                || fieldType == 17 || fieldType == 18;
+        if (temporal && size < 8) {
+            throw new DecodeException("binary JSON opaque temporal of " + size + " bytes, 8 expected", true);
         }
         switch (fieldType) {
             case 246 -> out.append(decimal(data, size)); // NEWDECIMAL: precision, scale, binary decimal
@@ -160,9 +187,10 @@ public final class JsonBinary {
     }
 
     private void quote(int at, int length, StringBuilder out) {
-        if (at + length > end) {
+        if (length < 0 || (long) at + length > end) {
             throw new DecodeException("binary JSON string overruns the document", true);
         }
+        checkSize(out, length);
         for (int i = at; i < at + length; i++) {
             int b = buf[i];
             if (b < 0x20 || b == '"' || b == '\\') { // control, quote, backslash, or (negative) non-ASCII
@@ -176,6 +204,13 @@ public final class JsonBinary {
             out.append((char) buf[i]);
         }
         out.append('"');
+    }
+
+    private void checkSize(StringBuilder out, int adding) {
+        if (out.length() + (long) adding > maxChars) {
+            throw new DecodeException("binary JSON value of " + (end - start) + " bytes renders as more than "
+                    + maxChars + " characters: its entries point at the same keys or values again", true);
+        }
     }
 
     private int u16(int at) {

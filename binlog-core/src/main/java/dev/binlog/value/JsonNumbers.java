@@ -34,7 +34,7 @@ final class JsonNumbers {
                 case '\f' -> out.append("\\f");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        Digits.unicodeEscape(out, c);
                     } else {
                         out.append(c);
                     }

@@ -13,7 +13,10 @@ final class JsonTemporals {
         long ymdhms = (packed >> 24);
         long ymd = ymdhms >> 17;
         long ym = ymd >> 5;
-        return String.format("%04d-%02d-%02d", ym / 13, ym % 13, ymd % 32);
+        StringBuilder out = new StringBuilder(10);
+        Digits.pad(out, ym / 13, 4).append('-');
+        Digits.pad(out, ym % 13, 2).append('-');
+        return Digits.pad(out, ymd % 32, 2).toString();
     }
 
     static String datetime(long packed) {
@@ -23,8 +26,14 @@ final class JsonTemporals {
         long ymd = ymdhms >> 17;
         long ym = ymd >> 5;
         long hms = ymdhms % (1 << 17);
-        return String.format("%04d-%02d-%02d %02d:%02d:%02d.%06d", ym / 13, ym % 13, ymd % 32, hms >> 12,
-                (hms >> 6) % 64, hms % 64, micros);
+        StringBuilder out = new StringBuilder(26);
+        Digits.pad(out, ym / 13, 4).append('-');
+        Digits.pad(out, ym % 13, 2).append('-');
+        Digits.pad(out, ymd % 32, 2).append(' ');
+        Digits.pad(out, hms >> 12, 2).append(':');
+        Digits.pad(out, (hms >> 6) % 64, 2).append(':');
+        Digits.pad(out, hms % 64, 2).append('.');
+        return Digits.pad(out, micros, 6).toString();
     }
 
     static String time(long packed) {
@@ -32,7 +41,10 @@ final class JsonTemporals {
         long magnitude = Math.abs(packed);
         long hms = magnitude >> 24;
         long micros = magnitude % (1L << 24);
-        return String.format("%s%02d:%02d:%02d.%06d", negative ? "-" : "", (hms >> 12) % (1 << 10), (hms >> 6) % 64,
-                hms % 64, micros);
+        StringBuilder out = new StringBuilder(17).append(negative ? "-" : "");
+        Digits.pad(out, (hms >> 12) % (1 << 10), 2).append(':');
+        Digits.pad(out, (hms >> 6) % 64, 2).append(':');
+        Digits.pad(out, hms % 64, 2).append('.');
+        return Digits.pad(out, micros, 6).toString();
     }
 }

@@ -83,8 +83,8 @@ final class MariaDbHiresTemporals {
         int month = (int) (t % 13);
         int year = (int) (t / 13);
         if (year == 0 || month == 0 || day == 0) {
-            String text = String.format("%04d-%02d-%02d %02d:%02d:%02d.%s", year, month, day, hour, minute, second,
-                    TemporalValues.fractionDigits(micros, precision));
+            String text = TemporalValues.dateTimeText(year, month, day, hour, minute, second).append('.')
+                    .append(TemporalValues.fractionDigits(micros, precision)).toString();
             return options.zeroDates() == ValueOptions.ZeroDateMode.NULL ? null : new ZeroDate(text);
         }
         return LocalDateTime.of(year, month, day, hour, minute, second, micros * 1000);

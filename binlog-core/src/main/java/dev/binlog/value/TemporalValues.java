@@ -30,7 +30,7 @@ final class TemporalValues {
 
     private static Object date(int year, int month, int day, ValueOptions options) {
         if (year == 0 || month == 0 || day == 0) {
-            return zero(String.format("%04d-%02d-%02d", year, month, day), options);
+            return zero(dateText(year, month, day).toString(), options);
         }
         return LocalDate.of(year, month, day);
     }
@@ -109,7 +109,7 @@ final class TemporalValues {
     private static Object datetime(int year, int month, int day, int hour, int minute, int second, int micros,
             int fsp, ValueOptions options) {
         if (year == 0 || month == 0 || day == 0) {
-            String text = String.format("%04d-%02d-%02d %02d:%02d:%02d", year, month, day, hour, minute, second);
+            String text = dateTimeText(year, month, day, hour, minute, second).toString();
             return zero(fsp == 0 ? text : text + "." + fractionDigits(micros, fsp), options);
         }
         return LocalDateTime.of(year, month, day, hour, minute, second, micros * 1000);
@@ -144,8 +144,23 @@ final class TemporalValues {
     }
 
     static String fractionDigits(int micros, int fsp) {
-        String six = String.format("%06d", micros);
-        return six.substring(0, fsp);
+        return Digits.pad(new StringBuilder(6), micros, 6).substring(0, fsp);
+    }
+
+    /** {@code YYYY-MM-DD}, zero-padded, as the server prints a date it cannot store as one (zero dates). */
+    static StringBuilder dateText(int year, int month, int day) {
+        StringBuilder out = new StringBuilder(26);
+        Digits.pad(out, year, 4).append('-');
+        Digits.pad(out, month, 2).append('-');
+        return Digits.pad(out, day, 2);
+    }
+
+    /** {@code YYYY-MM-DD hh:mm:ss}, zero-padded. */
+    static StringBuilder dateTimeText(int year, int month, int day, int hour, int minute, int second) {
+        StringBuilder out = dateText(year, month, day).append(' ');
+        Digits.pad(out, hour, 2).append(':');
+        Digits.pad(out, minute, 2).append(':');
+        return Digits.pad(out, second, 2);
     }
 
     private static Object zero(String text, ValueOptions options) {

@@ -40,6 +40,23 @@ class PacketChannelTest {
     }
 
     @Test
+    void lengthFieldAloneAllocatesNothingBeforeTheBytesArrive() {
+        // a 16 MiB - 1 packet announced, 3 bytes sent (found by binlog-fuzz: the buffer grew to the claim first)
+        PacketChannel channel = reading(HexFormat.of().parseHex("ffffff00414243"));
+
+        assertThatThrownBy(channel::readPacket).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("the server closed the connection");
+        assertThat(channel.buffer().length).isEqualTo(16 * 1024);
+    }
+
+    @Test
+    void errPacketTooShortForItsCodeIsAProtocolError() {
+        assertThatThrownBy(() -> ErrorPacket.parse(new byte[] {(byte) 0xFF, 0x29}, 2))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("ERR packet of 2 bytes, too short for its error code and SQL state");
+    }
+
+    @Test
     void outOfOrderSequenceIsAProtocolError() {
         PacketChannel channel = reading(HexFormat.of().parseHex("0100000541"));
 

@@ -261,6 +261,10 @@ final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
         private final int jsonColumnCount;
         private final String offsetBase;
         private final String source;
+        private BitSet slotsFor;
+        private int[] slots;
+        private BitSet otherSlotsFor;
+        private int[] otherSlots;
 
         RowImageReader(DecoderContext context, TableMapEvent table, EventHeader header, boolean compressed) {
             this.context = context;
@@ -302,7 +306,10 @@ final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
             int nullStart = in.position();
             in.skip((presentCount + 7) >>> 3);
             byte[] array = in.array();
-            Object[] values = new Object[columns.size()];
+            // An image of only some columns keeps only their values: a slot per table column would cost every image
+            // of a wide table four bytes per column, however few bytes the image itself takes.
+            int[] slots = presentCount < columns.size() ? slots(present) : null;
+            Object[] values = new Object[slots == null ? columns.size() : presentCount];
             int k = 0;
             for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
                 boolean isNull = (array[nullStart + (k >>> 3)] & (1 << (k & 7))) != 0;
@@ -312,13 +319,14 @@ final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
                 }
                 Column column = columns.get(i);
                 int valueStart = in.position();
+                int slot = slots == null ? i : k - 1;
                 try {
                     if (partialJson != null && partialJson.columns().get(i)) {
                         List<JsonDiff> diffs = readJsonDiffs(in, column);
                         partialJson.diffs().put(i, diffs);
-                        values[i] = context.jsonDiffApplier().apply(partialJson.before().get(i), diffs, column);
+                        values[slot] = context.jsonDiffApplier().apply(partialJson.before().get(i), diffs, column);
                     } else {
-                        values[i] = context.valueReader().read(in, column);
+                        values[slot] = context.valueReader().read(in, column);
                     }
                 } catch (DecodeException e) {
                     throw new LocatedDecodeException(where(column, valueStart) + ": " + e.getMessage(), e.corrupt(), e);
@@ -328,7 +336,30 @@ final class RowsEventDecoder implements EventBodyDecoder<RowsEvent> {
                     throw new LocatedDecodeException(where(column, valueStart) + ": " + e, true, e);
                 }
             }
-            return new RowImage(values, present);
+            return slots == null ? new RowImage(values, present)
+                    : new RowImage(new PartialRowValues(values, slots), present);
+        }
+
+        /** Column → slot of the included columns of {@code present}; one table per bitmap of the event. */
+        private int[] slots(BitSet present) {
+            if (present == slotsFor) {
+                return slots;
+            }
+            if (present == otherSlotsFor) {
+                return otherSlots;
+            }
+            int[] table = new int[columns.size()];
+            java.util.Arrays.fill(table, -1);
+            int n = 0;
+            for (int i = present.nextSetBit(0); i >= 0 && i < table.length; i = present.nextSetBit(i + 1)) {
+                table[i] = n++;
+            }
+            // An update's before and after images have a bitmap each; rows events have at most these two.
+            otherSlotsFor = slotsFor;
+            otherSlots = slots;
+            slotsFor = present;
+            slots = table;
+            return table;
         }
 
         /**

@@ -146,6 +146,11 @@ record TableMapOptionalMetadata(List<Column> columns, List<Integer> primaryKey, 
                 continue;
             }
             int count = Bytes.lengthEncodedInt(field);
+            if (count > field.remaining()) {
+                // Each name takes at least its length byte: a larger count is damage, and must not size the list.
+                throw new dev.binlog.io.MalformedDataException(count + " " + kind + " values of column "
+                        + columns[i].displayName() + " in " + field.remaining() + " bytes", field.position());
+            }
             List<String> names = new ArrayList<>(count);
             for (int k = 0; k < count; k++) {
                 names.add(Bytes.utf8(field, Bytes.lengthEncodedInt(field)));

@@ -84,6 +84,7 @@ final class TransactionPayloadEventDecoder implements EventBodyDecoder<Transacti
         private byte[] buffer = new byte[1024];
         private BinlogEvent next;
         private int count;
+        private long decompressed;
 
         InnerEventIterator(PayloadInnerEvents source) {
             this.source = source;
@@ -137,21 +138,42 @@ final class TransactionPayloadEventDecoder implements EventBodyDecoder<Transacti
                         + ": TRANSACTION_PAYLOAD ends inside an inner event header", true);
             }
             long length = new ByteCursor(buffer, 9, 4).readUint32();
-            if (length < EventHeader.LENGTH || length > Integer.MAX_VALUE - 16 || length > source.limit()) {
+            if (length < EventHeader.LENGTH || length > Integer.MAX_VALUE - 16) {
                 throw new LocatedDecodeException(context.source() + " at " + outer.position()
                         + ": TRANSACTION_PAYLOAD inner event " + count + " claims " + length + " bytes", true);
             }
-            if (buffer.length < length) {
-                byte[] bigger = new byte[(int) Math.max(length, buffer.length * 2L)];
-                System.arraycopy(buffer, 0, bigger, 0, EventHeader.LENGTH);
-                buffer = bigger;
+            // The announced uncompressed size bounds the whole transaction, not just one event: a payload that
+            // decompresses to more is damaged (or a decompression bomb), whatever its events claim.
+            decompressed += length;
+            if (decompressed > source.limit()) {
+                throw new LocatedDecodeException(context.source() + " at " + outer.position()
+                        + ": TRANSACTION_PAYLOAD inner event " + count + " of " + length + " bytes takes the payload"
+                        + " past the " + source.limit() + " bytes it announced uncompressed", true);
             }
-            int rest = (int) length - EventHeader.LENGTH;
-            if (readFully(in, buffer, EventHeader.LENGTH, rest) < rest) {
+            if (!readBody((int) length)) {
                 throw new LocatedDecodeException(context.source() + " at " + outer.position()
                         + ": TRANSACTION_PAYLOAD ends inside inner event " + count, true);
             }
             return context.decoder().decodeInner(buffer, 0, (int) length, outer.position());
+        }
+
+        /**
+         * Reads the rest of an event of {@code length} bytes after its header, growing the buffer as the bytes arrive
+         * rather than to what the header claims, so a length field never allocates more than the data behind it.
+         */
+        private boolean readBody(int length) throws IOException {
+            int filled = EventHeader.LENGTH;
+            while (filled < length) {
+                if (filled == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, (int) Math.min(length, buffer.length * 2L));
+                }
+                int n = in.read(buffer, filled, Math.min(length, buffer.length) - filled);
+                if (n < 0) {
+                    return false;
+                }
+                filled += n;
+            }
+            return true;
         }
 
         private DecodeException failure(IOException e) {

@@ -12,8 +12,10 @@ import dev.binlog.event.FormatDescriptionEvent;
 import dev.binlog.event.HeartbeatEvent;
 import dev.binlog.event.IncidentEvent;
 import dev.binlog.event.QueryEvent;
+import dev.binlog.event.RowImage;
 import dev.binlog.event.StartEncryptionEvent;
 import dev.binlog.event.TransactionContextEvent;
+import dev.binlog.event.TransactionPayloadEvent;
 import dev.binlog.event.UnknownEvent;
 import dev.binlog.event.ViewChangeEvent;
 import dev.binlog.event.WriteRowsEvent;
@@ -88,6 +90,39 @@ class EventDecoderTest {
     }
 
     @Test
+    void keepsOnlyTheIncludedColumnsOfAMinimalImage() {
+        // no FORMAT_DESCRIPTION: v1 rows (type 23) with an 8-byte post-header; columns 0 and 2 of three are included
+        byte[] tableMap = new EventBytes().u48(43).u16(1).u8(4).ascii("test").u8(0).u8(1).ascii("m").u8(0)
+                .u8(3).u8(ColumnType.LONG.code()).u8(ColumnType.LONG.code()).u8(ColumnType.LONG.code()).u8(0)
+                .u8(0b111).toBytes();
+        decode(EventBytes.event(19, 0, 400, tableMap, false));
+        byte[] body = new EventBytes().u48(43).u16(1).u8(3).u8(0b101).u8(0b10).u32(7).u8(0).u32(8).u32(9).toBytes();
+
+        WriteRowsEvent event = (WriteRowsEvent) decode(EventBytes.event(23, 0, 500, body, false));
+
+        RowImage first = event.rows().get(0);
+        assertThat(first.columnCount()).isEqualTo(3);
+        assertThat(first.isPresent(1)).isFalse();
+        assertThat(first.values()).containsExactly(7, null, null);
+        assertThat(event.rows().get(1).values()).containsExactly(8, null, 9);
+        assertThat(event.rows().get(1).presentValues()).containsExactly(8, 9);
+        assertThat(event.rows().get(1).rowValues().isPresent(2)).isTrue();
+    }
+
+    @Test
+    void rejectsAnEnumValueCountLargerThanItsFieldWithoutSizingAListByIt() {
+        // ENUM column (STRING, real type 0xf7); ENUM_STR_VALUE field (6) of 4 bytes announcing 8388607 names: the
+        // decoder allocated a list for them all first (found by binlog-fuzz's RowEventFuzzTest: 556 bytes, 43 MB)
+        byte[] tableMap = new EventBytes().u48(44).u16(1).u8(4).ascii("test").u8(0).u8(1).ascii("e").u8(0)
+                .u8(1).u8(ColumnType.STRING.code()).u8(2).u8(0xf7).u8(1).u8(1)
+                .u8(6).u8(4).u8(0xFD).u8(0xFF).u8(0xFF).u8(0x7F).toBytes();
+
+        assertThatThrownBy(() -> decode(EventBytes.event(19, 0, 400, tableMap, false)))
+                .isInstanceOf(DecodeException.class)
+                .hasMessageContaining("8388607 ENUM values of column");
+    }
+
+    @Test
     void decodesStartEncryption() {
         installMariaDbFormat(0);
         byte[] nonce = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
@@ -98,6 +133,22 @@ class EventDecoderTest {
         assertThat(event.scheme()).isEqualTo(1);
         assertThat(event.keyVersion()).isEqualTo(3);
         assertThat(event.nonce()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    }
+
+    @Test
+    void stopsAPayloadAtItsAnnouncedSizeWithoutAllocatingWhatAnInnerEventClaims() {
+        // uncompressed payload (type NONE) of 19 bytes announced as 19: an inner header claiming 1 GiB (found by
+        // binlog-fuzz's RowEventFuzzTest: the decoder allocated what the header claimed and ran out of memory)
+        byte[] inner = new EventBytes().u32(0).u8(16).u32(1).u32(1L << 30).u32(0).u16(0).toBytes();
+        // fields (type, length, value): payload size 19, compression 255 (NONE, 0xFC + 2 bytes), uncompressed 19
+        byte[] body = new EventBytes().u8(1).u8(1).u8(19).u8(2).u8(3).u8(0xFC).u16(255).u8(3).u8(1).u8(19).u8(0)
+                .bytes(inner).toBytes();
+        TransactionPayloadEvent payload = (TransactionPayloadEvent) decode(EventBytes.event(40, 0, 4, body, false));
+
+        assertThatThrownBy(() -> payload.events().toList())
+                .isInstanceOf(DecodeException.class)
+                .hasMessageContaining("inner event 0 of 1073741824 bytes takes the payload past the 19 bytes it"
+                        + " announced uncompressed");
     }
 
     @Test
