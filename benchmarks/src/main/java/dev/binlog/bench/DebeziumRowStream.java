@@ -124,6 +124,11 @@ final class DebeziumRowStream implements RowStream {
         }
     }
 
+    /** Whether the engine stopped on its own (bad configuration, grants, a failed snapshot); toString says why. */
+    boolean failed() {
+        return engine != null && !"running".equals(engine.toString());
+    }
+
     @Override
     public String toString() {
         return NAME + " (" + engine + ")";
