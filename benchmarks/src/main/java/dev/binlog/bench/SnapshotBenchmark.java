@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * dependency:build-classpath -Dmdep.outputFile=target/cp.txt}: {@code java -cp target/classes:$(cat target/cp.txt)
  * dev.binlog.bench.SnapshotBenchmark}; it starts its own server and writes {@code target/snapshot-summary.json}.
  * {@code -Dbinlog.bench.snapshot.scale=0.01} scales both row counts (a smoke run), and
- * {@code -Dbinlog.bench.snapshot.chunk=N} sets our chunk size (default {@value SnapshotSettings#DEFAULT_CHUNK_SIZE}).
+ * {@code -Dbinlog.bench.snapshot.chunk=N} sets our chunk size (default {@value SnapshotSettings#DEFAULT_CHUNK_SIZE}),
+ * {@code -Dbinlog.bench.snapshot.tools=ours,mariadb-dump} runs only those (default all three, Debezium's name being
+ * {@value DebeziumRowStream#NAME}).
  */
 public final class SnapshotBenchmark {
 
@@ -42,11 +44,14 @@ public final class SnapshotBenchmark {
     private final MariaDbProcess server;
     private final double scale;
     private final int chunkSize;
+    private final List<String> tools;
 
     public SnapshotBenchmark(MariaDbProcess server) {
         this.server = server;
         this.scale = Double.parseDouble(System.getProperty("binlog.bench.snapshot.scale", "1"));
         this.chunkSize = Integer.getInteger("binlog.bench.snapshot.chunk", SnapshotSettings.DEFAULT_CHUNK_SIZE);
+        this.tools = List.of(System.getProperty("binlog.bench.snapshot.tools",
+                "mariadb-dump,ours," + DebeziumRowStream.NAME).split(","));
     }
 
     public SnapshotResults run() throws Exception {
@@ -81,9 +86,15 @@ public final class SnapshotBenchmark {
                 dataLength / 1e6, (System.nanoTime() - filling) / 1e9);
         awaitCleanPages();
         List<Run> runs = new ArrayList<>();
-        runs.add(mariadbDump(label, name, rows, dataLength));
-        runs.add(ours(label, "bench." + name, rows, dataLength));
-        runs.add(debezium(label, "bench." + name, rows, dataLength));
+        if (tools.contains("mariadb-dump")) {
+            runs.add(mariadbDump(label, name, rows, dataLength));
+        }
+        if (tools.contains("ours")) {
+            runs.add(ours(label, "bench." + name, rows, dataLength));
+        }
+        if (tools.contains(DebeziumRowStream.NAME)) {
+            runs.add(debezium(label, "bench." + name, rows, dataLength));
+        }
         runs.forEach(r -> System.out.printf("snapshot: %s %s: %,d rows in %.2f s = %,.0f rows/s, %.1f MB/s%s%s%n",
                 r.table(), r.tool(), r.rows(), r.seconds(), r.rowsPerS(), r.mbPerS(),
                 r.peakHeapBytes() == null ? "" : String.format(", peak heap %.1f MB of -Xmx%s",
