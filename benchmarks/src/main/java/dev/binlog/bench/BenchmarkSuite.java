@@ -18,7 +18,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The one command: corpus (generated once, reused after), differential check, the JMH decode suite, the end-to-end
- * runs, the snapshot runs ({@link SnapshotBenchmark}), and {@code target/summary.json}. Run from the {@code benchmarks} folder; see BENCHMARKS.md.
+ * runs, the snapshot runs ({@link SnapshotBenchmark}), and {@code target/summary.json}. Run from the
+ * {@code benchmarks} folder; see BENCHMARKS.md.
  */
 public final class BenchmarkSuite {
 

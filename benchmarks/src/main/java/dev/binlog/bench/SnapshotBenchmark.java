@@ -95,8 +95,9 @@ public final class SnapshotBenchmark {
         if (tools.contains(DebeziumRowStream.NAME)) {
             runs.add(debezium(label, "bench." + name, rows, dataLength));
         }
-        runs.forEach(r -> System.out.printf("snapshot: %s %s: %,d rows in %.2f s = %,.0f rows/s, %.1f MB/s%s%s%n",
+        runs.forEach(r -> System.out.printf("snapshot: %s %s: %,d rows in %.2f s = %,.0f rows/s, %.1f MB/s%s%s%s%n",
                 r.table(), r.tool(), r.rows(), r.seconds(), r.rowsPerS(), r.mbPerS(),
+                r.cpuSeconds() == null ? "" : String.format(", %.2f CPU s", r.cpuSeconds()),
                 r.peakHeapBytes() == null ? "" : String.format(", peak heap %.1f MB of -Xmx%s",
                         r.peakHeapBytes() / 1e6, r.xmx()),
                 r.error() == null ? "" : " FAILED: " + r.error()));
@@ -107,7 +108,8 @@ public final class SnapshotBenchmark {
 
     private Run mariadbDump(String label, String name, long rows, long dataLength) throws Exception {
         if (!Files.isExecutable(MARIADB_DUMP)) {
-            return new Run(label, "mariadb-dump", 0, dataLength, 0, null, null, MARIADB_DUMP + " is not installed");
+            return new Run(label, "mariadb-dump", 0, dataLength, 0, null, null, null,
+                    MARIADB_DUMP + " is not installed");
         }
         Path log = Files.createTempFile("mariadb-dump", ".log");
         try {
@@ -125,11 +127,11 @@ public final class SnapshotBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             if (!done || p.exitValue() != 0) {
                 p.destroyForcibly();
-                return new Run(label, "mariadb-dump", 0, dataLength, seconds, null, null,
+                return new Run(label, "mariadb-dump", 0, dataLength, seconds, null, null, null,
                         (done ? "exited " + p.exitValue() : "not done after 10 min") + ": "
                                 + Files.readString(log).strip());
             }
-            return new Run(label, "mariadb-dump", rows, dataLength, seconds, null, null, null);
+            return new Run(label, "mariadb-dump", rows, dataLength, seconds, null, null, null, null);
         } finally {
             Files.delete(log);
         }
@@ -155,14 +157,14 @@ public final class SnapshotBenchmark {
             }
         }
         if (!probe.containsKey("rows") || process.exitValue() != 0) {
-            return new Run(label, "ours", 0, dataLength, 0, null, XMX,
+            return new Run(label, "ours", 0, dataLength, 0, null, null, XMX,
                     "probe exited " + process.exitValue() + ": " + lastLines(output));
         }
         long seen = Long.parseLong(probe.get("rows"));
         String error = !probe.get("error").isEmpty() ? probe.get("error")
                 : seen != rows ? "delivered " + seen + " of " + rows + " rows" : null;
         return new Run(label, "ours", seen, dataLength, Double.parseDouble(probe.get("seconds")),
-                Long.parseLong(probe.get("peakHeap")), XMX, error);
+                Double.parseDouble(probe.get("cpuSeconds")), Long.parseLong(probe.get("peakHeap")), XMX, error);
     }
 
     private Run debezium(String label, String table, long rows, long dataLength) throws Exception {
@@ -194,7 +196,7 @@ public final class SnapshotBenchmark {
             debezium.close();
         }
         return new Run(label, DebeziumRowStream.NAME, seen.get(), dataLength,
-                error == null ? (last[0] - start) / 1e9 : 0, null, null, error);
+                error == null ? (last[0] - start) / 1e9 : 0, null, null, null, error);
     }
 
     private long dataLength(String name) throws SQLException {

@@ -21,7 +21,9 @@ import java.time.Duration;
  * Run in a JVM of its own with a small {@code -Xmx}: our client's {@link SnapshotMode#INITIAL_ONLY} copy of one table
  * into a listener that touches every value, and the peak heap the JVM saw (sum of the heap pools' peak usage, as in
  * {@link MemoryProbe}). Prints one {@code snapshot-probe} line: rows, seconds from {@code start()} to the client
- * stopping, seconds from the table's first row to its {@code TABLE_FINISHED}, peak heap, heap after a final GC.
+ * stopping, seconds from the table's first row to its {@code TABLE_FINISHED}, the JVM's CPU seconds over the run (all
+ * its threads: close to the wall time means the client is the bottleneck, well below it the server), peak heap, heap
+ * after a final GC.
  *
  * <p>Arguments: host port user password table (schema.table) chunk-size.
  */
@@ -38,10 +40,13 @@ public final class SnapshotProbe {
                 .filter(TableFilter.builder().include(args[4]).build())
                 .snapshot(SnapshotSettings.of(SnapshotMode.INITIAL_ONLY).withChunkSize(Integer.parseInt(args[5])))
                 .listener(touch).build()) {
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
             client.start();
             boolean stopped = client.awaitTermination(Duration.ofMinutes(10));
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
             String error = !stopped ? "not_finished_after_10_min"
                     : client.state() != ClientState.STOPPED || touch.finished == 0
                             ? client.state() + ":" + client.lastError().map(Throwable::toString).orElse("") : "";
@@ -54,9 +59,9 @@ public final class SnapshotProbe {
             System.gc();
             long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.printf("snapshot-probe rows=%d tableRows=%d valueBytes=%d seconds=%.3f copySeconds=%.3f"
-                    + " maxHeap=%d peakHeap=%d heapAfterGc=%d error=%s%n", touch.rows, touch.tableRows, touch.bytes,
-                    seconds, (touch.finished - touch.first) / 1e9, Runtime.getRuntime().maxMemory(), peak, after,
-                    error.replace(' ', '_'));
+                    + " cpuSeconds=%.3f maxHeap=%d peakHeap=%d heapAfterGc=%d error=%s%n", touch.rows, touch.tableRows,
+                    touch.bytes, seconds, (touch.finished - touch.first) / 1e9, cpuSeconds,
+                    Runtime.getRuntime().maxMemory(), peak, after, error.replace(' ', '_'));
         }
         System.exit(0);
     }

@@ -23,12 +23,13 @@ public record SnapshotResults(int chunkSize, List<Run> runs) {
      * @param dataLengthBytes the table's DATA_LENGTH, the denominator of MB/s for every tool
      * @param seconds         from the start (process start for mariadb-dump, {@code start()} for the clients) to the
      *                        last row
+     * @param cpuSeconds      CPU seconds of the forked JVM over the run, all threads (ours only), else null
      * @param peakHeapBytes   sum of the heap pools' peak usage in the forked JVM (ours only), else null
      * @param xmx             that JVM's {@code -Xmx}, else null
      * @param error           why the run failed, or null
      */
-    public record Run(String table, String tool, long rows, long dataLengthBytes, double seconds, Long peakHeapBytes,
-                      String xmx, String error) {
+    public record Run(String table, String tool, long rows, long dataLengthBytes, double seconds, Double cpuSeconds,
+                      Long peakHeapBytes, String xmx, String error) {
 
         double rowsPerS() {
             return error == null && seconds > 0 ? rows / seconds : Double.NaN;

@@ -121,6 +121,7 @@ final class Summary {
             row.put("tool", r.tool());
             row.put("rows", r.rows());
             row.put("seconds", r.seconds());
+            row.put("cpu_seconds", r.cpuSeconds());
             row.put("rows_per_s", finite(r.rowsPerS()));
             row.put("mb_per_s", finite(r.mbPerS()));
             row.put("data_length_bytes", r.dataLengthBytes());

@@ -61,13 +61,14 @@ class SummaryJsonTest {
     @Test
     void snapshotSectionGivesRatesOnOneDenominatorAndRatiosWithNullWhereARunFailed() {
         SnapshotResults snapshot = new SnapshotResults(1000, List.of(
-                new SnapshotResults.Run("narrow", "mariadb-dump", 2_000_000, 100_000_000, 2.0, null, null, null),
-                new SnapshotResults.Run("narrow", "ours", 2_000_000, 100_000_000, 4.0, 50_000_000L, "128m", null),
-                new SnapshotResults.Run("narrow", DebeziumRowStream.NAME, 2_000_000, 100_000_000, 40.0, null, null,
+                new SnapshotResults.Run("narrow", "mariadb-dump", 2_000_000, 100_000_000, 2.0, null, null, null, null),
+                new SnapshotResults.Run("narrow", "ours", 2_000_000, 100_000_000, 4.0, 3.5, 50_000_000L, "128m",
                         null),
-                new SnapshotResults.Run("wide", "mariadb-dump", 500_000, 250_000_000, 5.0, null, null, null),
-                new SnapshotResults.Run("wide", "ours", 500_000, 250_000_000, 5.0, 60_000_000L, "128m", null),
-                new SnapshotResults.Run("wide", DebeziumRowStream.NAME, 1234, 250_000_000, 0, null, null,
+                new SnapshotResults.Run("narrow", DebeziumRowStream.NAME, 2_000_000, 100_000_000, 40.0, null, null, null,
+                        null),
+                new SnapshotResults.Run("wide", "mariadb-dump", 500_000, 250_000_000, 5.0, null, null, null, null),
+                new SnapshotResults.Run("wide", "ours", 500_000, 250_000_000, 5.0, 2.0, 60_000_000L, "128m", null),
+                new SnapshotResults.Run("wide", DebeziumRowStream.NAME, 1234, 250_000_000, 0, null, null, null,
                         "received 1234 of 500000 rows within 300 s")));
 
         String json = new Summary(List.of(), List.of(), List.of(), null, snapshot).toJson(Map.of(), Map.of());
@@ -82,6 +83,7 @@ class SummaryJsonTest {
         JsonNode ours = section.get("runs").get(1);
         assertThat(ours.get("tool").asText()).isEqualTo("ours");
         assertThat(ours.get("mb_per_s").asDouble()).isEqualTo(25.0);
+        assertThat(ours.get("cpu_seconds").asDouble()).isEqualTo(3.5);
         assertThat(ours.get("peak_heap_bytes").asLong()).isEqualTo(50_000_000L);
         assertThat(ours.get("xmx").asText()).isEqualTo("128m");
         JsonNode failed = section.get("runs").get(5);
@@ -93,8 +95,8 @@ class SummaryJsonTest {
         assertThat(section.get("ratios").get(1).get("ours_vs_debezium").isNull()).isTrue();
 
         assertThat(SummaryTable.render(new Summary(List.of(), List.of(), List.of(), null, snapshot)))
-                .contains("| narrow | ours | 2,000,000 | 4.00 | 500,000 | 25.0 | 50.0 |")
-                .contains("| narrow | Debezium embedded | 2,000,000 | 40.00 | 50,000 | 2.5 | – |")
+                .contains("| narrow | ours | 2,000,000 | 4.00 | 500,000 | 25.0 | 3.50 | 50.0 |")
+                .contains("| narrow | Debezium embedded | 2,000,000 | 40.00 | 50,000 | 2.5 | – | – |")
                 .contains("Debezium embedded on wide failed: received 1234 of 500000 rows within 300 s")
                 .contains("| narrow | 0.50× | 10.00× |")
                 .contains("| wide | 1.00× | – |");
