@@ -32,13 +32,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code -Dbinlog.bench.snapshot.scale=0.01} scales both row counts (a smoke run), and
  * {@code -Dbinlog.bench.snapshot.chunk=N} sets our chunk size (default {@value SnapshotSettings#DEFAULT_CHUNK_SIZE}),
  * {@code -Dbinlog.bench.snapshot.tools=ours,mariadb-dump} runs only those (default all three, Debezium's name being
- * {@value DebeziumRowStream#NAME}).
+ * {@value DebeziumRowStream#NAME}); {@code -Dbinlog.bench.jfr=ours_snapshot} records our copies in
+ * {@code target/profiles/snapshot-<table>.jfr} ({@link JfrTop} prints the hot methods).
  */
 public final class SnapshotBenchmark {
 
     static final long NARROW_ROWS = 2_000_000;
     static final long WIDE_ROWS = 500_000;
     static final String XMX = "128m";
+    /** {@code -Dbinlog.bench.jfr=ours_snapshot} (or {@code all}) records our copies, as for the catch-up. */
+    static final String JFR_NAME = "ours_snapshot";
     private static final Path MARIADB_DUMP = Path.of("/usr/bin/mariadb-dump");
 
     private final MariaDbProcess server;
@@ -139,10 +142,18 @@ public final class SnapshotBenchmark {
 
     private Run ours(String label, String table, long rows, long dataLength) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx" + XMX, "-cp",
-                System.getProperty("java.class.path"), SnapshotProbe.class.getName(), server.host(),
-                String.valueOf(server.port()), server.adminUser(), server.adminPassword(), table,
-                String.valueOf(chunkSize)).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + XMX));
+        String jfr = System.getProperty("binlog.bench.jfr", "");
+        if (jfr.equals("all") || List.of(jfr.split(",")).contains(JFR_NAME)) {
+            Path file = Path.of("target", "profiles", "snapshot-" + label + ".jfr").toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + file);
+            System.out.println("snapshot: recording our copy of " + table + " to " + file);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SnapshotProbe.class.getName(),
+                server.host(), String.valueOf(server.port()), server.adminUser(), server.adminPassword(), table,
+                String.valueOf(chunkSize)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(11, TimeUnit.MINUTES)) {
             process.destroyForcibly();
