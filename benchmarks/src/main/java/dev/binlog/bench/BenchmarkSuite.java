@@ -18,7 +18,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The one command: corpus (generated once, reused after), differential check, the JMH decode suite, the end-to-end
- * runs, and {@code target/summary.json}. Run from the {@code benchmarks} folder; see BENCHMARKS.md.
+ * runs, the snapshot runs ({@link SnapshotBenchmark}), and {@code target/summary.json}. Run from the
+ * {@code benchmarks} folder; see BENCHMARKS.md.
  */
 public final class BenchmarkSuite {
 
@@ -62,11 +63,19 @@ public final class BenchmarkSuite {
         } finally {
             server.stop();
         }
+        // Restarted: the memory runs leave the server's buffer pool full of their 1 GiB table.
+        server.start();
+        SnapshotResults snapshot;
+        try {
+            snapshot = new SnapshotBenchmark(server).run();
+        } finally {
+            server.stop();
+        }
 
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("wall_seconds", (System.nanoTime() - started) / 1e9);
         run.put("jmh", "1 fork, 4 warmup + 5 measurement iterations of 1 s; error = JMH 99.9% confidence half-width");
-        Summary summary = new Summary(corpus, fixtures, figures, e2e);
+        Summary summary = new Summary(corpus, fixtures, figures, e2e, snapshot);
         Path out = Path.of("target", "summary.json");
         Files.writeString(out, summary.toJson(Machine.describe(), run));
         System.out.println(SummaryTable.render(summary));

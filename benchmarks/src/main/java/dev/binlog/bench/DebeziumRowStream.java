@@ -20,6 +20,7 @@ import java.util.function.LongConsumer;
  * {@code MariaDbStatementDriver} for the one statement MariaDB does not know), no Kafka:
  * offsets in memory, seeded with the file and position the other clients start at, schema history in memory,
  * {@code snapshot.mode=recovery} (schema only, no rows), and a consumer that only counts rows. Its own user with the grants it asks for.
+ * {@link #startSnapshot} instead takes Debezium's initial snapshot of one table ({@code initial_only}, no offset).
  *
  * <p>Debezium ships its own fork of mysql-binlog-connector-java ({@code io.debezium:mysql-binlog-connector-java}) in
  * the same Java packages as the {@code com.zendesk} connector-j we measure. The class path lists connector-j first,
@@ -52,19 +53,36 @@ final class DebeziumRowStream implements RowStream {
 
     @Override
     public void start(String file, long position, LongConsumer onRow) throws Exception {
+        Properties config = config("bench.e2e");
+        config.setProperty("bench.seed.offset.key",
+                "[\"" + ENGINE + "\",{\"server\":\"" + TOPIC_PREFIX + "\"}]");
+        config.setProperty("bench.seed.offset.value", "{\"file\":\"" + file + "\",\"pos\":" + position + "}");
+        // With an offset given and no schema history, no_data refuses to start ("the db history topic is missing");
+        // recovery is no_data for that case: it reads the tables' schema (no rows), then streams from the offset.
+        config.setProperty("snapshot.mode", "recovery");
+        launch(config, "c", onRow);
+    }
+
+    /**
+     * Debezium's initial snapshot of {@code table} ({@code schema.table}) alone: {@code snapshot.mode=initial_only}
+     * with nothing in the in-memory offset store, so it copies the table and streams nothing; each row it reads (a
+     * record with op {@code "r"}) hands its id to {@code onRow}. The engine idles after the copy until closed.
+     */
+    void startSnapshot(String table, LongConsumer onRow) throws Exception {
+        Properties config = config(table);
+        config.setProperty("snapshot.mode", "initial_only");
+        launch(config, "r", onRow);
+    }
+
+    /** What both uses share: its own user, offsets and schema history in memory, no locks, one table. */
+    private Properties config(String table) throws SQLException {
         createUser();
         Properties config = new Properties();
         config.setProperty("name", ENGINE);
         config.setProperty("connector.class", "io.debezium.connector.mysql.MySqlConnector");
         config.setProperty("offset.storage", "dev.binlog.bench.debezium.SeededOffsetStore");
         config.setProperty("offset.flush.interval.ms", "60000");
-        config.setProperty("bench.seed.offset.key",
-                "[\"" + ENGINE + "\",{\"server\":\"" + TOPIC_PREFIX + "\"}]");
-        config.setProperty("bench.seed.offset.value", "{\"file\":\"" + file + "\",\"pos\":" + position + "}");
         config.setProperty("schema.history.internal", "io.debezium.relational.history.MemorySchemaHistory");
-        // With an offset given and no schema history, no_data refuses to start ("the db history topic is missing");
-        // recovery is no_data for that case: it reads the tables' schema (no rows), then streams from the offset.
-        config.setProperty("snapshot.mode", "recovery");
         config.setProperty("snapshot.locking.mode", "none");
         config.setProperty("database.hostname", server.host());
         config.setProperty("database.port", Integer.toString(server.port()));
@@ -75,20 +93,25 @@ final class DebeziumRowStream implements RowStream {
         config.setProperty("database.protocol", "jdbc:bench-mysql");
         config.setProperty("database.server.id", Long.toString(2_100_000_000L + (System.nanoTime() & 0xFFFF)));
         config.setProperty("topic.prefix", TOPIC_PREFIX);
-        config.setProperty("database.include.list", "bench");
-        config.setProperty("table.include.list", "bench.e2e");
+        config.setProperty("database.include.list", table.substring(0, table.indexOf('.')));
+        config.setProperty("table.include.list", table);
         config.setProperty("include.schema.changes", "false");
         config.setProperty("tombstones.on.delete", "false");
         // Its default (500 ms between polls of the connector's queue when it is not full) puts half a second into
         // every latency figure; the other clients hand each event over as it arrives.
         config.setProperty("poll.interval.ms", System.getProperty("binlog.bench.debezium.poll.ms", "5"));
+        return config;
+    }
+
+    private void launch(Properties config, String op, LongConsumer onRow) throws Exception {
         ClassLoader loader = isolatedLoader();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
             engine = (AutoCloseable) loader.loadClass("dev.binlog.bench.debezium.DebeziumEngineRun")
-                    .getMethod("start", Properties.class, LongConsumer.class).invoke(null, config, onRow);
+                    .getMethod("start", Properties.class, String.class, LongConsumer.class)
+                    .invoke(null, config, op, onRow);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -99,6 +122,11 @@ final class DebeziumRowStream implements RowStream {
         if (engine != null) {
             engine.close();
         }
+    }
+
+    /** Whether the engine stopped on its own (bad configuration, grants, a failed snapshot); toString says why. */
+    boolean failed() {
+        return engine != null && !"running".equals(engine.toString());
     }
 
     @Override

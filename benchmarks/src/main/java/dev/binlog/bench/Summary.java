@@ -21,17 +21,30 @@ final class Summary {
     private final List<FixtureFile> fixtures;
     private final List<DecodeFigure> figures;
     private final EndToEndResults e2e;
+    private final SnapshotResults snapshot;
 
-    Summary(List<CorpusFile> corpus, List<FixtureFile> fixtures, List<DecodeFigure> figures, EndToEndResults e2e) {
+    /** {@code e2e} and {@code snapshot} are null when not measured. */
+    Summary(List<CorpusFile> corpus, List<FixtureFile> fixtures, List<DecodeFigure> figures, EndToEndResults e2e,
+            SnapshotResults snapshot) {
         this.corpus = corpus;
         this.fixtures = fixtures;
         this.figures = figures;
         this.e2e = e2e;
+        this.snapshot = snapshot;
+    }
+
+    /** The snapshot runs, or null when not measured. */
+    SnapshotResults snapshot() {
+        return snapshot;
     }
 
     /** summary.json: {@link #toMap} as indented JSON, a figure that could not be computed (NaN) as null. */
     String toJson(Map<String, Object> machine, Map<String, Object> run) {
-        Map<String, Object> map = toMap(machine, run);
+        return json(toMap(machine, run));
+    }
+
+    /** {@code map} as indented JSON, a top-level figure that could not be computed (NaN) as null. */
+    static String json(Map<String, Object> map) {
         map.replaceAll((key, value) -> value instanceof Double d && !Double.isFinite(d) ? null : value);
         return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(map) + "\n";
     }
@@ -60,6 +73,9 @@ final class Summary {
         String debian = EndToEnd.DEBIAN_SUFFIX;
         m.put("catch_up_rows_per_s_mariadb_binlog_raw", e2e == null ? null : catchUpRate("mariadb-binlog" + debian));
         m.put("catch_up_rows_per_s_ours_same_server_as_raw", e2e == null ? null : catchUpRate("ours" + debian));
+        m.put("snapshot_rows_per_s_ours", snapshotRate("narrow", "ours"));
+        m.put("snapshot_rows_per_s_mariadb_dump", snapshotRate("narrow", "mariadb-dump"));
+        m.put("snapshot_rows_per_s_debezium", snapshotRate("narrow", DebeziumRowStream.NAME));
         m.put("machine", machine);
         m.put("run", run);
         m.put("corpus", corpus.stream().map(f -> new CorpusEntry(f.name(), f.bytes(), f.events(), f.rows(),
@@ -75,7 +91,72 @@ final class Summary {
             m.put("catch_up", e2e.catchUp());
             m.put("memory", e2e.memory());
         }
+        if (snapshot != null) {
+            m.put("snapshot", snapshotSection(snapshot));
+        }
         return m;
+    }
+
+    private Double snapshotRate(String table, String tool) {
+        return snapshot == null ? null : finite(snapshotRun(snapshot, table, tool)
+                .map(SnapshotResults.Run::rowsPerS).orElse(Double.NaN));
+    }
+
+    /**
+     * The snapshot section: every run with its rows/s and MB/s (one denominator for all, said in the section), and per
+     * table ours ÷ mariadb-dump and ours ÷ Debezium in rows/s, with the targets they are held to.
+     */
+    static Map<String, Object> snapshotSection(SnapshotResults results) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("mb_per_s_denominator", SnapshotResults.MB_DENOMINATOR);
+        section.put("chunk_size_ours", results.chunkSize());
+        Map<String, Object> targets = new LinkedHashMap<>();
+        targets.put("ours_vs_mariadb_dump", 0.5);
+        targets.put("ours_vs_debezium", 3.0);
+        section.put("targets", targets);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (SnapshotResults.Run r : results.runs()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("table", r.table());
+            row.put("tool", r.tool());
+            row.put("rows", r.rows());
+            row.put("seconds", r.seconds());
+            row.put("cpu_seconds", r.cpuSeconds());
+            row.put("rows_per_s", finite(r.rowsPerS()));
+            row.put("mb_per_s", finite(r.mbPerS()));
+            row.put("data_length_bytes", r.dataLengthBytes());
+            row.put("peak_heap_bytes", r.peakHeapBytes());
+            row.put("xmx", r.xmx());
+            row.put("error", r.error());
+            runs.add(row);
+        }
+        section.put("runs", runs);
+        section.put("ratios", snapshotRatios(results));
+        return section;
+    }
+
+    /** Per table, rows/s ours ÷ mariadb-dump and ours ÷ Debezium; null where either run failed or is missing. */
+    static List<Map<String, Object>> snapshotRatios(SnapshotResults results) {
+        List<Map<String, Object>> ratios = new ArrayList<>();
+        for (String table : results.runs().stream().map(SnapshotResults.Run::table).distinct().toList()) {
+            double ours = snapshotRun(results, table, "ours").map(SnapshotResults.Run::rowsPerS).orElse(Double.NaN);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("table", table);
+            r.put("ours_vs_mariadb_dump", finite(ours / snapshotRun(results, table, "mariadb-dump")
+                    .map(SnapshotResults.Run::rowsPerS).orElse(Double.NaN)));
+            r.put("ours_vs_debezium", finite(ours / snapshotRun(results, table, DebeziumRowStream.NAME)
+                    .map(SnapshotResults.Run::rowsPerS).orElse(Double.NaN)));
+            ratios.add(r);
+        }
+        return ratios;
+    }
+
+    private static Optional<SnapshotResults.Run> snapshotRun(SnapshotResults results, String table, String tool) {
+        return results.runs().stream().filter(r -> r.table().equals(table) && r.tool().equals(tool)).findFirst();
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     private Double corpusRate(String decoder, List<CorpusFile> files) {

@@ -37,6 +37,36 @@ final class SummaryTable {
                     millions(rates.get("connector_j_default")), millions(rates.get(DebeziumRowStream.NAME)),
                     millions(rates.get("mariadb-binlog")))));
         }
+        if (summary.snapshot() != null) {
+            out.append('\n').append(snapshot(summary.snapshot()));
+        }
+        return out.toString();
+    }
+
+    /** The snapshot runs, then ours ÷ the others per table. */
+    static String snapshot(SnapshotResults results) {
+        StringBuilder out = new StringBuilder("Snapshot (MB/s: DATA_LENGTH / seconds; ours in a JVM with -Xmx"
+                + SnapshotBenchmark.XMX + ", chunks of " + results.chunkSize() + " rows):\n\n"
+                + "| table | tool | rows | s | rows/s | MB/s | client CPU s | peak heap MB |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|\n");
+        StringBuilder failures = new StringBuilder();
+        for (SnapshotResults.Run r : results.runs()) {
+            String tool = r.tool().equals(DebeziumRowStream.NAME) ? "Debezium embedded" : r.tool();
+            out.append(String.format("| %s | %s | %,d | %.2f | %s | %s | %s | %s |%n", r.table(), tool, r.rows(),
+                    r.seconds(), num(finite(r.rowsPerS())), num(finite(r.mbPerS())),
+                    r.cpuSeconds() == null ? "–" : String.format("%.2f", r.cpuSeconds()),
+                    r.peakHeapBytes() == null ? "–" : String.format("%.1f", r.peakHeapBytes() / 1e6)));
+            if (r.error() != null) {
+                failures.append(String.format("%n%s on %s failed: %s", tool, r.table(), r.error()));
+            }
+        }
+        out.append(failures);
+        out.append("\n| table | ours ÷ mariadb-dump (target ≥ 0.5) | ours ÷ Debezium (target ≥ 3) |\n"
+                + "|---|---:|---:|\n");
+        for (Map<String, Object> r : Summary.snapshotRatios(results)) {
+            out.append(String.format("| %s | %s | %s |%n", r.get("table"), ratio(r.get("ours_vs_mariadb_dump")),
+                    ratio(r.get("ours_vs_debezium"))));
+        }
         return out.toString();
     }
 
@@ -45,6 +75,10 @@ final class SummaryTable {
             return "–";
         }
         return Math.abs(d) >= 100 ? String.format("%,.0f", d) : String.format("%.1f", d);
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     private static String millions(Double rowsPerS) {

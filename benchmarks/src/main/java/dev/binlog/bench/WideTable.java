@@ -10,7 +10,12 @@ final class WideTable {
     }
 
     static String ddl() {
-        StringBuilder sql = new StringBuilder("CREATE TABLE wide (id BIGINT PRIMARY KEY");
+        return ddl("wide");
+    }
+
+    /** The same table under another name. */
+    static String ddl(String table) {
+        StringBuilder sql = new StringBuilder("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY");
         for (int c = 1; c < 50; c++) {
             sql.append(", c").append(c).append(' ').append(TYPES[c % TYPES.length]);
         }

@@ -15,7 +15,8 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Debezium's embedded engine with a consumer that does nothing but hand each inserted row's id on. Loaded only by
+ * Debezium's embedded engine with a consumer that does nothing but hand on the id of each record of one operation:
+ * {@code "c"} for the rows a catch-up streams, {@code "r"} for those its initial snapshot reads. Loaded only by
  * {@code DebeziumRowStream}'s own class loader (Debezium's fork of mysql-binlog-connector-java shares connector-j's
  * package names), and called through JDK types only.
  */
@@ -27,7 +28,7 @@ public final class DebeziumEngineRun implements AutoCloseable {
 
     private final CountDownLatch started = new CountDownLatch(1);
 
-    private DebeziumEngineRun(Properties config, LongConsumer onRow) {
+    private DebeziumEngineRun(Properties config, String op, LongConsumer onRow) {
         // Connect records as they are (Struct), not serialized to JSON: the cheapest form the engine hands over.
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(config)
@@ -45,7 +46,7 @@ public final class DebeziumEngineRun implements AutoCloseable {
                     }
                 })
                 .notifying(event -> {
-                    if (event.record().value() instanceof Struct value && "c".equals(value.getString("op"))) {
+                    if (event.record().value() instanceof Struct value && op.equals(value.getString("op"))) {
                         onRow.accept(value.getStruct("after").getInt64("id"));
                     }
                 })
@@ -58,7 +59,12 @@ public final class DebeziumEngineRun implements AutoCloseable {
      * when the engine stopped instead (bad configuration, grants, an unreachable server).
      */
     public static AutoCloseable start(Properties config, LongConsumer onRow) throws Exception {
-        DebeziumEngineRun run = new DebeziumEngineRun(config, onRow);
+        return start(config, "c", onRow);
+    }
+
+    /** As {@link #start(Properties, LongConsumer)}, handing on the ids of records whose {@code op} is {@code op}. */
+    public static AutoCloseable start(Properties config, String op, LongConsumer onRow) throws Exception {
+        DebeziumEngineRun run = new DebeziumEngineRun(config, op, onRow);
         boolean ready = run.started.await(60, TimeUnit.SECONDS);
         if (!ready || run.failure.get() != null) {
             run.close();
