@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +49,8 @@ class SnapshotTailLiveTest {
                 "INSERT INTO snap_src SELECT seq, 0, CONCAT('row ', seq) FROM seq_1_to_2000",
                 "CREATE TABLE snap_copy LIKE snap_src");
         String table = live.database() + ".snap_src";
-        Instant stopAt = Instant.now().plusSeconds(6);
+        // a whole second: the server's event timestamps are whole seconds
+        Instant stopAt = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
         CompletableFuture<LiveCli> tail = CompletableFuture.supplyAsync(() -> LiveCli.tail(live, "--snapshot", table,
                 "--include", table, "--chunk-size", "7", "--format", "sql", "--stop-at", "@" + stopAt));
         Random random = new Random(42);
@@ -60,11 +63,12 @@ class SnapshotTailLiveTest {
                 default -> live.execute("UPDATE snap_src SET v = v + 1, name = 'changed' WHERE id = " + id);
             }
         }
-        while (Instant.now().isBefore(stopAt.plusMillis(500))) {
+        while (Instant.now().isBefore(stopAt.plusMillis(1200))) {
             Thread.sleep(100);
         }
+        // logged at least a second after --stop-at: the first event past it, which ends the tail unprinted
         live.execute("INSERT INTO snap_src VALUES (999999, 0, 'after the stop')");
-        LiveCli run = tail.get();
+        LiveCli run = tail.get(60, TimeUnit.SECONDS);
         assertThat(run.status()).as(run.err()).isZero();
         live.execute("DELETE FROM snap_src WHERE id = 999999");
 
