@@ -235,6 +235,41 @@ class ConsistentSnapshotLiveTest {
         assertThat(slow.ids(ChangeType.READ).size()).isBetween(1, 199);
     }
 
+    @LiveTest
+    void aColumnAddedDuringTheCopyWaitsForItAndLaterChangesCarryIt(LiveServer live) throws Exception {
+        live.execute("DROP TABLE IF EXISTS snap_ddl", "CREATE TABLE snap_ddl (id INT PRIMARY KEY, v INT)",
+                "INSERT INTO snap_ddl SELECT seq, seq FROM seq_1_to_40");
+        Collector slow = new Collector() {
+            @Override
+            public synchronized void onChange(RowChange change) {
+                super.onChange(change);
+                if (change.type() == ChangeType.READ) {
+                    try {
+                        Thread.sleep(25);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        try (BinlogClient client = client(live, "snap_ddl", SnapshotSettings.of(SnapshotMode.INITIAL)
+                .withChunkSize(5), PositionStore.inMemory(), slow)) {
+            client.start();
+            while (slow.changes.size() < 10) {
+                Thread.sleep(5);
+            }
+            // the copy holds the table's metadata lock in its transaction: the ALTER waits for the copy to end
+            live.execute("ALTER TABLE snap_ddl ADD COLUMN extra VARCHAR(10) DEFAULT 'new'",
+                    "INSERT INTO snap_ddl VALUES (41, 41, 'streamed')");
+            awaitId(slow, 41);
+        }
+        List<RowChange> read = slow.changes.stream().filter(c -> c.type() == ChangeType.READ).toList();
+        assertThat(read).hasSize(40).allSatisfy(c -> assertThat(c.after().columnNames()).containsExactly("id", "v"));
+        RowChange streamed = slow.changes.stream().filter(c -> c.type() == ChangeType.INSERT).findFirst()
+                .orElseThrow();
+        assertThat(streamed.after().asMap()).containsEntry("id", 41).containsEntry("extra", "streamed");
+    }
+
     private static BinlogClient client(LiveServer live, String table, SnapshotSettings snapshot,
             PositionStore store, ChangeListener listener) {
         return BinlogClient.builder().host(live.host()).port(live.port())
