@@ -145,7 +145,8 @@ final class ChangeStream {
         ConsistentSnapshot taken;
         try {
             taken = ConsistentSnapshot.open(settings.server(), new ConsistentSnapshot.TableSelection(
-                    settings.filter(), settings.snapshot().tables(), ownTables), settings.snapshot().chunkSize(),
+                    settings.filter(), settings.snapshot().tables(), ownTables, settings.snapshot()),
+                    settings.snapshot().chunkSize(),
                     settings.maxEventSize());
         } catch (RuntimeException e) {
             lastError = e;

@@ -225,7 +225,7 @@ final class ConsistentSnapshot implements AutoCloseable {
     }
 
     /** Which tables a snapshot copies: those both filters include, except the position store's own. */
-    record TableSelection(TableFilter stream, TableFilter snapshot, OwnTables own) {
+    record TableSelection(TableFilter stream, TableFilter snapshot, OwnTables own, SnapshotSettings settings) {
         boolean includes(String schema, String table) {
             return stream.includesTable(schema, table) && (snapshot == null || snapshot.includesTable(schema, table))
                     && !own.contains(schema, table);

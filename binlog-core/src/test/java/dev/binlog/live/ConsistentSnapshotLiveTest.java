@@ -207,6 +207,43 @@ class ConsistentSnapshotLiveTest {
     }
 
     @LiveTest
+    void aTableWithoutAPrimaryKeyIsReadByTheUniqueNotNullKeyNamedForIt(LiveServer live) throws Exception {
+        live.execute("DROP TABLE IF EXISTS snap_uk", "CREATE TABLE snap_uk (code VARCHAR(8) NOT NULL, n INT NOT NULL,"
+                + " note VARCHAR(8), UNIQUE KEY (code, n))",
+                "INSERT INTO snap_uk SELECT CONCAT('k', seq MOD 7), seq, 'x' FROM seq_1_to_50");
+        Collector copied = new Collector();
+        try (BinlogClient client = client(live, "snap_uk", SnapshotSettings.of(SnapshotMode.INITIAL_ONLY)
+                .withChunkSize(3).withKey(live.database() + ".snap_uk", "code", "n"), PositionStore.inMemory(),
+                copied)) {
+            client.start();
+            assertThat(client.awaitTermination(Duration.ofSeconds(20))).isTrue();
+        }
+        List<String> seen = new ArrayList<>();
+        copied.changes.forEach(c -> seen.add(c.after().get("code") + "/" + c.after().get("n")));
+        assertThat(seen).hasSize(50).doesNotHaveDuplicates();
+        assertThat(copied.changes.get(0).primaryKey()).containsOnlyKeys("code", "n");
+    }
+
+    @LiveTest
+    void aNamedKeyThatIsNotUniqueOrMayBeNullIsRefusedAtStart(LiveServer live) {
+        live.execute("DROP TABLE IF EXISTS snap_badkey", "CREATE TABLE snap_badkey (a INT NOT NULL, b INT NOT NULL,"
+                + " c INT, UNIQUE KEY (a, b), UNIQUE KEY (c))");
+        String table = live.database() + ".snap_badkey";
+        BinlogClient notUnique = client(live, "snap_badkey", SnapshotSettings.of(SnapshotMode.INITIAL)
+                .withKey(table, "a"), PositionStore.inMemory(), new Collector());
+        try (notUnique) {
+            assertThatThrownBy(notUnique::start).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("snapshot key named for " + table + " (a) is not unique");
+        }
+        BinlogClient nullable = client(live, "snap_badkey", SnapshotSettings.of(SnapshotMode.INITIAL)
+                .withKey(table, "c"), PositionStore.inMemory(), new Collector());
+        try (nullable) {
+            assertThatThrownBy(nullable::start).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("column c, which may be NULL");
+        }
+    }
+
+    @LiveTest
     void closingDuringTheCopyStopsItAndSavesNothing(LiveServer live) throws Exception {
         live.execute("DROP TABLE IF EXISTS snap_slow", "CREATE TABLE snap_slow (id INT PRIMARY KEY)",
                 "INSERT INTO snap_slow SELECT seq FROM seq_1_to_200");

@@ -9,7 +9,9 @@ import dev.binlog.stream.SnapshotSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -330,6 +332,19 @@ public class BinlogProperties {
         private List<String> tables = new ArrayList<>();
         /** Rows per primary-key chunk query; rows are handed on as they arrive, so memory stays that of one row. */
         private int chunkSize = SnapshotSettings.DEFAULT_CHUNK_SIZE;
+        /**
+         * For tables without a primary key: schema.table to the columns of a unique key whose columns are all NOT
+         * NULL, read in that order (binlog.snapshot.keys[shop.logs]=id,ts).
+         */
+        private Map<String, List<String>> keys = new LinkedHashMap<>();
+
+        public Map<String, List<String>> getKeys() {
+            return keys;
+        }
+
+        public void setKeys(Map<String, List<String>> keys) {
+            this.keys = keys;
+        }
 
         public SnapshotMode getMode() {
             return mode;
@@ -357,6 +372,9 @@ public class BinlogProperties {
 
         SnapshotSettings settings() {
             SnapshotSettings settings = SnapshotSettings.of(mode).withChunkSize(chunkSize);
+            for (Map.Entry<String, List<String>> key : keys.entrySet()) {
+                settings = settings.withKey(key.getKey(), key.getValue().toArray(String[]::new));
+            }
             return tables.isEmpty() ? settings
                     : settings.withTables(TableFilter.builder().include(tables.toArray(String[]::new)).build());
         }

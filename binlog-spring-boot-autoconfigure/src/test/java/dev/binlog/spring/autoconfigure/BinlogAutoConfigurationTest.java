@@ -73,6 +73,21 @@ class BinlogAutoConfigurationTest {
     }
 
     @Test
+    void snapshotPropertiesConfigureTheClientsSnapshot() {
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.snapshot.mode=when-needed",
+                "binlog.snapshot.chunk-size=500",
+                "binlog.snapshot.tables=shop.*", "binlog.snapshot.keys[shop.logs]=id,ts").run(context -> {
+                    var snapshot = context.getBean(BinlogClient.class).settings().snapshot();
+                    assertThat(snapshot.mode()).isEqualTo(dev.binlog.stream.SnapshotMode.WHEN_NEEDED);
+                    assertThat(snapshot.chunkSize()).isEqualTo(500);
+                    assertThat(snapshot.tables().includesTable("shop", "orders")).isTrue();
+                    assertThat(snapshot.tables().includesTable("crm", "orders")).isFalse();
+                    assertThat(snapshot.keys()).containsExactly(java.util.Map.entry("shop.logs", java.util.List.of("id",
+                            "ts")));
+                });
+    }
+
+    @Test
     void sslBundleSuppliesTheTlsContextAndDefaultsTheModeToVerifyCa(@TempDir Path dir) throws Exception {
         Path keyStore = dir.resolve("client.p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
