@@ -47,6 +47,8 @@ public final class ReplicationClient implements AutoCloseable {
     private ReplicationStream stream;
     private Thread reader;
     private volatile boolean closing;
+    /** The connection a start or reconnect is logging in or querying on, which close() cuts without the lock. */
+    private volatile ServerConnection opening;
     private volatile boolean connected;
     private volatile Throwable failure;
     private volatile ServerInfo serverInfo;
@@ -72,8 +74,12 @@ public final class ReplicationClient implements AutoCloseable {
                 throw new IllegalStateException("a ReplicationClient starts once; create a new one");
             }
             try (ServerConnection connection = ServerConnection.open(connectionSettings)) {
+                opening = connection;
+                abortIfClosing(connection);
                 Preflight.check(connection, settings);
                 start = StartPositionResolver.resolve(connection, connectionSettings, settings, replicaUuid);
+            } finally {
+                opening = null;
             }
             tracker = new PositionTracker(start, connectionSettings.endpoint());
             stream = connect();
@@ -86,8 +92,16 @@ public final class ReplicationClient implements AutoCloseable {
     private ReplicationStream connect() {
         BinlogPosition resume = tracker.resume();
         StartPosition from = resume != null ? new StartPosition.At(resume) : start;
-        ReplicationStream opened = ReplicationStream.open(connectionSettings, settings, from, settings.nonBlocking(),
-                replicaUuid, tracker::next);
+        ReplicationStream opened;
+        try {
+            opened = ReplicationStream.open(connectionSettings, settings, from, settings.nonBlocking(), replicaUuid,
+                    tracker::next, connection -> {
+                        opening = connection;
+                        abortIfClosing(connection);
+                    });
+        } finally {
+            opening = null;
+        }
         tracker.connected(opened.checksumOn());
         serverInfo = opened.serverInfo();
         connected = true;
@@ -203,6 +217,9 @@ public final class ReplicationClient implements AutoCloseable {
                 }
                 return opened;
             } catch (BinlogException e) {
+                if (closing) {
+                    return null; // close() cut the connection being opened
+                }
                 boolean transientError = e instanceof dev.binlog.ServerErrorException error
                         && DumpErrors.transientError(error);
                 if (!e.retryable() && !transientError) {
@@ -229,6 +246,12 @@ public final class ReplicationClient implements AutoCloseable {
      */
     @Override
     public void close() {
+        closing = true;
+        ServerConnection inFlight = opening;
+        if (inFlight != null) {
+            // a start still logging in or querying holds the lock below: its next read fails instead
+            inFlight.close();
+        }
         Thread thread;
         synchronized (lock) {
             closing = true;
@@ -247,6 +270,15 @@ public final class ReplicationClient implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** A close() that came before {@code connection} was registered would not have cut it: cut it now. */
+    private void abortIfClosing(ServerConnection connection) {
+        if (closing) {
+            connection.close();
+            throw new ProtocolException("the client was closed while it connected to "
+                    + connectionSettings.endpoint(), null, false);
         }
     }
 

@@ -13,6 +13,7 @@ import dev.binlog.protocol.ServerConnection;
 import dev.binlog.protocol.ServerInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -56,7 +57,7 @@ final class ReplicationStream implements AutoCloseable {
      */
     static ReplicationStream open(ServerSettings connectionSettings, ReplicationSettings settings,
             StartPosition from, boolean nonBlocking, UUID replicaUuid) {
-        return open(connectionSettings, settings, from, nonBlocking, replicaUuid, () -> null);
+        return open(connectionSettings, settings, from, nonBlocking, replicaUuid, () -> null, connection -> { });
     }
 
     /**
@@ -64,9 +65,11 @@ final class ReplicationStream implements AutoCloseable {
      * for the error about an event larger than the maximum event size.
      */
     static ReplicationStream open(ServerSettings connectionSettings, ReplicationSettings settings,
-            StartPosition from, boolean nonBlocking, UUID replicaUuid, Supplier<BinlogPosition> next) {
+            StartPosition from, boolean nonBlocking, UUID replicaUuid, Supplier<BinlogPosition> next,
+            Consumer<ServerConnection> opened) {
         ServerConnection connection = ServerConnection.open(connectionSettings);
         try {
+            opened.accept(connection);
             ServerInfo info = connection.serverInfo();
             // MySQL 8.4 renamed the replica-side variables to source_*; older servers and MariaDB read master_*
             connection.query("SET @master_binlog_checksum = @@global.binlog_checksum,"

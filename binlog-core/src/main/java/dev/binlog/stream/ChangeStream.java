@@ -229,11 +229,21 @@ final class ChangeStream {
                 new Events());
         try {
             client.start();
+            if (draining) {
+                // closed while starting, before close() could see this client: stop it here
+                client.close();
+            }
         } catch (RuntimeException | Error e) {
             // No reader thread was started: the stream is over, so a close need not wait and a start may try again.
             client = null;
-            lastError = e;
             schemaConnection.close();
+            if (draining && e instanceof RuntimeException) {
+                // close() cut the start short: a stop, not a failure
+                changeState(ClientState.STOPPED, null);
+                terminated.countDown();
+                return;
+            }
+            lastError = e;
             changeState(ClientState.FAILED, e);
             terminated.countDown();
             throw e;
@@ -418,13 +428,10 @@ final class ChangeStream {
     }
 
     public void close() {
-        ReplicationClient c;
-        ConsistentSnapshot copying;
-        synchronized (this) {
-            draining = true;
-            c = client;
-            copying = snapshot;
-        }
+        // no lock: a start() in progress holds this stream's monitor, and closing must cut it short (see start)
+        draining = true;
+        ReplicationClient c = client;
+        ConsistentSnapshot copying = snapshot;
         synchronized (pauseLock) {
             paused = false;
             pauseLock.notifyAll();

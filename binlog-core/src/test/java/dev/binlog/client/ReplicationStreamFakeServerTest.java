@@ -138,7 +138,7 @@ class ReplicationStreamFakeServerTest {
             ReplicationSettings settings = ReplicationSettings.builder().maxEventSize(1 << 20).build();
             try (ReplicationStream stream = ReplicationStream.open(connection, settings,
                     StartPosition.at("mysql-bin.000001", 4), false, UUID.randomUUID(),
-                    () -> new dev.binlog.BinlogPosition("mysql-bin.000001", 1234))) {
+                    () -> new dev.binlog.BinlogPosition("mysql-bin.000001", 1234), opened -> { })) {
                 assertThatThrownBy(stream::next)
                         .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.retryable()).isFalse())
                         .hasMessage("binlog event of at least 2097152 bytes from 127.0.0.1:" + listener.getLocalPort()
