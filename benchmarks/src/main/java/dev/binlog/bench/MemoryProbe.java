@@ -5,9 +5,6 @@ import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.TlsMode;
 import dev.binlog.stream.BinlogClient;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,17 +45,10 @@ public final class MemoryProbe {
             double seconds = (System.nanoTime() - start) / 1e9;
             String error = client.lastError().filter(e -> client.state() == ClientState.FAILED)
                     .map(Throwable::toString).orElse("");
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    peak += pool.getPeakUsage().getUsed();
-                }
-            }
-            System.gc();
-            long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            HeapPeaks heap = HeapPeaks.read();
             System.out.printf("memory-probe rows=%d valueBytes=%d seconds=%.2f maxHeap=%d peakHeap=%d heapAfterGc=%d"
-                    + " error=%s%n", seen.get(), bytes.get(), seconds, Runtime.getRuntime().maxMemory(), peak, after,
-                    error.replace(' ', '_'));
+                    + " error=%s%n", seen.get(), bytes.get(), seconds, Runtime.getRuntime().maxMemory(), heap.peak(),
+                    heap.afterGc(), error.replace(' ', '_'));
         }
         System.exit(0);
     }

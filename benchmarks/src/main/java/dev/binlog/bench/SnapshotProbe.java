@@ -12,8 +12,6 @@ import dev.binlog.stream.BinlogClient;
 import dev.binlog.stream.SnapshotMode;
 import dev.binlog.stream.SnapshotSettings;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.time.Duration;
 
@@ -50,18 +48,11 @@ public final class SnapshotProbe {
             String error = !stopped ? "not_finished_after_10_min"
                     : client.state() != ClientState.STOPPED || touch.finished == 0
                             ? client.state() + ":" + client.lastError().map(Throwable::toString).orElse("") : "";
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    peak += pool.getPeakUsage().getUsed();
-                }
-            }
-            System.gc();
-            long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            HeapPeaks heap = HeapPeaks.read();
             System.out.printf("snapshot-probe rows=%d tableRows=%d valueBytes=%d seconds=%.3f copySeconds=%.3f"
                     + " cpuSeconds=%.3f maxHeap=%d peakHeap=%d heapAfterGc=%d error=%s%n", touch.rows, touch.tableRows,
                     touch.bytes, seconds, (touch.finished - touch.first) / 1e9, cpuSeconds,
-                    Runtime.getRuntime().maxMemory(), peak, after, error.replace(' ', '_'));
+                    Runtime.getRuntime().maxMemory(), heap.peak(), heap.afterGc(), error.replace(' ', '_'));
         }
         System.exit(0);
     }

@@ -174,22 +174,21 @@ final class ChangeStream {
             return;
         }
         taken.close();
-        synchronized (this) {
-            snapshot = null;
-            if (draining) {
-                endSnapshot(null);
-                return;
-            }
-            committer.delivered(taken.position());
-            if (settings.snapshot().mode() == SnapshotMode.INITIAL_ONLY) {
-                endSnapshot(null);
-                return;
-            }
-            try {
-                start(taken.position(), settings.startPosition());
-            } catch (RuntimeException e) {
-                // start() has reported it: the stream is FAILED
-            }
+        snapshot = null;
+        // a close() from now on sees no snapshot: it finds the client start() creates, or start() sees draining
+        if (draining) {
+            endSnapshot(null);
+            return;
+        }
+        committer.delivered(taken.position());
+        if (settings.snapshot().mode() == SnapshotMode.INITIAL_ONLY) {
+            endSnapshot(null);
+            return;
+        }
+        try {
+            start(taken.position(), settings.startPosition());
+        } catch (RuntimeException e) {
+            // start() has reported it: the stream is FAILED
         }
     }
 
