@@ -8,20 +8,24 @@ import java.util.Objects;
  * MariaDB GTID list such as {@code 0-1-42,1-2-7}).
  *
  * <p>The string form is stable and parsable: {@code mysql-bin.000003:4711} or
- * {@code mysql-bin.000003:4711 gtid=0-1-42}.
+ * {@code mysql-bin.000003:4711 gtid=0-1-42}, followed by {@code  snapshot=...} while an incremental snapshot is in
+ * progress ({@link SnapshotCheckpoint#toString()}).
  *
  * <p>Positions are comparable within one server's file sequence: by the number after the last dot of the file name
- * (which keeps working past {@code .999999}), then by offset. The GTID state is not compared, so two positions at the
+ * (which keeps working past {@code .999999}), then by offset. The GTID state and snapshot checkpoint are not compared, so two positions at the
  * same file and offset compare as equal even when {@link #equals(Object)} tells them apart by their GTID state;
  * positions of different servers (or differently named file sequences) have no meaningful order.
  *
  * @param file      binary log file name
  * @param position  byte offset in the file
  * @param gtidState executed GTID set (MySQL) or GTID list (MariaDB), or {@code null} when unknown or empty
+ * @param snapshot  the incremental snapshot in progress at this position, or {@code null}; it resumes from here
  */
-public record BinlogPosition(String file, long position, GtidState gtidState) implements Comparable<BinlogPosition> {
+public record BinlogPosition(String file, long position, GtidState gtidState, SnapshotCheckpoint snapshot)
+        implements Comparable<BinlogPosition> {
 
     private static final String GTID_SEPARATOR = " gtid=";
+    private static final String SNAPSHOT_SEPARATOR = " snapshot=";
 
     public BinlogPosition {
         Objects.requireNonNull(file, "file");
@@ -36,13 +40,22 @@ public record BinlogPosition(String file, long position, GtidState gtidState) im
         }
     }
 
+    public BinlogPosition(String file, long position, GtidState gtidState) {
+        this(file, position, gtidState, null);
+    }
+
     public BinlogPosition(String file, long position) {
-        this(file, position, null);
+        this(file, position, null, null);
     }
 
     /** This file and offset with another GTID state ({@code null} for none). */
     public BinlogPosition withGtidState(GtidState newGtidState) {
-        return new BinlogPosition(file, position, newGtidState);
+        return new BinlogPosition(file, position, newGtidState, snapshot);
+    }
+
+    /** This place with another incremental snapshot checkpoint ({@code null} for none). */
+    public BinlogPosition withSnapshot(SnapshotCheckpoint checkpoint) {
+        return new BinlogPosition(file, position, gtidState, checkpoint);
     }
 
     /**
@@ -59,6 +72,12 @@ public record BinlogPosition(String file, long position, GtidState gtidState) im
 
     private static BinlogPosition parseText(String text) {
         String trimmed = text.trim();
+        SnapshotCheckpoint checkpoint = null;
+        int snapshotAt = trimmed.indexOf(SNAPSHOT_SEPARATOR);
+        if (snapshotAt >= 0) {
+            checkpoint = SnapshotCheckpoint.parse(trimmed.substring(snapshotAt + SNAPSHOT_SEPARATOR.length()).trim());
+            trimmed = trimmed.substring(0, snapshotAt).trim();
+        }
         GtidState gtids = null;
         int gtidAt = trimmed.indexOf(GTID_SEPARATOR);
         if (gtidAt >= 0) {
@@ -72,7 +91,8 @@ public record BinlogPosition(String file, long position, GtidState gtidState) im
                     + " e.g. mysql-bin.000003:4");
         }
         try {
-            return new BinlogPosition(trimmed.substring(0, colon), Long.parseLong(trimmed.substring(colon + 1)), gtids);
+            return new BinlogPosition(trimmed.substring(0, colon), Long.parseLong(trimmed.substring(colon + 1)), gtids,
+                    checkpoint);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' has no numeric position after the colon", e);
         }
@@ -104,6 +124,7 @@ public record BinlogPosition(String file, long position, GtidState gtidState) im
 
     @Override
     public String toString() {
-        return gtidState == null ? file + ":" + position : file + ":" + position + GTID_SEPARATOR + gtidState;
+        String place = gtidState == null ? file + ":" + position : file + ":" + position + GTID_SEPARATOR + gtidState;
+        return snapshot == null ? place : place + SNAPSHOT_SEPARATOR + snapshot;
     }
 }

@@ -19,8 +19,11 @@ public interface RawEventListener {
     default void onConnect(ServerInfo server) {
     }
 
-    /** The server's heartbeat: the stream is idle but alive; {@code binlogFile}/{@code position} is the server's. */
-    default void onHeartbeat(String binlogFile, long position) {
+    /**
+     * The server's heartbeat: the stream is idle but alive; {@code binlogFile}/{@code position} is the server's. A
+     * failure stops the stream as one of {@link #onEvent} does.
+     */
+    default void onHeartbeat(String binlogFile, long position) throws Exception {
     }
 
     /**

@@ -167,7 +167,11 @@ public final class ReplicationClient implements AutoCloseable {
             EventChecks.frame(buffer, 1, length, connectionSettings.endpoint(), tracker.at());
             int type = EventHeader.type(buffer, 1);
             if (type == EventHeader.HEARTBEAT || type == EventHeader.HEARTBEAT_V2) {
-                listener.onHeartbeat(tracker.file(), EventHeader.nextPosition(buffer, 1));
+                try {
+                    listener.onHeartbeat(tracker.file(), EventHeader.nextPosition(buffer, 1));
+                } catch (Exception | Error e) {
+                    throw new ListenerFailure(e);
+                }
                 continue;
             }
             RawEvent event = tracker.accept(buffer, 1, length);

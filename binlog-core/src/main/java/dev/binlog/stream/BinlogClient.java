@@ -174,6 +174,34 @@ public final class BinlogClient implements AutoCloseable {
         stream.resume();
     }
 
+    /**
+     * Copies the tables {@code tables} names (patterns as {@link TableFilter.Builder#include} takes them, of those the
+     * stream includes) incrementally while the stream flows: each row arrives as a {@link dev.binlog.ChangeType#READ}
+     * change, between the stream's transactions, and no later change is overwritten by an older copied row. With the
+     * table watermark (the default) the request is a row written to the signal table, taken up when the stream reads
+     * it; a snapshot in progress takes the new tables on after its own. Progress is saved with the position, so a
+     * restart goes on after the last chunk delivered.
+     *
+     * @throws ConfigurationException when a table has no primary key and no key is named for it, or nothing matches
+     * @throws IllegalStateException  when the client is not streaming
+     */
+    public SnapshotHandle snapshot(String... tables) {
+        if (tables.length == 0) {
+            throw new IllegalArgumentException("name at least one table to snapshot");
+        }
+        ClientState state = stream.state();
+        if (state != ClientState.STREAMING && state != ClientState.PAUSED && state != ClientState.RECONNECTING
+                && state != ClientState.CONNECTING) {
+            throw new IllegalStateException("a snapshot is asked of a running client; this one is " + state);
+        }
+        List<String> patterns = List.of(tables);
+        return new SnapshotHandle(this, stream.requestSnapshot(patterns), patterns);
+    }
+
+    ChangeStream stream() {
+        return stream;
+    }
+
     /** The progress of this client's snapshot while it copies, and after it finished; empty when it took none. */
     public Optional<SnapshotProgress> snapshotProgress() {
         return Optional.ofNullable(stream.snapshotProgress());

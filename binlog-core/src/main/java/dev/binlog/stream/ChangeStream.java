@@ -4,12 +4,14 @@ import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
 import dev.binlog.ChangeType;
 import dev.binlog.ClientState;
+import dev.binlog.ConfigurationException;
 import dev.binlog.GtidState;
 import dev.binlog.ServerDescription;
 import dev.binlog.ServerSettings;
 import dev.binlog.StartPosition;
 import dev.binlog.StateListener;
 import dev.binlog.StreamStatistics;
+import dev.binlog.TableFilter;
 import dev.binlog.client.RawEvent;
 import dev.binlog.client.RawEventListener;
 import dev.binlog.client.ReplicationClient;
@@ -64,6 +66,7 @@ final class ChangeStream {
     private volatile boolean draining;
     private volatile ConsistentSnapshot snapshot;
     private volatile ConsistentSnapshot lastSnapshot;
+    private final IncrementalSnapshot incremental;
 
     private final ChangeListener listener;
     private final StartPosition override;
@@ -81,15 +84,23 @@ final class ChangeStream {
         this.stateListeners = List.copyOf(stateListeners);
         ServerSettings connection = settings.server();
         this.committer = new PositionCommitter(settings.positionStore(), statistics);
-        this.assembler = new TransactionAssembler(listener, settings.filter(), committer, statistics, lag);
+        TransactionAssembler[] assembled = new TransactionAssembler[1];
+        this.incremental = new IncrementalSnapshot(settings, ownTables, listener, committer,
+                () -> assembled[0].gtidTracker().current());
+        this.committer.snapshot(incremental::checkpoint);
+        this.assembler = new TransactionAssembler(new SnapshotAwareListener(listener, incremental), settings.filter(),
+                committer, statistics, lag);
+        assembled[0] = assembler;
         this.schemaConnection = SchemaConnections.open(connection);
         this.resolver = new TableResolver(settings.filter(), ownTables, settings.schemaSource(),
                 new InformationSchemaReader(schemaConnection));
+        this.resolver.signals(incremental.signalTable());
         this.decoderContext = new DecoderContext(connection.endpoint());
         this.decoderContext.rowDecoding(settings.rowDecoding());
         this.decoderContext.rowFilter(resolver::includes);
         this.decoder = new EventDecoder(decoderContext);
         this.dispatcher = new EventDispatcher(assembler, resolver, ownTables, decoderContext, statistics, lag, null);
+        this.dispatcher.signals(incremental.signalTable(), incremental::signal);
     }
 
     /**
@@ -111,11 +122,96 @@ final class ChangeStream {
         }
         BinlogPosition saved = settings.positionStore().load().orElse(null);
         ownTables.of(settings.positionStore());
+        SnapshotSettings snapshotSettings = settings.snapshot();
         if (snapshotNeeded(saved)) {
-            startSnapshot();
+            if (snapshotSettings.kind() == SnapshotKind.CONSISTENT) {
+                startSnapshot();
+                return;
+            }
+            if (snapshotSettings.mode() == SnapshotMode.INITIAL_ONLY) {
+                throw new ConfigurationException("an initial-only snapshot copies consistently and stops; an"
+                        + " incremental one runs while the stream flows: use initial or when-needed with it");
+            }
+            IncrementalSnapshot.Request request = new IncrementalSnapshot.Request(IncrementalSnapshot.newId(),
+                    snapshotSettings.tables(), snapshotSettings.watermark());
+            checkRequest(request);
+            incremental.request(request);
+            // nothing saved: the configured start; a purged position: today's end, the copy brings the rest
+            start(null, saved == null ? settings.startPosition() : StartPosition.latest());
             return;
         }
+        if (saved != null && saved.snapshot() != null) {
+            incremental.resume(saved.snapshot());
+        }
         start(saved, settings.startPosition());
+    }
+
+    /**
+     * Refuses, before anything is written, a request whose tables cannot be copied (no primary key and no key named)
+     * or that matches no table.
+     */
+    private void checkRequest(IncrementalSnapshot.Request request) {
+        try (dev.binlog.protocol.ServerConnection check = dev.binlog.protocol.ServerConnection.open(settings.server())) {
+            List<SnapshotTable> tables = SnapshotTables.read(check, new ConsistentSnapshot.TableSelection(
+                    settings.filter(), request.tables(), ownTables, incremental.signalTable(), settings.snapshot()));
+            if (tables.isEmpty()) {
+                throw new ConfigurationException("the snapshot's tables (" + (request.tables() == null ? "those the"
+                        + " stream includes" : request.tables()) + ") match no table of " + endpoint()
+                        + " that the stream includes");
+            }
+            if (request.watermark() == SnapshotWatermark.TABLE) {
+                SignalTable.create(check, incremental.signalTable().qualified(tables.get(0).qualified()));
+            }
+        }
+    }
+
+    /**
+     * Asks the running stream for an incremental snapshot of the tables {@code tables} includes; checked here, carried
+     * out on the stream's thread.
+     */
+    public String requestSnapshot(List<String> patterns) {
+        SnapshotWatermark watermark = settings.snapshot().watermark();
+        TableFilter tables = TableFilter.builder().include(patterns.toArray(new String[0])).build();
+        IncrementalSnapshot.Request request = new IncrementalSnapshot.Request(IncrementalSnapshot.newId(), tables,
+                watermark);
+        checkRequest(request);
+        if (watermark == SnapshotWatermark.GTID) {
+            incremental.request(request);
+            return request.id();
+        }
+        signal(request.id(), SnapshotSignal.EXECUTE, "{\"data-collections\":[" + String.join(",",
+                patterns.stream().map(t -> "\"" + t.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                        .toList()) + "],\"type\":\"incremental\"}", tables);
+        return request.id();
+    }
+
+    /** Pauses, resumes or stops the incremental snapshot in progress: as a signal row, so any instance sees it. */
+    public void controlSnapshot(String type) {
+        if (settings.snapshot().watermark() == SnapshotWatermark.GTID) {
+            switch (type) {
+                case SnapshotSignal.PAUSE -> incremental.pause();
+                case SnapshotSignal.RESUME -> incremental.resumeChunks();
+                default -> incremental.stop();
+            }
+            return;
+        }
+        dev.binlog.SnapshotCheckpoint running = incremental.checkpoint();
+        if (running == null) {
+            throw new IllegalStateException("no incremental snapshot is in progress on " + endpoint());
+        }
+        signal(IncrementalSnapshot.newId(), type, running.id(), null);
+    }
+
+    private void signal(String id, String type, String data, TableFilter tables) {
+        try (dev.binlog.protocol.ServerConnection connection = dev.binlog.protocol.ServerConnection.open(
+                settings.server())) {
+            String first = tables == null ? incremental.checkpoint().table() : SnapshotTables.read(connection,
+                    new ConsistentSnapshot.TableSelection(settings.filter(), tables, ownTables,
+                            incremental.signalTable(), settings.snapshot())).get(0).qualified();
+            String qualified = incremental.signalTable().qualified(first);
+            SignalTable.create(connection, qualified);
+            SignalTable.request(connection, qualified, id, type, data);
+        }
     }
 
     private boolean snapshotNeeded(BinlogPosition saved) {
@@ -145,7 +241,8 @@ final class ChangeStream {
         ConsistentSnapshot taken;
         try {
             taken = ConsistentSnapshot.open(settings.server(), new ConsistentSnapshot.TableSelection(
-                    settings.filter(), settings.snapshot().tables(), ownTables, settings.snapshot()),
+                    settings.filter(), settings.snapshot().tables(), ownTables, incremental.signalTable(),
+                    settings.snapshot()),
                     settings.snapshot().chunkSize(),
                     settings.maxEventSize());
         } catch (RuntimeException e) {
@@ -281,6 +378,9 @@ final class ChangeStream {
                 client.position().ifPresent(start -> currentPosition = new BinlogPosition(start.file(),
                         start.position()));
             }
+            client.position().ifPresent(start -> assembler.startedAt(new BinlogPosition(start.file(),
+                    start.position(), assembler.gtidTracker().current())));
+            incremental.reconnected();
             changeState(paused ? ClientState.PAUSED : ClientState.STREAMING, null);
         }
 
@@ -307,14 +407,20 @@ final class ChangeStream {
                 currentPosition = new BinlogPosition(raw.binlogFile(), raw.position() + raw.length());
             }
             midTransaction = dispatcher.inTransaction();
+            if (!midTransaction) {
+                incremental.between(assembler.lastFinished(), draining);
+            }
             if (draining && !midTransaction) {
                 drained.countDown();
             }
         }
 
         @Override
-        public void onHeartbeat(String binlogFile, long position) {
+        public void onHeartbeat(String binlogFile, long position) throws Exception {
             lag.caughtUp();
+            if (!midTransaction) {
+                incremental.between(assembler.lastFinished(), draining);
+            }
         }
 
         @Override
@@ -332,6 +438,7 @@ final class ChangeStream {
             } catch (RuntimeException e) {
                 LOG.warn("Could not save the last position at stop: {}", e.getMessage());
             }
+            incremental.close();
             schemaConnection.close();
             if (failure != null) {
                 lastError = failure;
@@ -378,8 +485,17 @@ final class ChangeStream {
     }
 
     public SnapshotProgress snapshotProgress() {
+        SnapshotProgress copying = incremental.progress();
+        if (copying != null) {
+            return copying;
+        }
         ConsistentSnapshot taken = lastSnapshot;
         return taken == null ? null : taken.progress();
+    }
+
+    /** The id of the incremental snapshot in progress, or {@code null}. */
+    public String incrementalSnapshotId() {
+        return incremental.id();
     }
 
     public Throwable lastError() {

@@ -224,11 +224,12 @@ final class ConsistentSnapshot implements AutoCloseable {
         connection.close();
     }
 
-    /** Which tables a snapshot copies: those both filters include, except the position store's own. */
-    record TableSelection(TableFilter stream, TableFilter snapshot, OwnTables own, SnapshotSettings settings) {
+    /** Which tables a snapshot copies: those both filters include, except the position store's and signal tables. */
+    record TableSelection(TableFilter stream, TableFilter snapshot, OwnTables own, SignalTable signals,
+            SnapshotSettings settings) {
         boolean includes(String schema, String table) {
             return stream.includesTable(schema, table) && (snapshot == null || snapshot.includesTable(schema, table))
-                    && !own.contains(schema, table);
+                    && !own.contains(schema, table) && !signals.matches(schema, table);
         }
     }
 }

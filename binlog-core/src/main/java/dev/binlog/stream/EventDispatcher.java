@@ -24,11 +24,14 @@ import dev.binlog.event.UpdatedRow;
 import dev.binlog.event.WriteRowsEvent;
 import dev.binlog.event.XidEvent;
 import dev.binlog.event.decode.DecoderContext;
+import dev.binlog.Row;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +52,8 @@ final class EventDispatcher {
     private final StatisticsCounter statistics;
     private final LagTracker lag;
     private String file;
+    private SignalTable signalTable;
+    private Consumer<SnapshotSignal> signals = signal -> { };
 
     EventDispatcher(TransactionAssembler assembler, TableResolver resolver, OwnTables ownTables,
             DecoderContext decoderContext, StatisticsCounter statistics, LagTracker lag, String initialFile) {
@@ -68,6 +73,12 @@ final class EventDispatcher {
     /** Whether a transaction has begun (GTID event or BEGIN) and not yet ended. */
     boolean inTransaction() {
         return assembler.begun();
+    }
+
+    /** Rows inserted into {@code table} go to {@code receiver}, never to the listener. */
+    void signals(SignalTable table, Consumer<SnapshotSignal> receiver) {
+        signalTable = table;
+        signals = receiver;
     }
 
     /** The file whose events follow (a new file started, or a reader moved to the next one). */
@@ -140,6 +151,16 @@ final class EventDispatcher {
 
     private void rows(RowsEvent rows, EventContext at) throws Exception {
         ResolvedTable table = resolver.byId(rows.tableId());
+        if (table != null && signalTable != null && signalTable.matches(table.schema(), table.table())) {
+            if (rows instanceof WriteRowsEvent write) {
+                for (RowImage image : write.rows()) {
+                    Row row = new Row(table.names(), image.rowValues());
+                    signals.accept(new SnapshotSignal(text(row, "id"), text(row, "type"), text(row, "data")));
+                }
+            }
+            assembler.ownRows();
+            return;
+        }
         if (table == null || !table.included()) {
             if (table != null && ownTables.contains(table.schema(), table.table())) {
                 assembler.ownRows();
@@ -159,6 +180,12 @@ final class EventDispatcher {
             }
             assembler.rows(ChangeType.UPDATE, table, images, at);
         }
+    }
+
+    private static String text(Row row, String column) {
+        Object value = row.has(column) ? row.get(column) : null;
+        return value == null ? null : value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : value.toString();
     }
 
     /** The images as they come: a row decodes its values when the listener reads them. */

@@ -26,18 +26,54 @@ final class KeysetQueries {
 
     /** The chunk after the row whose raw values are {@code last}. */
     static String after(SnapshotTable table, byte[][] last, int limit) {
+        return select(table) + " WHERE " + greater(table, keyOf(table, last)) + orderBy(table) + " LIMIT " + limit;
+    }
+
+    /**
+     * An incremental chunk: the rows after {@code lastKey} (from the start when {@code null}) up to and including
+     * {@code maxKey}, key values in key order.
+     */
+    static String chunk(SnapshotTable table, byte[][] lastKey, byte[][] maxKey, int limit) {
+        String upTo = "NOT (" + greater(table, maxKey) + ")";
+        String where = lastKey == null ? upTo : "(" + greater(table, lastKey) + ") AND " + upTo;
+        return select(table) + " WHERE " + where + orderBy(table) + " LIMIT " + limit;
+    }
+
+    /** The key columns of the table's last row in key order. */
+    static String maxKey(SnapshotTable table) {
+        StringJoiner columns = new StringJoiner(", ", "SELECT ", " FROM ");
+        StringJoiner order = new StringJoiner(", ", " ORDER BY ", "");
+        for (int key : table.keyIndexes()) {
+            columns.add(column(table, key));
+            order.add(column(table, key) + " DESC");
+        }
+        return columns + identifier(table.schema()) + "." + identifier(table.table()) + order + " LIMIT 1";
+    }
+
+    /** The key values, in key order, of a row's raw values. */
+    static byte[][] keyOf(SnapshotTable table, byte[][] row) {
         int[] keys = table.keyIndexes();
-        StringJoiner or = new StringJoiner(" OR ", " WHERE ", "");
+        byte[][] key = new byte[keys.length][];
+        for (int i = 0; i < keys.length; i++) {
+            key[i] = row[keys[i]];
+        }
+        return key;
+    }
+
+    /** {@code (k1 > ?) OR (k1 = ? AND k2 > ?) ...} for key values in key order. */
+    private static String greater(SnapshotTable table, byte[][] key) {
+        int[] keys = table.keyIndexes();
+        StringJoiner or = new StringJoiner(" OR ");
         for (int i = 0; i < keys.length; i++) {
             StringBuilder and = new StringBuilder("(");
             for (int j = 0; j < i; j++) {
-                and.append(column(table, keys[j])).append(" = ").append(literal(table, j, last[keys[j]]))
+                and.append(column(table, keys[j])).append(" = ").append(literal(table, j, key[j]))
                         .append(" AND ");
             }
-            and.append(column(table, keys[i])).append(" > ").append(literal(table, i, last[keys[i]])).append(')');
+            and.append(column(table, keys[i])).append(" > ").append(literal(table, i, key[i])).append(')');
             or.add(and);
         }
-        return select(table) + or + orderBy(table) + " LIMIT " + limit;
+        return or.toString();
     }
 
     private static String select(SnapshotTable table) {

@@ -2,6 +2,8 @@ package dev.binlog.stream;
 
 import dev.binlog.BinlogPosition;
 import dev.binlog.PositionStore;
+import dev.binlog.SnapshotCheckpoint;
+import java.util.function.Supplier;
 
 /**
  * Saves committed positions to the store: after every transaction the listener saw, and at most once a second for
@@ -16,10 +18,16 @@ final class PositionCommitter {
     private volatile BinlogPosition committed;
     private BinlogPosition unsaved;
     private long lastSaveNanos = System.nanoTime();
+    private Supplier<SnapshotCheckpoint> snapshot = () -> null;
 
     PositionCommitter(PositionStore store, StatisticsCounter statistics) {
         this.store = store;
         this.statistics = statistics;
+    }
+
+    /** Where the incremental snapshot in progress stands: every save carries it, so a restart goes on with it. */
+    void snapshot(Supplier<SnapshotCheckpoint> checkpoint) {
+        snapshot = checkpoint;
     }
 
     void delivered(BinlogPosition position) {
@@ -40,7 +48,8 @@ final class PositionCommitter {
         }
     }
 
-    private void save(BinlogPosition position) {
+    private void save(BinlogPosition at) {
+        BinlogPosition position = at.withSnapshot(snapshot.get());
         store.save(position);
         committed = position;
         unsaved = null;

@@ -25,6 +25,7 @@ final class TableResolver {
     private final InformationSchemaReader schemaReader;
     private final Map<Long, ResolvedTable> byTableId = new HashMap<>();
     private final Map<String, TableSchema> schemas = new HashMap<>();
+    private SignalTable signalTable;
 
     /**
      * @param schemaReader reads {@code information_schema}, or {@code null} when no server is at hand (files read
@@ -71,9 +72,18 @@ final class TableResolver {
         });
     }
 
-    /** Whether rows of the table reach the listener: the filter says so and it is not one our position store writes. */
+    /** The snapshot signal table: its rows are decoded whatever the filter says (they never reach the listener). */
+    void signals(SignalTable table) {
+        signalTable = table;
+    }
+
+    /**
+     * Whether rows of the table are decoded: the filter includes it and it is not one our position store writes, or
+     * it is the signal table.
+     */
     boolean includes(String schema, String table) {
-        return !ownTables.contains(schema, table) && filter.includesTable(schema, table);
+        return (!ownTables.contains(schema, table) && filter.includesTable(schema, table))
+                || (signalTable != null && signalTable.matches(schema, table));
     }
 
     /** A table id seen in a rows event, or {@code null} when no TABLE_MAP defined it on this stream. */

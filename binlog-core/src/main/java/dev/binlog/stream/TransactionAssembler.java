@@ -43,6 +43,7 @@ final class TransactionAssembler {
     private boolean listenerBegun;
     private boolean ownRows;
     private boolean otherRows;
+    private BinlogPosition lastFinished;
 
     TransactionAssembler(ChangeListener listener, TableFilter filter, PositionCommitter committer,
             StatisticsCounter statistics, LagTracker lag) {
@@ -191,6 +192,9 @@ final class TransactionAssembler {
     }
 
     private void finish(Long xid, EventContext at) throws Exception {
+        GtidState state = gtid == null ? gtids.current() : gtids.committed(gtid);
+        BinlogPosition committed = new BinlogPosition(at.file(), at.nextPosition(), state);
+        lastFinished = committed;
         if (ownRows && !otherRows) {
             // Our position store's own write: no traffic, and saving a position for it would write again.
             statistics.discard();
@@ -198,8 +202,6 @@ final class TransactionAssembler {
             reset();
             return;
         }
-        GtidState state = gtid == null ? gtids.current() : gtids.committed(gtid);
-        BinlogPosition committed = new BinlogPosition(at.file(), at.nextPosition(), state);
         if (listenerBegun) {
             listener.onCommit(new Transaction(gtid, xid, beginTimestamp, Instant.ofEpochSecond(at.timestamp()),
                     beginPosition, committed, rowCount));
@@ -224,6 +226,18 @@ final class TransactionAssembler {
         listenerBegun = false;
         ownRows = false;
         otherRows = false;
+    }
+
+    /** Where the last transaction ended (with its GTID state), or where the stream started; {@code null} before. */
+    BinlogPosition lastFinished() {
+        return lastFinished;
+    }
+
+    /** Where the stream starts, until a transaction ends. */
+    void startedAt(BinlogPosition position) {
+        if (lastFinished == null) {
+            lastFinished = position;
+        }
     }
 
     /** Forgets a transaction cut off by a reconnect; the stream resumes at its start and sees it again whole. */
