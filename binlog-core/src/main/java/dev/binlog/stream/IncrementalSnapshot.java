@@ -57,6 +57,7 @@ final class IncrementalSnapshot {
     private final PositionCommitter committer;
     private final Supplier<GtidState> streamGtids;
     private final Deque<Request> requests = new ConcurrentLinkedDeque<>();
+    private final String run = newId();
     private ServerConnection connection;
     private String signalsCreated;
 
@@ -267,7 +268,7 @@ final class IncrementalSnapshot {
                     progress.estimatedRows() + estimated, progress.chunkTime(), progress.startedAt(), null);
             LOG.info("Snapshot request {}: {} more table(s) for snapshot {}", request.id(), added.size(), id);
         } else {
-            id = request.id();
+            id = request.id().matches("[A-Za-z0-9_-]{1,40}") ? request.id() : newId();
             watermark = request.watermark();
             tables.addAll(names);
             rows = 0;
@@ -278,6 +279,8 @@ final class IncrementalSnapshot {
                     names.size(), at));
         }
         checkpoint = checkpointNow();
+        // from here a restart goes on with this snapshot and this stream, whatever else is saved
+        committer.delivered(at);
     }
 
     /**
@@ -303,7 +306,8 @@ final class IncrementalSnapshot {
                     current.table(), 0, progress.tables(), at));
             progress = progress.copying(current.qualified());
         }
-        String windowId = id + "-" + (++chunkNumber);
+        // unique to this run: a restarted client replays the windows its predecessor opened under the same snapshot id
+        String windowId = run + "-" + (++chunkNumber);
         String qualifiedSignals = null;
         if (watermark == SnapshotWatermark.TABLE) {
             qualifiedSignals = signals.qualified(current.qualified());
