@@ -128,6 +128,10 @@ final class ChangeStream {
                 startSnapshot();
                 return;
             }
+            if (settings.stopAtEnd()) {
+                throw new ConfigurationException("an incremental snapshot runs while the stream flows, and this"
+                        + " stream stops at the end of the binary log (stopAtEnd): copy consistently instead");
+            }
             if (snapshotSettings.mode() == SnapshotMode.INITIAL_ONLY) {
                 throw new ConfigurationException("an initial-only snapshot copies consistently and stops; an"
                         + " incremental one runs while the stream flows: use initial or when-needed with it");
@@ -170,6 +174,10 @@ final class ChangeStream {
      * out on the stream's thread.
      */
     public String requestSnapshot(List<String> patterns) {
+        if (settings.stopAtEnd()) {
+            throw new ConfigurationException("an incremental snapshot runs while the stream flows, and this stream"
+                    + " stops at the end of the binary log (stopAtEnd)");
+        }
         SnapshotWatermark watermark = settings.snapshot().watermark();
         TableFilter tables = TableFilter.builder().include(patterns.toArray(new String[0])).build();
         IncrementalSnapshot.Request request = new IncrementalSnapshot.Request(IncrementalSnapshot.newId(), tables,
@@ -361,6 +369,8 @@ final class ChangeStream {
                 GtidTracker tracker = info.isMariaDb() ? new MariaDbGtidTracker() : new MySqlGtidTracker();
                 if (savedGtids != null) {
                     tracker.known(savedGtids);
+                } else if (info.isMariaDb()) {
+                    knownAtStart(tracker);
                 }
                 assembler.gtidTracker(tracker);
             }
@@ -382,6 +392,26 @@ final class ChangeStream {
                     start.position(), assembler.gtidTracker().current())));
             incremental.reconnected();
             changeState(paused ? ClientState.PAUSED : ClientState.STREAMING, null);
+        }
+
+        /**
+         * MariaDB names the GTID state at any offset of its binary log: with it, a stream started at a file position
+         * saves positions that carry their GTIDs, and the gtid watermark knows how far the stream is.
+         */
+        private void knownAtStart(GtidTracker tracker) {
+            client.position().ifPresent(start -> {
+                try {
+                    List<String[]> rows = schemaConnection.query("SELECT BINLOG_GTID_POS("
+                            + InformationSchemaReader.quote(start.file()) + ", " + start.position() + ")");
+                    String text = rows.isEmpty() ? null : rows.get(0)[0];
+                    if (text != null) {
+                        tracker.known(text.isBlank() ? dev.binlog.MariaDbGtidList.empty()
+                                : dev.binlog.MariaDbGtidList.parse(text));
+                    }
+                } catch (RuntimeException e) {
+                    LOG.debug("No GTID state for the start {} on {}: {}", start, endpoint(), e.getMessage());
+                }
+            });
         }
 
         @Override

@@ -17,6 +17,7 @@ import dev.binlog.ServerErrorException;
 import dev.binlog.SnapshotCheckpoint;
 import dev.binlog.SnapshotMarker;
 import dev.binlog.TableFilter;
+import dev.binlog.Transaction;
 import dev.binlog.protocol.PacketLimit;
 import dev.binlog.protocol.ResultRow;
 import dev.binlog.protocol.ServerConnection;
@@ -70,6 +71,8 @@ final class IncrementalSnapshot {
     private long rows;
     private long tableRows;
     private long chunkNumber;
+    private boolean tableAnnounced;
+    private boolean resumedUnannounced;
     private volatile boolean paused;
     private volatile boolean stopRequested;
     private SnapshotWindow window;
@@ -117,6 +120,7 @@ final class IncrementalSnapshot {
         maxKey = saved.maxKey().isEmpty() ? null : decode(saved.maxKey());
         rows = saved.rows();
         checkpoint = saved;
+        resumedUnannounced = true;
         progress = new SnapshotProgress(null, tables.size(), 0, tables.peek(), rows, 0, 0, Duration.ZERO,
                 Instant.now(), null);
         LOG.info("Resuming incremental snapshot {} at {} ({} table(s) left)", id, saved.table(), tables.size());
@@ -219,6 +223,12 @@ final class IncrementalSnapshot {
                     progress.rows(), progress.chunks(), progress.estimatedRows(), progress.chunkTime(),
                     progress.startedAt(), null);
         }
+        if (resumedUnannounced && id != null) {
+            // the markers start again, with the table in progress: a listener always sees them balanced
+            resumedUnannounced = false;
+            listener.onSnapshot(new SnapshotMarker(SnapshotMarker.Kind.SNAPSHOT_STARTED, null, null, rows,
+                    tables.size(), at));
+        }
         if (window != null && !windowClosed && windowHigh != null && reached(streamGtids.get(), windowHigh)) {
             windowClosed = true;
         }
@@ -293,6 +303,12 @@ final class IncrementalSnapshot {
         if (current == null && !readDefinition(at)) {
             return false;
         }
+        if (!tableAnnounced) {
+            tableAnnounced = true;
+            listener.onSnapshot(new SnapshotMarker(SnapshotMarker.Kind.TABLE_STARTED, current.schema(),
+                    current.table(), 0, progress.tables(), at));
+            progress = progress.copying(current.qualified());
+        }
         if (maxKey == null) {
             byte[][][] max = new byte[1][][];
             c.queryRows(KeysetQueries.maxKey(current), PacketLimit.snapshotRow(settings.maxEventSize()),
@@ -302,9 +318,6 @@ final class IncrementalSnapshot {
                 return false;
             }
             maxKey = max[0];
-            listener.onSnapshot(new SnapshotMarker(SnapshotMarker.Kind.TABLE_STARTED, current.schema(),
-                    current.table(), 0, progress.tables(), at));
-            progress = progress.copying(current.qualified());
         }
         // unique to this run: a restarted client replays the windows its predecessor opened under the same snapshot id
         String windowId = run + "-" + (++chunkNumber);
@@ -381,10 +394,14 @@ final class IncrementalSnapshot {
         SnapshotWindow closed = window;
         window = null;
         int count = closed.rows().size();
-        if (settings.filter().includesType(ChangeType.READ)) {
+        if (count > 0 && settings.filter().includesType(ChangeType.READ)) {
+            // one transaction of READ changes: the position is saved after its onCommit, as after any other
+            Instant now = Instant.now();
+            listener.onBegin(new Transaction(null, null, now, null, at, null, 0));
             for (RowChange row : closed.rows()) {
                 listener.onChange(row);
             }
+            listener.onCommit(new Transaction(null, null, now, now, at, at, count));
         }
         rows += count;
         tableRows += count;
@@ -404,10 +421,15 @@ final class IncrementalSnapshot {
     private void finishTable(BinlogPosition at) throws Exception {
         String done = tables.poll();
         int dot = done.indexOf('.');
+        if (!tableAnnounced) {
+            listener.onSnapshot(new SnapshotMarker(SnapshotMarker.Kind.TABLE_STARTED, done.substring(0, dot),
+                    done.substring(dot + 1), 0, progress.tables(), at));
+        }
         listener.onSnapshot(new SnapshotMarker(SnapshotMarker.Kind.TABLE_FINISHED, done.substring(0, dot),
                 done.substring(dot + 1), tableRows, progress.tables(), at));
         LOG.info("Incremental snapshot {} copied {} row(s) of {}", id, tableRows, done);
         progress = progress.tableCopied();
+        tableAnnounced = false;
         current = null;
         lastKey = null;
         maxKey = null;

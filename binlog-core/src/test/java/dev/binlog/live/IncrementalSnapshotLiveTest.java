@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.binlog.ChangeListener;
 import dev.binlog.ChangeType;
+import dev.binlog.ClientState;
 import dev.binlog.PositionStore;
 import dev.binlog.RowChange;
 import dev.binlog.SnapshotMarker;
@@ -80,6 +81,44 @@ class IncrementalSnapshotLiveTest {
                 ((Number) r.get("v")).intValue()));
         assertThat(applier.rows).isEqualTo(table);
         assertThat(applier.reads).isPositive();
+    }
+
+    @LiveTest
+    void theGtidWatermarkCopiesWithAnAccountThatMayOnlyRead(LiveServer live) throws Exception {
+        String db = live.database();
+        live.execute("DROP TABLE IF EXISTS inc_gtid", "CREATE TABLE inc_gtid (id INT PRIMARY KEY, v INT NOT NULL)",
+                "INSERT INTO inc_gtid SELECT seq, 0 FROM seq_1_to_100");
+        Applier applier = new Applier();
+        try (BinlogClient client = BinlogClient.builder().host(live.host()).port(live.port())
+                .user(LiveServer.REPLICATION_USER).password(LiveServer.REPLICATION_PASSWORD)
+                .tlsMode(TlsMode.DISABLED).startPosition(StartPosition.latest())
+                .filter(TableFilter.builder().include(db + ".inc_gtid").build())
+                .positionStore(PositionStore.inMemory())
+                .snapshot(SnapshotSettings.of(SnapshotMode.INITIAL).withKind(SnapshotKind.INCREMENTAL)
+                        .withWatermark(dev.binlog.stream.SnapshotWatermark.GTID).withSignalTable("no_such_signals")
+                        .withChunkSize(9))
+                .listener(applier).build()) {
+            client.start();
+            live.execute("UPDATE inc_gtid SET v = 1 WHERE id IN (5, 50, 95)", "DELETE FROM inc_gtid WHERE id = 60",
+                    "INSERT INTO inc_gtid VALUES (101, 7)");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (applier.markers.stream().noneMatch(m -> m.kind() == SnapshotMarker.Kind.SNAPSHOT_FINISHED)) {
+                assertThat(client.state()).as("state, %s", client.lastError()).isNotEqualTo(ClientState.FAILED);
+                assertThat(System.nanoTime()).as("snapshot finished; markers " + applier.markers)
+                        .isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            while (!applier.rows.containsKey(101)) {
+                assertThat(System.nanoTime()).as("caught up").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+        Map<Integer, Integer> table = new HashMap<>();
+        live.query("SELECT id, v FROM inc_gtid").forEach(r -> table.put(((Number) r.get("id")).intValue(),
+                ((Number) r.get("v")).intValue()));
+        assertThat(applier.rows).isEqualTo(table);
+        assertThat(live.query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_NAME = 'no_such_signals'"))
+                .as("nothing written").isEmpty();
     }
 
     static final class Applier implements ChangeListener {

@@ -16,6 +16,7 @@ import dev.binlog.stream.BinlogClient;
 import dev.binlog.stream.SnapshotKind;
 import dev.binlog.stream.SnapshotMode;
 import dev.binlog.stream.SnapshotSettings;
+import dev.binlog.stream.SnapshotWatermark;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.sql.Connection;
@@ -61,6 +62,13 @@ class SnapshotConvergenceLiveTest {
     }
 
     @LiveTest
+    void incrementalSnapshotsWithGtidWatermarksConvergeUnderConcurrentWriters(LiveServer live) throws Exception {
+        for (long seed : new long[] {6, 7}) {
+            converge(live, SnapshotKind.INCREMENTAL, SnapshotWatermark.GTID, seed, -1);
+        }
+    }
+
+    @LiveTest
     void consistentSnapshotsConvergeUnderConcurrentWriters(LiveServer live) throws Exception {
         for (long seed : new long[] {4, 5}) {
             converge(live, SnapshotKind.CONSISTENT, seed, -1);
@@ -81,6 +89,11 @@ class SnapshotConvergenceLiveTest {
     }
 
     private void converge(LiveServer live, SnapshotKind kind, long seed, int killAt) throws Exception {
+        converge(live, kind, SnapshotWatermark.TABLE, seed, killAt);
+    }
+
+    private void converge(LiveServer live, SnapshotKind kind, SnapshotWatermark watermark, long seed, int killAt)
+            throws Exception {
         String db = live.database();
         live.execute("DROP TABLE IF EXISTS conv_int", "DROP TABLE IF EXISTS conv_comp", "DROP TABLE IF EXISTS conv_ver",
                 "CREATE TABLE conv_int (id INT PRIMARY KEY, version BIGINT NOT NULL, note VARCHAR(20))",
@@ -100,6 +113,7 @@ class SnapshotConvergenceLiveTest {
         KillableStore store = new KillableStore();
         Replica replica = new Replica(killAt, store::kill, kind == SnapshotKind.CONSISTENT);
         SnapshotSettings snapshot = SnapshotSettings.of(SnapshotMode.INITIAL).withKind(kind).withChunkSize(CHUNK)
+                .withWatermark(watermark)
                 .withTables(TableFilter.builder().include(db + ".conv_int", db + ".conv_comp").build());
         List<Thread> writers = workload.start(3);
         BinlogClient client = client(live, snapshot, store, replica);
@@ -126,7 +140,7 @@ class SnapshotConvergenceLiveTest {
             workload.stop(writers);
             client.close();
         }
-        String label = kind + " seed " + seed + (killAt >= 0 ? " killed after " + killAt : "");
+        String label = kind + " " + watermark + " seed " + seed + (killAt >= 0 ? " killed after " + killAt : "");
         assertThat(replica.backwards).as(label + ": versions going backwards").isEmpty();
         assertThat(replica.rows).as(label + ": the consumer equals the tables").isEqualTo(workload.tables());
         assertThat(workload.writes.get()).as(label + ": writes during the copy").isGreaterThan(50);
