@@ -120,6 +120,13 @@ final class TailCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--snapshot cannot be used with --format flashback: a"
                     + " copied row has no change to undo");
         }
+        // a FILE:POS start leaves the stream without a GTID state until a position file saves one that has it
+        if (snapshot.gtidWatermark() && positionFile == null && !(start instanceof StartPosition.Gtid)
+                && !(start instanceof StartPosition.At at && at.position().gtidState() != null)) {
+            throw new ParameterException(spec.commandLine(), "--watermark gtid needs the stream to know its GTID"
+                    + " state: give --start a GTID set (the server's @@gtid_binlog_pos on MariaDB, @@gtid_executed on"
+                    + " MySQL), or use --watermark table");
+        }
         if (!filter.types.isEmpty() && !filter.types.contains(ChangeType.READ)) {
             filter.types.add(ChangeType.READ);
         }

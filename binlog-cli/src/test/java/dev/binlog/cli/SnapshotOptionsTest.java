@@ -93,6 +93,14 @@ class SnapshotOptionsTest {
     }
 
     @Test
+    void refusesTheGtidWatermarkWithoutAGtidStart() {
+        assertUsageError("--watermark gtid needs the stream to know its GTID state: give --start a GTID set (the"
+                + " server's @@gtid_binlog_pos on MariaDB, @@gtid_executed on MySQL), or use --watermark table",
+                "tail", "-u", "repl", "--snapshot", "shop.orders", "--snapshot-mode", "incremental", "--watermark",
+                "gtid", "--start", "mysql-bin.000042:4");
+    }
+
+    @Test
     void refusesASnapshotKeyThatIsNotTableEqualsColumns() {
         for (String value : List.of("shop.logs", "logs=id", "shop.logs=", "shop.logs=id,,ts", ".logs=id",
                 "a.b.c=id")) {
