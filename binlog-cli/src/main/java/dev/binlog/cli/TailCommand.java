@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
             "  binlog tail -u repl --password-env REPL_PW --include shop.orders",
             "  binlog tail -u repl -p --start earliest --stop-at-end -f sql > replay.sql",
             "  binlog tail -u repl -p --position-file tail.pos --types insert,delete",
-            "  binlog tail -u repl -p --position-file copy.pos --snapshot 'shop.*' --include 'shop.*' \\",
-            "      --snapshot-mode incremental -f sql | mariadb copy",
+            "  binlog tail -u repl -p --snapshot 'shop.*' --snapshot-mode incremental \\",
+            "      --include 'shop.*' --position-file copy.pos -f sql | mariadb copy",
             "  binlog tail -u repl -p --start mysql-bin.000042:4 \\",
             "      --stop-at @2026-11-23T10:05:00Z --format flashback > undo.sql",
             "",
@@ -119,6 +119,12 @@ final class TailCommand implements Callable<Integer> {
         if (output.format.needsEnd()) {
             throw new ParameterException(spec.commandLine(), "--snapshot cannot be used with --format flashback: a"
                     + " copied row has no change to undo");
+        }
+        // the dump's end comes before the stream has taken up the copy, which then delivers nothing
+        if (snapshot.incremental() && stopAtEnd) {
+            throw new ParameterException(spec.commandLine(), "--stop-at-end cannot be used with --snapshot-mode"
+                    + " incremental: the copy runs while the stream flows, and the end of the binary log comes first;"
+                    + " use --stop-at, or end the run (Ctrl-C) once the copy is done");
         }
         // a FILE:POS start leaves the stream without a GTID state until a position file saves one that has it
         if (snapshot.gtidWatermark() && positionFile == null && !(start instanceof StartPosition.Gtid)

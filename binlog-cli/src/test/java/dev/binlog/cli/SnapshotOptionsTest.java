@@ -101,6 +101,14 @@ class SnapshotOptionsTest {
     }
 
     @Test
+    void refusesStopAtEndWithAnIncrementalSnapshot() {
+        assertUsageError("--stop-at-end cannot be used with --snapshot-mode incremental: the copy runs while the"
+                + " stream flows, and the end of the binary log comes first; use --stop-at, or end the run (Ctrl-C)"
+                + " once the copy is done",
+                "tail", "-u", "repl", "--snapshot", "shop.orders", "--snapshot-mode", "incremental", "--stop-at-end");
+    }
+
+    @Test
     void refusesASnapshotKeyThatIsNotTableEqualsColumns() {
         for (String value : List.of("shop.logs", "logs=id", "shop.logs=", "shop.logs=id,,ts", ".logs=id",
                 "a.b.c=id")) {
