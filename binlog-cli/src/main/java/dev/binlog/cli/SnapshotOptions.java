@@ -34,13 +34,13 @@ final class SnapshotOptions {
                     + " from there (MariaDB and Percona: no lock; MySQL: FLUSH TABLES WITH READ LOCK for a moment)."
                     + " incremental: chunks are read while the stream flows (DBLog), so changes are printed during the"
                     + " copy, and a killed run with --position-file goes on after its last chunk; in SQL a copied row"
-                    + " is an INSERT ... ON DUPLICATE KEY UPDATE. (default: ${DEFAULT-VALUE})")
+                    + " is an INSERT ... ON DUPLICATE KEY UPDATE; not with --stop-at-end. (default: ${DEFAULT-VALUE})")
     String mode;
 
     @Option(names = "--watermark", paramLabel = "KIND",
             description = "With --snapshot-mode incremental, how each chunk's window is marked in the binary log:"
                     + " table (default) writes two rows into --signal-table per chunk (INSERT, DELETE on it, and"
-                    + " CREATE if it is missing); gtid writes nothing (for read-only accounts) and needs GTIDs.")
+                    + " CREATE if it is missing); gtid writes nothing (for read-only accounts) and needs GTIDs and a --start GTID set.")
     SnapshotWatermark watermark;
 
     @Option(names = "--signal-table", paramLabel = "NAME",
