@@ -1,12 +1,14 @@
 package dev.binlog.cli;
 
 import dev.binlog.ChangeListener;
+import dev.binlog.ChangeType;
 import dev.binlog.RowChange;
 import dev.binlog.SchemaChange;
 import dev.binlog.SnapshotMarker;
 import dev.binlog.TableFilter;
 import dev.binlog.Transaction;
 import dev.binlog.cli.format.ChangeFormatter;
+import java.io.IOException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,8 @@ final class ChangePrinter implements ChangeListener {
     private final Consumer<RowChange> progress;
     private final SelectionSummary summary;
     private volatile boolean stopped;
+    private boolean inTransaction;
+    private boolean copiedRowsHeld;
     private Consumer<SnapshotMarker> snapshotProgress = marker -> { };
 
     /**
@@ -51,6 +55,7 @@ final class ChangePrinter implements ChangeListener {
             stop();
         }
         if (!stopped) {
+            inTransaction = true;
             formatter.begin(transaction);
         }
     }
@@ -68,6 +73,7 @@ final class ChangePrinter implements ChangeListener {
         // the stream's filter is wider (system schemas, to count them): this one decides what is printed
         if (filter.includesTable(change.schema(), change.table()) && filter.includesType(change.type())) {
             formatter.change(change);
+            copiedRowsHeld |= change.type() == ChangeType.READ;
             summary.printed();
         } else {
             summary.filteredOut(change);
@@ -76,8 +82,22 @@ final class ChangePrinter implements ChangeListener {
 
     @Override
     public void onCommit(Transaction transaction) throws Exception {
+        inTransaction = false;
         if (!stopped) {
             formatter.commit(transaction);
+            copiedRowsHeld = false;
+        }
+    }
+
+    /**
+     * Before a position is saved: copied rows not yet followed by a commit are written out (for SQL, committed), so
+     * the saved snapshot progress never runs ahead of the output. Never inside a transaction, where a commit would
+     * apply half of it.
+     */
+    void writeCopiedRows() throws IOException {
+        if (copiedRowsHeld && !inTransaction && !stopped) {
+            formatter.commit(null);
+            copiedRowsHeld = false;
         }
     }
 

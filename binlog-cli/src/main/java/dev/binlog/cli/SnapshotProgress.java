@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 
 /**
  * One line on standard error while {@code tail --snapshot} copies: the table being copied and its rows so far,
- * redrawn at most five times a second and erased when the copy ends.
+ * redrawn at most five times a second and erased when the copy ends. An incremental copy's line stays up while the
+ * stream's changes are printed between its chunks.
  */
 final class SnapshotProgress implements Consumer<SnapshotMarker> {
 
@@ -46,7 +47,11 @@ final class SnapshotProgress implements Consumer<SnapshotMarker> {
 
     /** Counts a copied row. */
     void row(RowChange change) {
-        if (table != null && change.type() == dev.binlog.ChangeType.READ) {
+        if (change.type() == dev.binlog.ChangeType.READ) {
+            if (table == null) {
+                // a resumed incremental copy goes on in the middle of a table, with no start of its own
+                table = change.qualifiedTable();
+            }
             rows++;
             if (clock.getAsLong() - lastDraw >= REDRAW_NANOS) {
                 draw();

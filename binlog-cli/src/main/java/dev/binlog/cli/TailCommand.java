@@ -1,15 +1,16 @@
 package dev.binlog.cli;
 
+import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeType;
 import dev.binlog.ClientState;
 import dev.binlog.PositionStore;
+import dev.binlog.SnapshotCheckpoint;
 import dev.binlog.StartPosition;
 import dev.binlog.TableFilter;
 import dev.binlog.cli.format.ChangeFormatter;
+import dev.binlog.cli.format.IncrementalCopy;
 import dev.binlog.cli.format.RowColumnInfo;
 import dev.binlog.stream.BinlogClient;
-import dev.binlog.stream.SnapshotMode;
-import dev.binlog.stream.SnapshotSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Spec;
             "  binlog tail -u repl --password-env REPL_PW --include shop.orders",
             "  binlog tail -u repl -p --start earliest --stop-at-end -f sql > replay.sql",
             "  binlog tail -u repl -p --position-file tail.pos --types insert,delete",
+            "  binlog tail -u repl -p --snapshot 'shop.*' --snapshot-mode incremental \\",
+            "      --include 'shop.*' --position-file copy.pos -f sql | mariadb copy",
             "  binlog tail -u repl -p --start mysql-bin.000042:4 \\",
             "      --stop-at @2026-11-23T10:05:00Z --format flashback > undo.sql",
             "",
@@ -68,26 +71,8 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filter;
 
-    @Option(names = "--snapshot", paramLabel = "TABLES",
-            description = "First copy these tables as they are (schema.table patterns, comma-separated, as for"
-                    + " --include), then stream what changes after the copy. In JSON the copy is Maxwell's bootstrap"
-                    + " records (bootstrap-start, bootstrap-insert, bootstrap-complete); in SQL, INSERTs. With"
-                    + " --position-file, only when the file holds no position yet.")
-    String snapshotTables;
-
-    @Option(names = "--snapshot-mode", paramLabel = "MODE", defaultValue = "consistent",
-            description = "consistent: one transaction reads every table at one point in time, the stream goes on"
-                    + " from there (MariaDB and Percona: no lock; MySQL: FLUSH TABLES WITH READ LOCK for a moment)."
-                    + " (default: ${DEFAULT-VALUE})")
-    String snapshotMode;
-
-    @Option(names = "--chunk-size", paramLabel = "ROWS", defaultValue = "10000",
-            description = "Rows per primary-key chunk query of --snapshot (default: ${DEFAULT-VALUE}).")
-    int chunkSize;
-
-    @Option(names = "--no-progress", description = "Never show the --snapshot progress line (shown on a terminal"
-            + " otherwise).")
-    boolean noProgress;
+    @Mixin
+    SnapshotOptions snapshot;
 
     @Option(names = "--position-file", paramLabel = "FILE",
             description = "Resume from the position saved in FILE when it exists; save it after each transaction's"
@@ -113,7 +98,8 @@ final class TailCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--position-file cannot be used with --format flashback:"
                     + " positions would be saved before the undo statements are written");
         }
-        if (snapshotTables != null) {
+        snapshot.check(spec.commandLine());
+        if (snapshot.requested()) {
             checkSnapshotOptions();
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -130,40 +116,38 @@ final class TailCommand implements Callable<Integer> {
     }
 
     private void checkSnapshotOptions() {
-        if (snapshotMode.equals("incremental")) {
-            throw new ParameterException(spec.commandLine(), "--snapshot-mode incremental is not available yet; use"
-                    + " consistent (the default)");
-        }
-        if (!snapshotMode.equals("consistent")) {
-            throw new ParameterException(spec.commandLine(), "--snapshot-mode must be consistent or incremental, not '"
-                    + snapshotMode + "'");
-        }
         if (output.format.needsEnd()) {
             throw new ParameterException(spec.commandLine(), "--snapshot cannot be used with --format flashback: a"
                     + " copied row has no change to undo");
         }
-        if (chunkSize < 1 || chunkSize > 1_000_000) {
-            throw new ParameterException(spec.commandLine(), "--chunk-size must be between 1 and 1000000");
+        // the dump's end comes before the stream has taken up the copy, which then delivers nothing
+        if (snapshot.incremental() && stopAtEnd) {
+            throw new ParameterException(spec.commandLine(), "--stop-at-end cannot be used with --snapshot-mode"
+                    + " incremental: the copy runs while the stream flows, and the end of the binary log comes first;"
+                    + " use --stop-at, or end the run (Ctrl-C) once the copy is done");
+        }
+        // a FILE:POS start leaves the stream without a GTID state until a position file saves one that has it
+        if (snapshot.gtidWatermark() && positionFile == null && !(start instanceof StartPosition.Gtid)
+                && !(start instanceof StartPosition.At at && at.position().gtidState() != null)) {
+            throw new ParameterException(spec.commandLine(), "--watermark gtid needs the stream to know its GTID"
+                    + " state: give --start a GTID set (the server's @@gtid_binlog_pos on MariaDB, @@gtid_executed on"
+                    + " MySQL), or use --watermark table");
         }
         if (!filter.types.isEmpty() && !filter.types.contains(ChangeType.READ)) {
             filter.types.add(ChangeType.READ);
         }
     }
 
-    private SnapshotSettings snapshotSettings() {
-        if (snapshotTables == null) {
-            return SnapshotSettings.never();
-        }
-        return SnapshotSettings.of(SnapshotMode.INITIAL).withChunkSize(chunkSize)
-                .withTables(TableFilter.builder().include(snapshotTables).build());
-    }
-
     private void stream(SelectionSummary summary) throws Exception {
         TableFilter tableFilter = filter.toFilter();
-        ChangeFormatter formatter = output.format.formatter(new CheckedOutput(spec.commandLine().getOut()),
-                new RowColumnInfo(), output.positionalColumns);
+        PositionStore positions = positionFile == null ? PositionStore.inMemory() : PositionStore.file(positionFile);
+        ChangeFormatter formatter = snapshot.incremental()
+                ? output.format.formatter(new CheckedOutput(spec.commandLine().getOut()), new RowColumnInfo(),
+                        output.positionalColumns, new IncrementalCopy(resumedTable(positions)))
+                : output.format.formatter(new CheckedOutput(spec.commandLine().getOut()), new RowColumnInfo(),
+                        output.positionalColumns);
         CountDownLatch stopRequested = new CountDownLatch(1);
-        SnapshotProgress progress = snapshotTables != null && !noProgress && parent.terminal()
+        SnapshotProgress progress = snapshot.requested() && !snapshot.noProgress && parent.terminal()
                 ? new SnapshotProgress(spec.commandLine().getErr(), System::nanoTime) : null;
         ChangePrinter printer = new ChangePrinter(formatter, tableFilter, stopAt, stopRequested::countDown,
                 progress == null ? change -> { } : progress::row, summary);
@@ -174,11 +158,9 @@ final class TailCommand implements Callable<Integer> {
                 .startPosition(start)
                 .filter(filter.toStreamFilter())
                 .stopAtEnd(stopAtEnd)
-                .snapshot(snapshotSettings())
+                .snapshot(snapshot.settings())
+                .positionStore(new OutputFirstPositionStore(positions, printer::writeCopiedRows))
                 .listener(printer);
-        if (positionFile != null) {
-            builder.positionStore(PositionStore.file(positionFile));
-        }
         if (eventSize.value() != null) {
             builder.maxEventSize(eventSize.value());
         }
@@ -211,6 +193,11 @@ final class TailCommand implements Callable<Integer> {
                 removeQuietly(hook);
             }
         }
+    }
+
+    /** The table a saved incremental snapshot was copying, or {@code null}. */
+    private static String resumedTable(PositionStore positions) {
+        return positions.load().map(BinlogPosition::snapshot).map(SnapshotCheckpoint::table).orElse(null);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

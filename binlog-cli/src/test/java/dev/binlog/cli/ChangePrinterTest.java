@@ -100,6 +100,20 @@ class ChangePrinterTest {
         assertThat(calls).isEmpty();
     }
 
+    @Test
+    void writesOutCopiedRowsBeforeAPositionSaveButNeverInsideATransaction() throws Exception {
+        ChangePrinter printer = new ChangePrinter(recorder, TableFilter.all(), null, () -> { }, c -> { }, summary());
+
+        printer.onChange(change("orders", ChangeType.READ, "mysql-bin.000001", 100));
+        printer.writeCopiedRows();
+        printer.writeCopiedRows();
+        printer.onBegin(begin("mysql-bin.000001", 200));
+        printer.onChange(change("orders", ChangeType.READ, "mysql-bin.000001", 200));
+        printer.writeCopiedRows();
+
+        assertThat(calls).containsExactly("change shop.orders READ @100", "commit", "change shop.orders READ @200");
+    }
+
     private static SelectionSummary summary() {
         return new SelectionSummary(List.of(), new StatementLoggedChanges());
     }

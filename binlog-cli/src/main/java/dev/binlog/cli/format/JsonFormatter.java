@@ -39,6 +39,7 @@ public final class JsonFormatter implements ChangeFormatter {
     private final ColumnInfoSource columns;
     private RowChange pending;
     private BinlogPosition transactionStart;
+    private String bootstrapping;
 
     /**
      * @param out     where lines go; flushed at every commit
@@ -57,6 +58,11 @@ public final class JsonFormatter implements ChangeFormatter {
     @Override
     public void change(RowChange change) throws IOException {
         if (change.type() == ChangeType.READ) {
+            // a resumed incremental copy goes on in the middle of a table, with no start of its own
+            if (!change.qualifiedTable().equals(bootstrapping)) {
+                bootstrapping = change.qualifiedTable();
+                out.write(bootstrap(change.schema(), change.table(), "bootstrap-start", null));
+            }
             out.write(bootstrap(change.schema(), change.table(), "bootstrap-insert", change));
             return;
         }
@@ -75,12 +81,22 @@ public final class JsonFormatter implements ChangeFormatter {
         out.flush();
     }
 
-    /** Maxwell's bootstrap records: {@code bootstrap-start}, then the rows, then {@code bootstrap-complete}. */
+    /**
+     * Maxwell's bootstrap records: {@code bootstrap-start}, then the rows, then {@code bootstrap-complete}. An
+     * incremental copy's rows come in chunks, with the stream's changes in between.
+     */
     @Override
     public void snapshot(SnapshotMarker marker) throws IOException {
         switch (marker.kind()) {
-            case TABLE_STARTED -> out.write(bootstrap(marker.schema(), marker.table(), "bootstrap-start", null));
+            case TABLE_STARTED -> {
+                bootstrapping = marker.qualifiedTable();
+                out.write(bootstrap(marker.schema(), marker.table(), "bootstrap-start", null));
+            }
             case TABLE_FINISHED -> {
+                if (!marker.qualifiedTable().equals(bootstrapping)) {
+                    out.write(bootstrap(marker.schema(), marker.table(), "bootstrap-start", null));
+                }
+                bootstrapping = null;
                 out.write(bootstrap(marker.schema(), marker.table(), "bootstrap-complete", null));
                 out.flush();
             }

@@ -17,6 +17,12 @@ public enum OutputFormat {
         public ChangeFormatter formatter(Writer out, ColumnInfoSource columns, boolean positionalColumns) {
             return new SqlFormatter(out, columns, positionalColumns);
         }
+
+        @Override
+        public ChangeFormatter formatter(Writer out, ColumnInfoSource columns, boolean positionalColumns,
+                IncrementalCopy copy) {
+            return new SqlFormatter(out, columns, positionalColumns, copy);
+        }
     },
     /** Statements that undo the changes, in reverse order; buffered until the stream ends. */
     flashback {
@@ -34,6 +40,15 @@ public enum OutputFormat {
      *                          instead of refusing
      */
     public abstract ChangeFormatter formatter(Writer out, ColumnInfoSource columns, boolean positionalColumns);
+
+    /**
+     * As {@link #formatter(Writer, ColumnInfoSource, boolean)}, for a stream with an incremental snapshot: sql then
+     * writes what applies over a copy being filled (upserts); the others write the same.
+     */
+    public ChangeFormatter formatter(Writer out, ColumnInfoSource columns, boolean positionalColumns,
+            IncrementalCopy copy) {
+        return formatter(out, columns, positionalColumns);
+    }
 
     /** Whether output can only be written once the stream has ended. */
     public boolean needsEnd() {

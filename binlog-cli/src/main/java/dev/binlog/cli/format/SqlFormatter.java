@@ -12,6 +12,9 @@ import java.io.Writer;
  * One executable statement per row change that reproduces it, each with its position and time as a trailing comment,
  * and each transaction between {@code BEGIN;} and {@code COMMIT;} so a replay applies it whole or not at all. The
  * first line sets the session time zone to UTC, in which TIMESTAMP values are written.
+ *
+ * <p>Rows of an incremental snapshot arrive between transactions and may repeat a row the stream already inserted:
+ * they are upserts, committed before the next transaction begins; see {@link SqlStatements#replayOverCopy}.
  */
 public final class SqlFormatter implements ChangeFormatter {
 
@@ -19,6 +22,7 @@ public final class SqlFormatter implements ChangeFormatter {
 
     private final Writer out;
     private final SqlStatements statements;
+    private final IncrementalCopy copy;
     private boolean started;
     private boolean inTransaction;
     private int snapshotRowsInTransaction;
@@ -33,14 +37,29 @@ public final class SqlFormatter implements ChangeFormatter {
 
     /** @param positionalColumns write {@code `@1`}... for unnamed columns instead of refusing the change */
     public SqlFormatter(Writer out, ColumnInfoSource columns, boolean positionalColumns) {
+        this(out, columns, positionalColumns, null);
+    }
+
+    /** @param copy the incremental snapshot's tables in progress, or {@code null} when snapshots are consistent */
+    public SqlFormatter(Writer out, ColumnInfoSource columns, boolean positionalColumns, IncrementalCopy copy) {
         this.out = out;
         this.statements = new SqlStatements(columns, positionalColumns);
+        this.copy = copy;
+    }
+
+    /** Copied rows still open are committed on their own, not with the transaction's changes. */
+    @Override
+    public void begin(Transaction transaction) throws IOException {
+        if (snapshotRowsInTransaction > 0) {
+            commit(null);
+        }
     }
 
     @Override
     public void change(RowChange change) throws IOException {
         // built first: a change that cannot be written leaves no half-written statement behind
-        String statement = statements.replay(change);
+        String statement = copy != null && (change.type() == ChangeType.READ || copy.copying(change))
+                ? statements.replayOverCopy(change) : statements.replay(change);
         start();
         if (!inTransaction) {
             out.write(SqlStatements.BEGIN);
@@ -55,6 +74,9 @@ public final class SqlFormatter implements ChangeFormatter {
     /** A table's copied rows are committed in transactions of a thousand rows, the last at the table's end. */
     @Override
     public void snapshot(SnapshotMarker marker) throws IOException {
+        if (copy != null) {
+            copy.marker(marker);
+        }
         if (marker.kind() == SnapshotMarker.Kind.TABLE_FINISHED) {
             commit(null);
         }

@@ -8,6 +8,8 @@ import dev.binlog.SchemaChange;
 import dev.binlog.value.PartialJsonUpdate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -58,6 +60,54 @@ public final class SqlStatements {
             case DELETE -> "DELETE FROM " + table(change) + keyWhere(change, change.before());
         };
         return statement + comment(change.metadata());
+    }
+
+    /**
+     * The statement that applies {@code change} to a copy an incremental snapshot is still filling: a copied row as an
+     * upsert (the stream may have inserted it first); an update as an upsert of the new row, after a delete of the old
+     * one when the key changed (the copy may not have the old row yet, and the new key may be past the copy's range),
+     * or as {@link #replay} when the image lacks columns. Other changes as {@link #replay}.
+     */
+    public String replayOverCopy(RowChange change) {
+        requireNames(change, "sql");
+        Row after = change.after();
+        return switch (change.type()) {
+            case READ -> upsert(change, after) + comment(change.metadata());
+            case UPDATE -> absent(after).isEmpty() && !partial(after) ? upsertUpdate(change) : replay(change);
+            default -> replay(change);
+        };
+    }
+
+    private String upsertUpdate(RowChange change) {
+        String upsert = upsert(change, change.after()) + comment(change.metadata());
+        if (keyKept(change)) {
+            return upsert;
+        }
+        return "DELETE FROM " + table(change) + keyWhere(change, change.before()) + comment(change.metadata()) + upsert;
+    }
+
+    /** Whether the update left the primary key as it was; {@code false} for a table without one. */
+    private static boolean keyKept(RowChange change) {
+        Row before = change.before();
+        if (change.primaryKey().isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, Object> key : change.primaryKey().entrySet()) {
+            int index = before.names().indexOf(key.getKey());
+            if (index < 0 || !before.isPresent(index) || !Objects.deepEquals(before.get(index), key.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean partial(Row row) {
+        for (int i = 0; i < row.size(); i++) {
+            if (row.get(i) instanceof PartialJsonUpdate) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The statement that undoes {@code change}. */
@@ -112,6 +162,19 @@ public final class SqlStatements {
         }
         return "INSERT INTO " + table(change) + " (" + String.join(", ", names) + ") VALUES ("
                 + String.join(", ", values) + ");";
+    }
+
+    private String upsert(RowChange change, Row row) {
+        List<String> assignments = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) {
+            if (row.isPresent(i)) {
+                String column = SqlQuoting.identifier(row.names().get(i));
+                assignments.add(column + " = VALUES(" + column + ")");
+            }
+        }
+        String insert = insert(change, row);
+        return insert.substring(0, insert.length() - 1) + " ON DUPLICATE KEY UPDATE " + String.join(", ", assignments)
+                + ";";
     }
 
     private String replayUpdate(RowChange change) {

@@ -16,6 +16,7 @@ import dev.binlog.ColumnNames;
 import dev.binlog.ColumnType;
 import dev.binlog.Row;
 import dev.binlog.RowChange;
+import dev.binlog.SnapshotMarker;
 import dev.binlog.Transaction;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -243,5 +244,22 @@ class JsonFormatterTest {
         formatter.finish();
 
         assertThat(out.toString()).endsWith("\"data\":{\"id\":7,\"status\":\"paid\"},\"old\":{}}\n");
+    }
+
+    @Test
+    void startsTheBootstrapOfATableWhoseCopyResumedWithoutAStart() throws IOException {
+        ColumnNames names = names("id");
+        formatter.change(new RowChange(ChangeType.READ, "shop", "orders", null, row(names, 7), Set.of(),
+                Map.of("id", 7), Changes.at(120)));
+        formatter.change(new RowChange(ChangeType.READ, "shop", "orders", null, row(names, 8), Set.of(),
+                Map.of("id", 8), Changes.at(120)));
+        formatter.snapshot(new SnapshotMarker(SnapshotMarker.Kind.TABLE_FINISHED, "shop",
+                "orders", 2, 1, new BinlogPosition("mysql-bin.000003", 4)));
+
+        assertThat(out.toString().lines().map(l -> l.replaceAll("\"ts\":\\d+,", ""))).containsExactly(
+                "{\"database\":\"shop\",\"table\":\"orders\",\"type\":\"bootstrap-start\",\"data\":{}}",
+                "{\"database\":\"shop\",\"table\":\"orders\",\"type\":\"bootstrap-insert\",\"data\":{\"id\":7}}",
+                "{\"database\":\"shop\",\"table\":\"orders\",\"type\":\"bootstrap-insert\",\"data\":{\"id\":8}}",
+                "{\"database\":\"shop\",\"table\":\"orders\",\"type\":\"bootstrap-complete\",\"data\":{}}");
     }
 }
