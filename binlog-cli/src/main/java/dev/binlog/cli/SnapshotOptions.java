@@ -71,11 +71,6 @@ final class SnapshotOptions {
         return requested() && mode.equals(INCREMENTAL);
     }
 
-    /** Whether chunk windows are marked by GTIDs, which the stream must then know from its start. */
-    boolean gtidWatermark() {
-        return incremental() && watermark == SnapshotWatermark.GTID;
-    }
-
     /** Refuses combinations that make no sense, before anything connects. */
     void check(CommandLine commandLine) {
         if (!mode.equals(CONSISTENT) && !mode.equals(INCREMENTAL)) {

@@ -126,13 +126,6 @@ final class TailCommand implements Callable<Integer> {
                     + " incremental: the copy runs while the stream flows, and the end of the binary log comes first;"
                     + " use --stop-at, or end the run (Ctrl-C) once the copy is done");
         }
-        // a FILE:POS start leaves the stream without a GTID state until a position file saves one that has it
-        if (snapshot.gtidWatermark() && positionFile == null && !(start instanceof StartPosition.Gtid)
-                && !(start instanceof StartPosition.At at && at.position().gtidState() != null)) {
-            throw new ParameterException(spec.commandLine(), "--watermark gtid needs the stream to know its GTID"
-                    + " state: give --start a GTID set (the server's @@gtid_binlog_pos on MariaDB, @@gtid_executed on"
-                    + " MySQL), or use --watermark table");
-        }
         if (!filter.types.isEmpty() && !filter.types.contains(ChangeType.READ)) {
             filter.types.add(ChangeType.READ);
         }

@@ -93,14 +93,6 @@ class SnapshotOptionsTest {
     }
 
     @Test
-    void refusesTheGtidWatermarkWithoutAGtidStart() {
-        assertUsageError("--watermark gtid needs the stream to know its GTID state: give --start a GTID set (the"
-                + " server's @@gtid_binlog_pos on MariaDB, @@gtid_executed on MySQL), or use --watermark table",
-                "tail", "-u", "repl", "--snapshot", "shop.orders", "--snapshot-mode", "incremental", "--watermark",
-                "gtid", "--start", "mysql-bin.000042:4");
-    }
-
-    @Test
     void refusesStopAtEndWithAnIncrementalSnapshot() {
         assertUsageError("--stop-at-end cannot be used with --snapshot-mode incremental: the copy runs while the"
                 + " stream flows, and the end of the binary log comes first; use --stop-at, or end the run (Ctrl-C)"
