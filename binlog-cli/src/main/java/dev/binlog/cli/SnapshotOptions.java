@@ -40,7 +40,7 @@ final class SnapshotOptions {
     @Option(names = "--watermark", paramLabel = "KIND",
             description = "With --snapshot-mode incremental, how each chunk's window is marked in the binary log:"
                     + " table (default) writes two rows into --signal-table per chunk (INSERT, DELETE on it, and"
-                    + " CREATE if it is missing); gtid writes nothing (for read-only accounts) and needs GTIDs and a --start GTID set.")
+                    + " CREATE if it is missing); gtid writes nothing (for read-only accounts) and needs GTIDs (on MySQL also a --start GTID set).")
     SnapshotWatermark watermark;
 
     @Option(names = "--signal-table", paramLabel = "NAME",
