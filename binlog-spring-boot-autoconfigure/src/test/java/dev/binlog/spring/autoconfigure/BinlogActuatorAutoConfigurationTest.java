@@ -38,18 +38,40 @@ class BinlogActuatorAutoConfigurationTest {
             var status = endpoint.status();
             assertThat(status).containsEntry("state", "NEW").containsEntry("server", "db:3306");
             assertThat(status.toString()).doesNotContain("hunter2");
-            assertThat(endpoint.control("pause", null, null, null).getBody()).containsEntry("state", "PAUSED");
-            var running = endpoint.control("position", "mysql-bin.000001", 4L, null);
+            assertThat(endpoint.control("pause", null, null, null, null).getBody()).containsEntry("state", "PAUSED");
+            var running = endpoint.control("position", "mysql-bin.000001", 4L, null, null);
             assertThat(running.getStatus()).isEqualTo(400);
             assertThat(running.getBody().get("error").toString())
                     .contains("only be changed while the client is stopped").contains("POST {\"action\": \"stop\"}");
-            var missing = endpoint.control("position", "mysql-bin.000001", null, null);
+            var missing = endpoint.control("position", "mysql-bin.000001", null, null, null);
             assertThat(missing.getStatus()).isEqualTo(400);
             assertThat(missing.getBody()).containsEntry("error", "action 'position' needs file and position, or gtidSet");
-            var unknown = endpoint.control("explode", null, null, null);
+            var unknown = endpoint.control("explode", null, null, null, null);
             assertThat(unknown.getStatus()).isEqualTo(400);
             assertThat(unknown.getBody()).containsEntry("error",
-                    "unknown action 'explode': use pause, resume, stop, start, restart or position");
+                    "unknown action 'explode': use pause, resume, stop, start, restart, position, snapshot, "
+                            + "snapshot-pause, snapshot-resume or snapshot-cancel");
+        });
+    }
+
+    @Test
+    void snapshotActionsAreRefusedWithTheReasonWhenTheyCannotBeCarriedOut() {
+        runner.run(context -> {
+            BinlogEndpoint endpoint = context.getBean(BinlogEndpoint.class);
+            var noTables = endpoint.control("snapshot", null, null, null, null);
+            assertThat(noTables.getStatus()).isEqualTo(400);
+            assertThat(noTables.getBody()).containsEntry("error",
+                    "action 'snapshot' needs tables: {\"action\": \"snapshot\", \"tables\": [\"shop.orders\"]}");
+            var notRunning = endpoint.control("snapshot", null, null, null, List.of("shop.orders"));
+            assertThat(notRunning.getStatus()).isEqualTo(400);
+            assertThat(notRunning.getBody()).containsEntry("state", "NEW").containsEntry("error",
+                    "a snapshot is asked of a running client; this one is NEW (POST {\"action\": \"start\"})");
+            var nothingToPause = endpoint.control("snapshot-pause", null, null, null, null);
+            assertThat(nothingToPause.getStatus()).isEqualTo(400);
+            assertThat(nothingToPause.getBody()).containsEntry("error",
+                    "no incremental snapshot is in progress to pause (client NEW)");
+            assertThat(endpoint.control("snapshot-cancel", null, null, null, null).getBody()).containsEntry("error",
+                    "no incremental snapshot is in progress to cancel (client NEW)");
         });
     }
 
