@@ -4,6 +4,7 @@ import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
 import dev.binlog.DecodeException;
 import dev.binlog.RowChange;
+import dev.binlog.SnapshotMarker;
 import dev.binlog.Transaction;
 import dev.binlog.spring.BinlogErrorHandler;
 import dev.binlog.spring.mapping.MappingException;
@@ -96,6 +97,11 @@ public final class ListenerDispatcher implements ChangeListener {
             listener.discardBatch();
         }
         transaction = null;
+    }
+
+    @Override
+    public void onSnapshot(SnapshotMarker marker) {
+        observer.snapshotMarker(marker);
     }
 
     private void deliver(MethodListener listener, RowChange change) throws Exception {
