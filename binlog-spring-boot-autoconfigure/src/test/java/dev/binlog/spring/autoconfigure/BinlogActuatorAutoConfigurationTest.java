@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import dev.binlog.spring.actuate.BinlogEndpoint;
+import dev.binlog.spring.actuate.BinlogEndpointArrays;
 import dev.binlog.spring.actuate.BinlogMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,6 +23,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 class BinlogActuatorAutoConfigurationTest {
 
@@ -124,6 +126,17 @@ class BinlogActuatorAutoConfigurationTest {
                     assertThat(registry.get("binlog.listener.skipped").tag("listener.id", "orders")
                             .functionCounter().count()).isEqualTo(1);
                 });
+    }
+
+    @Test
+    void theArrayReadingOfTheEndpointsBodyIsThereOnlyForASpringMvcApplication() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(BinlogEndpointArrays.class));
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(BinlogAutoConfiguration.class,
+                        BinlogActuatorAutoConfiguration.class))
+                .withPropertyValues("binlog.auto-startup=false", "binlog.host=db", "binlog.username=repl",
+                        "management.endpoints.web.exposure.include=binlog")
+                .run(context -> assertThat(context).hasSingleBean(BinlogEndpointArrays.class));
     }
 
     @Test
