@@ -9,9 +9,11 @@ import dev.binlog.StreamStatistics;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import dev.binlog.spring.listener.ListenerStatistics;
 import dev.binlog.stream.BinlogClient;
+import dev.binlog.stream.SnapshotHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
@@ -27,8 +29,11 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * {@code management.endpoint.binlog.access=unrestricted}; then {@code POST} with {@code {"action": ...}} controls the
  * stream: {@code pause}, {@code resume}, {@code stop} (after the transaction in flight), {@code start},
  * {@code restart}, and {@code position} with {@code file} + {@code position} or {@code gtidSet} (only while stopped)
- * to choose where the next start begins. A rejected action answers 400 with {@code {"error": "why"}}; one the
- * server refuses (a start that cannot connect) 503 with the error. No password or row value is ever shown.
+ * to choose where the next start begins; {@code snapshot} with {@code tables} asks the running stream for an
+ * incremental snapshot of them and answers its {@code id} and {@code tables}, and {@code snapshot-pause},
+ * {@code snapshot-resume}, {@code snapshot-cancel} control the one in progress ({@link SnapshotActions}). A rejected
+ * action answers 400 with {@code {"error": "why"}}; one the server refuses (a start that cannot connect, a signal
+ * table the user may not write) 503 with the error. No password or row value is ever shown.
  */
 @Endpoint(id = "binlog", defaultAccess = Access.READ_ONLY)
 public class BinlogEndpoint {
@@ -36,11 +41,13 @@ public class BinlogEndpoint {
     private final BinlogClient client;
     private final ListenerDispatcher dispatcher;
     private final Duration drainTimeout;
+    private final SnapshotActions snapshots;
 
     public BinlogEndpoint(BinlogClient client, ListenerDispatcher dispatcher, Duration drainTimeout) {
         this.client = client;
         this.dispatcher = dispatcher;
         this.drainTimeout = drainTimeout;
+        this.snapshots = new SnapshotActions(client);
     }
 
     @ReadOperation
@@ -76,7 +83,8 @@ public class BinlogEndpoint {
 
     @WriteOperation
     public WebEndpointResponse<Map<String, Object>> control(String action, @Nullable String file,
-            @Nullable Long position, @Nullable String gtidSet) {
+            @Nullable Long position, @Nullable String gtidSet, @Nullable List<String> tables) {
+        Map<String, Object> result = new LinkedHashMap<>();
         try {
             switch (action) {
                 case "pause" -> client.pause();
@@ -85,17 +93,28 @@ public class BinlogEndpoint {
                 case "start" -> client.start();
                 case "restart" -> client.restart(drainTimeout);
                 case "position" -> reposition(file, position, gtidSet);
+                case "snapshot" -> result.put("snapshot", handle(snapshots.request(tables)));
+                case "snapshot-pause", "snapshot-resume", "snapshot-cancel" -> snapshots.control(action);
                 default -> throw new InvalidEndpointRequestException("unknown action '" + action + "': use pause, "
-                        + "resume, stop, start, restart or position", "unknown action");
+                        + "resume, stop, start, restart, position, snapshot, snapshot-pause, snapshot-resume or "
+                        + "snapshot-cancel", "unknown action");
             }
         } catch (InvalidEndpointRequestException e) {
             return response(WebEndpointResponse.STATUS_BAD_REQUEST, e.getMessage());
         } catch (BinlogException e) {
             return response(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, e.getMessage());
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("state", client.state().name());
-        return new WebEndpointResponse<>(result, WebEndpointResponse.STATUS_OK);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("state", client.state().name());
+        body.putAll(result);
+        return new WebEndpointResponse<>(body, WebEndpointResponse.STATUS_OK);
+    }
+
+    private static Map<String, Object> handle(SnapshotHandle handle) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", handle.id());
+        map.put("tables", handle.tables());
+        return map;
     }
 
     private WebEndpointResponse<Map<String, Object>> response(int status, String error) {
@@ -137,6 +156,9 @@ public class BinlogEndpoint {
         map.put("position", position.position());
         if (position.gtidState() != null) {
             map.put("gtidSet", position.gtidState().toString());
+        }
+        if (position.snapshot() != null) {
+            map.put("snapshot", position.snapshot().toString());
         }
         return map;
     }

@@ -16,7 +16,8 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * {@code binlog} health: UP while streaming; UP while (re)connecting within a grace period, then DOWN; DOWN when
  * stopped by an error or when the stream could not start yet (with the error); OUT_OF_SERVICE when paused or
- * stopped on purpose (an operator's stop). Details never include a password or a row value.
+ * stopped on purpose (an operator's stop). A snapshot copying is UP, consistent (SNAPSHOTTING) or incremental
+ * (STREAMING), with its progress in the details. Details never include a password or a row value.
  */
 public final class BinlogHealthIndicator extends AbstractHealthIndicator {
 

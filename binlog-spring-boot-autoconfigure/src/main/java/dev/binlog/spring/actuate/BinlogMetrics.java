@@ -3,6 +3,7 @@ package dev.binlog.spring.actuate;
 import dev.binlog.ChangeType;
 import dev.binlog.ClientState;
 import dev.binlog.RowChange;
+import dev.binlog.SnapshotMarker;
 import dev.binlog.event.EventType;
 import dev.binlog.spring.listener.DispatchObserver;
 import dev.binlog.spring.listener.ListenerDispatcher;
@@ -25,8 +26,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Micrometer meters of the stream. Counters the stream keeps are read on scrape (no work on the stream's thread):
  * {@code binlog.events} (tag {@code type}), {@code binlog.transactions}, {@code binlog.reconnects},
- * {@code binlog.position.commits}, {@code binlog.connected}, {@code binlog.lag} (seconds), and per listener
- * {@code binlog.listener.skipped}. Counted as changes are dispatched: {@code binlog.rows} (tags {@code schema},
+ * {@code binlog.position.commits}, {@code binlog.connected}, {@code binlog.lag} (seconds), per listener
+ * {@code binlog.listener.skipped}, and of the snapshots, consistent and incremental, {@code binlog.snapshot.rows},
+ * {@code binlog.snapshot.chunks} and the timer {@code binlog.snapshot.chunk} summed over every snapshot taken
+ * ({@link SnapshotTotals}), and {@code binlog.snapshot.remaining.tables} of the one in progress. Counted as changes are dispatched: {@code binlog.rows} (tags {@code schema},
  * {@code table}, {@code type}; only tables that pass the filters reach the listeners, and past {@code maxTables}
  * distinct tables the rest count as {@code schema=other, table=other}); {@code binlog.listener.invocations}, a timer
  * with tags {@code listener.id}, {@code result} ({@code success}/{@code failure}) and {@code exception} (the simple
@@ -43,6 +46,7 @@ public final class BinlogMetrics implements MeterBinder, DispatchObserver {
     private final int maxTables;
     private final Map<String, Counter[]> rowCounters = new ConcurrentHashMap<>();
     private final Map<String, Timer> successTimers = new ConcurrentHashMap<>();
+    private final SnapshotTotals snapshots = new SnapshotTotals();
     private volatile MeterRegistry registry;
 
     public BinlogMetrics(BinlogClient client, ListenerDispatcher dispatcher, ObservationRegistry observations,
@@ -72,24 +76,31 @@ public final class BinlogMetrics implements MeterBinder, DispatchObserver {
                 || c.state() == ClientState.PAUSED ? 1 : 0).description("1 while connected").register(registry);
         Gauge.builder("binlog.lag", client, c -> c.lagSeconds().orElse(Double.NaN)).baseUnit("seconds")
                 .description("How far the listeners are behind the server").register(registry);
-        FunctionCounter.builder("binlog.snapshot.rows", client,
-                c -> c.snapshotProgress().map(SnapshotProgress::rows).orElse(0L))
-                .description("Rows the snapshot copied").register(registry);
-        FunctionCounter.builder("binlog.snapshot.chunks", client,
-                c -> c.snapshotProgress().map(SnapshotProgress::chunks).orElse(0L))
-                .description("Chunk queries the snapshot ran").register(registry);
-        Gauge.builder("binlog.snapshot.remaining.tables", client,
-                c -> c.snapshotProgress().map(SnapshotProgress::remainingTables).orElse(0))
-                .description("Tables the snapshot has still to copy").register(registry);
-        FunctionTimer.builder("binlog.snapshot.chunk", client,
-                c -> c.snapshotProgress().map(SnapshotProgress::chunks).orElse(0L),
-                c -> c.snapshotProgress().map(p -> (double) p.chunkTime().toNanos()).orElse(0.0),
-                TimeUnit.NANOSECONDS).description("Chunk queries of the snapshot, with their rows' delivery")
-                .register(registry);
+        // summed over snapshots: the client's progress is its latest snapshot's, which would make counters go down
+        FunctionCounter.builder("binlog.snapshot.rows", this, m -> m.snapshotTotals().rows())
+                .description("Rows the snapshots copied").register(registry);
+        FunctionCounter.builder("binlog.snapshot.chunks", this, m -> m.snapshotTotals().chunks())
+                .description("Chunk queries the snapshots ran").register(registry);
+        Gauge.builder("binlog.snapshot.remaining.tables", client, c -> c.snapshotProgress()
+                .filter(p -> !p.finished()).map(SnapshotProgress::remainingTables).orElse(0))
+                .description("Tables the snapshot in progress has still to copy").register(registry);
+        FunctionTimer.builder("binlog.snapshot.chunk", this, m -> m.snapshotTotals().chunks(),
+                m -> m.snapshotTotals().chunkNanos(), TimeUnit.NANOSECONDS)
+                .description("Chunk queries of the snapshots, with their rows' delivery").register(registry);
         dispatcher.statistics().forEach((id, stats) -> FunctionCounter.builder("binlog.listener.skipped", stats,
                 s -> s.skippedChanges()).tag("listener.id", id)
                 .description("Changes a listener failed on and skipped (error-handling mode skip)").register(registry));
         dispatcher.observer(this);
+    }
+
+    private SnapshotTotals snapshotTotals() {
+        snapshots.observe(client.snapshotProgress().orElse(null));
+        return snapshots;
+    }
+
+    @Override
+    public void snapshotMarker(SnapshotMarker marker) {
+        snapshots.observe(client.snapshotProgress().orElse(null));
     }
 
     @Override
@@ -97,6 +108,9 @@ public final class BinlogMetrics implements MeterBinder, DispatchObserver {
         MeterRegistry meters = registry;
         if (meters == null) {
             return;
+        }
+        if (change.type() == ChangeType.READ) {
+            snapshots.observe(client.snapshotProgress().orElse(null));
         }
         String key = change.schema() + "." + change.table();
         Counter[] counters = rowCounters.get(key);

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The snapshot's progress as health and the {@code binlog} endpoint show it; empty when the client took none. */
+/**
+ * The latest snapshot's progress as health and the {@code binlog} endpoint show it, consistent (state SNAPSHOTTING)
+ * or incremental (state STREAMING); empty when the client took none.
+ */
 final class BinlogSnapshotDetails {
 
     private BinlogSnapshotDetails() {
@@ -19,8 +22,11 @@ final class BinlogSnapshotDetails {
 
     private static Map<String, Object> details(SnapshotProgress progress, Clock clock) {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("state", progress.finished() ? "finished" : "copying");
-        details.put("position", progress.position().toString());
+        details.put("state", !progress.finished() ? "copying" : progress.remainingTables() > 0 ? "stopped" : "finished");
+        // an incremental snapshot resumed from a saved position has none until the stream reads on
+        if (progress.position() != null) {
+            details.put("position", progress.position().toString());
+        }
         if (progress.table() != null) {
             details.put("table", progress.table());
         }

@@ -1,6 +1,7 @@
 package dev.binlog.spring.autoconfigure;
 
 import dev.binlog.spring.actuate.BinlogEndpoint;
+import dev.binlog.spring.actuate.BinlogEndpointArrays;
 import dev.binlog.spring.actuate.BinlogInfoContributor;
 import dev.binlog.spring.actuate.BinlogMetrics;
 import dev.binlog.spring.listener.ListenerDispatcher;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -32,6 +34,22 @@ public final class BinlogActuatorAutoConfiguration {
         @ConditionalOnAvailableEndpoint(BinlogEndpoint.class)
         BinlogEndpoint binlogEndpoint(BinlogClient client, ListenerDispatcher dispatcher, Environment environment) {
             return new BinlogEndpoint(client, dispatcher, BinlogAutoConfiguration.drainTimeout(environment));
+        }
+    }
+
+    /** Spring MVC reads a web endpoint's body as strings only: this lets the snapshot action's tables be an array. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.springframework.boot.actuate.endpoint.annotation.Endpoint",
+            "org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdvice",
+            "tools.jackson.databind.json.JsonMapper"})
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static final class EndpointArraysConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnAvailableEndpoint(BinlogEndpoint.class)
+        BinlogEndpointArrays binlogEndpointArrays() {
+            return new BinlogEndpointArrays();
         }
     }
 

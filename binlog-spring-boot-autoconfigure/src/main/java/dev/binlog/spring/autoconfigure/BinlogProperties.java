@@ -1,11 +1,14 @@
 package dev.binlog.spring.autoconfigure;
 
 import dev.binlog.ChangeType;
+import dev.binlog.ConfigurationException;
 import dev.binlog.SchemaSource;
 import dev.binlog.TableFilter;
 import dev.binlog.TlsMode;
+import dev.binlog.stream.SnapshotKind;
 import dev.binlog.stream.SnapshotMode;
 import dev.binlog.stream.SnapshotSettings;
+import dev.binlog.stream.SnapshotWatermark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -324,13 +327,35 @@ public class BinlogProperties {
         }
     }
 
-    /** A copy of the tables as they are, before the stream follows the binary log from the copy's point in time. */
+    /**
+     * A copy of the tables as they are: consistent (before the stream follows the binary log from the copy's point in
+     * time) or incremental (in chunks while the stream flows).
+     */
     public static class Snapshot {
         /** When to copy: never, initial (when no position is stored), initial-only (then stop), when-needed. */
         private SnapshotMode mode = SnapshotMode.NEVER;
+        /**
+         * How to copy at start: consistent (one transaction before streaming begins) or incremental (chunks read while
+         * the stream flows, progress saved with the position). A snapshot asked for later is always incremental.
+         */
+        private SnapshotKind kind = SnapshotKind.CONSISTENT;
+        /**
+         * How an incremental snapshot marks its chunk windows: table (rows written to the signal table; the user needs
+         * INSERT and DELETE on it, and CREATE to create it) or gtid (writes nothing; needs GTIDs in the binary log).
+         */
+        private SnapshotWatermark watermark = SnapshotWatermark.TABLE;
+        /**
+         * Signal table, table or schema.table: a bare name is watched in every schema and created, when missing, in
+         * the schema of the first table copied. Rows inserted into it (id, type, data) ask for, pause, resume or stop
+         * incremental snapshots.
+         */
+        private String signalTable = SnapshotSettings.DEFAULT_SIGNAL_TABLE;
         /** schema.table patterns of the tables to copy, among those binlog.filter includes; empty copies them all. */
         private List<String> tables = new ArrayList<>();
-        /** Rows per primary-key chunk query; rows are handed on as they arrive, so memory stays that of one row. */
+        /**
+         * Rows per key-ordered chunk query. A consistent copy hands rows on as they arrive; an incremental one holds a
+         * chunk until its window closes, so this also bounds its memory.
+         */
         private int chunkSize = SnapshotSettings.DEFAULT_CHUNK_SIZE;
         /**
          * For tables without a primary key: schema.table to the columns of a unique key whose columns are all NOT
@@ -354,6 +379,30 @@ public class BinlogProperties {
             this.mode = mode;
         }
 
+        public SnapshotKind getKind() {
+            return kind;
+        }
+
+        public void setKind(SnapshotKind kind) {
+            this.kind = kind;
+        }
+
+        public SnapshotWatermark getWatermark() {
+            return watermark;
+        }
+
+        public void setWatermark(SnapshotWatermark watermark) {
+            this.watermark = watermark;
+        }
+
+        public String getSignalTable() {
+            return signalTable;
+        }
+
+        public void setSignalTable(String signalTable) {
+            this.signalTable = signalTable;
+        }
+
         public List<String> getTables() {
             return tables;
         }
@@ -371,7 +420,13 @@ public class BinlogProperties {
         }
 
         SnapshotSettings settings() {
-            SnapshotSettings settings = SnapshotSettings.of(mode).withChunkSize(chunkSize);
+            SnapshotSettings settings = SnapshotSettings.of(mode).withKind(kind).withWatermark(watermark)
+                    .withChunkSize(chunkSize);
+            try {
+                settings = settings.withSignalTable(signalTable);
+            } catch (ConfigurationException e) {
+                throw new ConfigurationException("binlog.snapshot.signal-table: " + e.getMessage(), e);
+            }
             for (Map.Entry<String, List<String>> key : keys.entrySet()) {
                 settings = settings.withKey(key.getKey(), key.getValue().toArray(String[]::new));
             }

@@ -4,6 +4,7 @@ import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
 import dev.binlog.DecodeException;
 import dev.binlog.RowChange;
+import dev.binlog.SnapshotMarker;
 import dev.binlog.Transaction;
 import dev.binlog.spring.BinlogErrorHandler;
 import dev.binlog.spring.mapping.MappingException;
@@ -17,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * The one {@link ChangeListener} the stream calls: hands each change to every listener method that wants it, in
  * commit order, on the stream's thread, and whole transactions to batch listeners at commit. The stream commits the
  * position only after {@link #onCommit} returns, so a change is acknowledged only once every listener is done with
- * it. A failure (the method threw, its condition or mapping failed, its transaction was too large) is that listener's:
- * retried when retrying can help, then handed to its error handler or the error policy (stop the stream, or skip the
- * change for that listener); the other listeners are not affected unless the policy stops the stream.
+ * it. Rows a snapshot copied come outside any transaction, so a batch listener that names READ gets them one per
+ * call. A failure (the method threw, its condition or mapping failed, its transaction was too large) is that
+ * listener's: retried when retrying can help, then handed to its error handler or the error policy (stop the stream,
+ * or skip the change for that listener); the other listeners are not affected unless the policy stops the stream.
  */
 public final class ListenerDispatcher implements ChangeListener {
 
@@ -30,6 +32,7 @@ public final class ListenerDispatcher implements ChangeListener {
     private final int maxTransactionRows;
     private volatile DispatchObserver observer = DispatchObserver.NONE;
     private Transaction transaction;
+    private boolean inTransaction;
 
     ListenerDispatcher(List<MethodListener> listeners, ErrorPolicy policy, int maxTransactionRows) {
         this.listeners = listeners;
@@ -61,6 +64,7 @@ public final class ListenerDispatcher implements ChangeListener {
     @Override
     public void onBegin(Transaction begun) {
         transaction = begun;
+        inTransaction = true;
         listeners.forEach(MethodListener::discardBatch);
     }
 
@@ -71,9 +75,14 @@ public final class ListenerDispatcher implements ChangeListener {
             if (!listener.wants(change)) {
                 continue;
             }
-            if (listener.batch()) {
+            if (listener.batch() && inTransaction) {
                 Transaction current = transaction;
                 listener.collect(change, maxTransactionRows, () -> describe(current, change));
+            } else if (listener.batch()) {
+                // a snapshot's rows belong to no transaction and no commit follows them: one per call, at once
+                listener.discardBatch();
+                listener.collect(change, maxTransactionRows, () -> describe(null, change));
+                flush(listener, null);
             } else {
                 deliver(listener, change);
             }
@@ -83,19 +92,28 @@ public final class ListenerDispatcher implements ChangeListener {
     @Override
     public void onCommit(Transaction committed) throws Exception {
         for (MethodListener listener : listeners) {
-            if (!listener.batch()) {
-                continue;
+            if (listener.batch()) {
+                flush(listener, committed);
             }
-            Exception failure = listener.batchFailure();
-            if (failure != null) {
-                listener.statistics().failed(failure);
-                giveUp(listener, null, committed, failure);
-            } else if (listener.hasBatch()) {
-                invoke(listener, null, committed, listener::flush);
-            }
-            listener.discardBatch();
         }
         transaction = null;
+        inTransaction = false;
+    }
+
+    private void flush(MethodListener listener, Transaction committed) throws Exception {
+        Exception failure = listener.batchFailure();
+        if (failure != null) {
+            listener.statistics().failed(failure);
+            giveUp(listener, null, committed, failure);
+        } else if (listener.hasBatch()) {
+            invoke(listener, null, committed, listener::flush);
+        }
+        listener.discardBatch();
+    }
+
+    @Override
+    public void onSnapshot(SnapshotMarker marker) {
+        observer.snapshotMarker(marker);
     }
 
     private void deliver(MethodListener listener, RowChange change) throws Exception {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import dev.binlog.spring.actuate.BinlogEndpoint;
+import dev.binlog.spring.actuate.BinlogEndpointArrays;
 import dev.binlog.spring.actuate.BinlogMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,6 +23,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 class BinlogActuatorAutoConfigurationTest {
 
@@ -38,18 +40,40 @@ class BinlogActuatorAutoConfigurationTest {
             var status = endpoint.status();
             assertThat(status).containsEntry("state", "NEW").containsEntry("server", "db:3306");
             assertThat(status.toString()).doesNotContain("hunter2");
-            assertThat(endpoint.control("pause", null, null, null).getBody()).containsEntry("state", "PAUSED");
-            var running = endpoint.control("position", "mysql-bin.000001", 4L, null);
+            assertThat(endpoint.control("pause", null, null, null, null).getBody()).containsEntry("state", "PAUSED");
+            var running = endpoint.control("position", "mysql-bin.000001", 4L, null, null);
             assertThat(running.getStatus()).isEqualTo(400);
             assertThat(running.getBody().get("error").toString())
                     .contains("only be changed while the client is stopped").contains("POST {\"action\": \"stop\"}");
-            var missing = endpoint.control("position", "mysql-bin.000001", null, null);
+            var missing = endpoint.control("position", "mysql-bin.000001", null, null, null);
             assertThat(missing.getStatus()).isEqualTo(400);
             assertThat(missing.getBody()).containsEntry("error", "action 'position' needs file and position, or gtidSet");
-            var unknown = endpoint.control("explode", null, null, null);
+            var unknown = endpoint.control("explode", null, null, null, null);
             assertThat(unknown.getStatus()).isEqualTo(400);
             assertThat(unknown.getBody()).containsEntry("error",
-                    "unknown action 'explode': use pause, resume, stop, start, restart or position");
+                    "unknown action 'explode': use pause, resume, stop, start, restart, position, snapshot, "
+                            + "snapshot-pause, snapshot-resume or snapshot-cancel");
+        });
+    }
+
+    @Test
+    void snapshotActionsAreRefusedWithTheReasonWhenTheyCannotBeCarriedOut() {
+        runner.run(context -> {
+            BinlogEndpoint endpoint = context.getBean(BinlogEndpoint.class);
+            var noTables = endpoint.control("snapshot", null, null, null, null);
+            assertThat(noTables.getStatus()).isEqualTo(400);
+            assertThat(noTables.getBody()).containsEntry("error",
+                    "action 'snapshot' needs tables: {\"action\": \"snapshot\", \"tables\": [\"shop.orders\"]}");
+            var notRunning = endpoint.control("snapshot", null, null, null, List.of("shop.orders"));
+            assertThat(notRunning.getStatus()).isEqualTo(400);
+            assertThat(notRunning.getBody()).containsEntry("state", "NEW").containsEntry("error",
+                    "a snapshot is asked of a running client; this one is NEW (POST {\"action\": \"start\"})");
+            var nothingToPause = endpoint.control("snapshot-pause", null, null, null, null);
+            assertThat(nothingToPause.getStatus()).isEqualTo(400);
+            assertThat(nothingToPause.getBody()).containsEntry("error",
+                    "no incremental snapshot is in progress to pause (client NEW)");
+            assertThat(endpoint.control("snapshot-cancel", null, null, null, null).getBody()).containsEntry("error",
+                    "no incremental snapshot is in progress to cancel (client NEW)");
         });
     }
 
@@ -102,6 +126,17 @@ class BinlogActuatorAutoConfigurationTest {
                     assertThat(registry.get("binlog.listener.skipped").tag("listener.id", "orders")
                             .functionCounter().count()).isEqualTo(1);
                 });
+    }
+
+    @Test
+    void theArrayReadingOfTheEndpointsBodyIsThereOnlyForASpringMvcApplication() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(BinlogEndpointArrays.class));
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(BinlogAutoConfiguration.class,
+                        BinlogActuatorAutoConfiguration.class))
+                .withPropertyValues("binlog.auto-startup=false", "binlog.host=db", "binlog.username=repl",
+                        "management.endpoints.web.exposure.include=binlog")
+                .run(context -> assertThat(context).hasSingleBean(BinlogEndpointArrays.class));
     }
 
     @Test

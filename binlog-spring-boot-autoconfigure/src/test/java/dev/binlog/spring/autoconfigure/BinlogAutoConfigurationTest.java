@@ -8,6 +8,9 @@ import dev.binlog.StartPosition;
 import dev.binlog.TlsMode;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import dev.binlog.stream.BinlogClient;
+import dev.binlog.stream.SnapshotKind;
+import dev.binlog.stream.SnapshotMode;
+import dev.binlog.stream.SnapshotWatermark;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,38 @@ class BinlogAutoConfigurationTest {
                     assertThat(snapshot.keys()).containsExactly(java.util.Map.entry("shop.logs", java.util.List.of("id",
                             "ts")));
                 });
+    }
+
+    @Test
+    void snapshotKindWatermarkAndSignalTableDefaultToAConsistentCopyAndTheBinlogSignalTable() {
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl").run(context -> {
+            var snapshot = context.getBean(BinlogClient.class).settings().snapshot();
+            assertThat(snapshot.kind()).isEqualTo(SnapshotKind.CONSISTENT);
+            assertThat(snapshot.watermark()).isEqualTo(SnapshotWatermark.TABLE);
+            assertThat(snapshot.signalTable()).isEqualTo("binlog_signal");
+        });
+    }
+
+    @Test
+    void incrementalSnapshotPropertiesConfigureTheClientsSnapshot() {
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.snapshot.mode=initial",
+                "binlog.snapshot.kind=incremental", "binlog.snapshot.watermark=gtid",
+                "binlog.snapshot.signal-table=ops.signals", "binlog.snapshot.chunk-size=250").run(context -> {
+                    var snapshot = context.getBean(BinlogClient.class).settings().snapshot();
+                    assertThat(snapshot.mode()).isEqualTo(SnapshotMode.INITIAL);
+                    assertThat(snapshot.kind()).isEqualTo(SnapshotKind.INCREMENTAL);
+                    assertThat(snapshot.watermark()).isEqualTo(SnapshotWatermark.GTID);
+                    assertThat(snapshot.signalTable()).isEqualTo("ops.signals");
+                    assertThat(snapshot.chunkSize()).isEqualTo(250);
+                });
+    }
+
+    @Test
+    void aSignalTableNameTheServerCouldNotTakeFailsTheStartNamingTheProperty() {
+        runner.withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.snapshot.signal-table=ops.sig-nals")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining(
+                        "ConfigurationException: binlog.snapshot.signal-table: signal table 'ops.sig-nals' must be table or schema.table, of"
+                                + " letters, digits, _ and $"));
     }
 
     @Test

@@ -51,6 +51,25 @@ class ConfigurationMetadataTest {
     }
 
     @Test
+    void snapshotPropertiesCarryTheirDefaults() throws Exception {
+        JsonNode metadata = metadata();
+        java.util.Map<String, String> defaults = new java.util.LinkedHashMap<>();
+        for (JsonNode property : metadata.get("properties")) {
+            String name = property.get("name").asText();
+            if (name.startsWith("binlog.snapshot.") && property.has("defaultValue")) {
+                defaults.put(name, property.get("defaultValue").asText());
+            }
+        }
+        assertThat(defaults).containsEntry("binlog.snapshot.mode", "never")
+                .containsEntry("binlog.snapshot.kind", "consistent").containsEntry("binlog.snapshot.watermark", "table")
+                .containsEntry("binlog.snapshot.signal-table", "binlog_signal")
+                .containsEntry("binlog.snapshot.chunk-size", "10000");
+        List<String> hinted = new ArrayList<>();
+        metadata.get("hints").forEach(hint -> hinted.add(hint.get("name").asText()));
+        assertThat(hinted).contains("binlog.snapshot.kind", "binlog.snapshot.watermark");
+    }
+
+    @Test
     void readmeTableNamesEveryProperty() throws Exception {
         Path readme = Path.of("../README.md");
         String text = Files.readString(readme);

@@ -723,4 +723,27 @@ class ListenerDispatchTest {
             assertThat(listeners.calls).containsExactlyInAnyOrder("big 500.00", "after 500.00");
         });
     }
+
+    static class Batches {
+        final List<String> calls = new ArrayList<>();
+
+        @BinlogListener(table = "shop.orders", on = {ChangeType.READ, ChangeType.INSERT})
+        void on(List<BinlogChange<Order>> changes) {
+            calls.add(changes.stream().map(c -> c.type() + " " + c.after().id()).toList().toString());
+        }
+    }
+
+    @Test
+    void aBatchListenerThatNamesReadGetsSnapshotRowsOnePerCallAsNoTransactionHoldsThem() {
+        runner.withBean(Batches.class).run(context -> {
+            ListenerDispatcher dispatcher = context.getBean(ListenerDispatcher.class);
+            // both snapshot kinds hand rows on between transactions, without onBegin or onCommit
+            dispatcher.onChange(change(ChangeType.READ, "orders", null, order(1, "Ann", "1.00"), Set.of()));
+            dispatcher.onChange(change(ChangeType.READ, "orders", null, order(2, "Bob", "2.00"), Set.of()));
+            deliverTransaction(dispatcher, change(ChangeType.INSERT, "orders", null, order(3, "Cy", "3.00"), Set.of()),
+                    change(ChangeType.INSERT, "orders", null, order(4, "Di", "4.00"), Set.of()));
+            assertThat(context.getBean(Batches.class).calls).containsExactly("[READ 1]", "[READ 2]",
+                    "[INSERT 3, INSERT 4]");
+        });
+    }
 }
