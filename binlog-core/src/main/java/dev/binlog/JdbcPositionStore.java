@@ -40,6 +40,7 @@ final class JdbcPositionStore implements PositionStore {
     private final String table;
     private final String name;
     private volatile boolean tableReady;
+    private volatile int capacity = Integer.MAX_VALUE;
     private volatile Set<String> ownTables;
 
     JdbcPositionStore(DataSource dataSource, String table, String name) {
@@ -92,6 +93,13 @@ final class JdbcPositionStore implements PositionStore {
         String text = position.toString();
         try (Connection c = connection()) {
             ensureTable(c);
+            if (text.length() > capacity) {
+                // a server outside strict mode would cut the text short, and the next start could not read it back
+                throw new BinlogException("the binlog position to save is " + text.length() + " characters, more than"
+                        + " the " + capacity + " of column " + table + ".position (an incremental snapshot's"
+                        + " checkpoint lists the tables it has still to copy); snapshot fewer tables at once, or widen"
+                        + " the column (ALTER TABLE " + table + " MODIFY position TEXT NOT NULL)");
+            }
             if (update(c, text) == 0) {
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table
                         + " (name, position, updated_at) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
@@ -145,8 +153,23 @@ final class JdbcPositionStore implements PositionStore {
                 s.execute("CREATE TABLE IF NOT EXISTS " + table + " (name VARCHAR(" + MAX_NAME_LENGTH
                         + ") PRIMARY KEY, position VARCHAR(4000) NOT NULL, updated_at TIMESTAMP NOT NULL)");
             }
+            capacity = positionColumnSize(c);
             tableReady = true;
         }
+    }
+
+    /** The declared size of the position column (a table made by hand may differ), or no limit when unknown. */
+    private int positionColumnSize(Connection c) throws SQLException {
+        int dot = table.indexOf('.');
+        String catalog = dot < 0 ? c.getCatalog() : table.substring(0, dot);
+        String name = dot < 0 ? table : table.substring(dot + 1);
+        try (ResultSet columns = c.getMetaData().getColumns(catalog, null, name, "position")) {
+            if (columns.next()) {
+                int size = columns.getInt("COLUMN_SIZE");
+                return size > 0 ? size : Integer.MAX_VALUE;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** The position table, qualified with the data source's current database when its name has no schema. */

@@ -198,6 +198,16 @@ public final class BinlogClient implements AutoCloseable {
         return new SnapshotHandle(this, stream.requestSnapshot(patterns), patterns);
     }
 
+    /**
+     * The incremental snapshot in progress, however it was asked for (at start, by {@link #snapshot}, by a signal
+     * row, or resumed after a restart); empty when none is.
+     */
+    public Optional<SnapshotHandle> runningSnapshot() {
+        dev.binlog.SnapshotCheckpoint running = stream.incrementalSnapshot();
+        return running == null ? Optional.empty()
+                : Optional.of(new SnapshotHandle(this, running.id(), running.tables()));
+    }
+
     ChangeStream stream() {
         return stream;
     }

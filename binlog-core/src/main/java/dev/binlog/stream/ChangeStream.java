@@ -145,7 +145,7 @@ final class ChangeStream {
             return;
         }
         if (saved != null && saved.snapshot() != null) {
-            incremental.resume(saved.snapshot());
+            incremental.resume(saved.snapshot(), saved);
         }
         start(saved, settings.startPosition());
     }
@@ -195,6 +195,9 @@ final class ChangeStream {
 
     /** Pauses, resumes or stops the incremental snapshot in progress: as a signal row, so any instance sees it. */
     public void controlSnapshot(String type) {
+        if (incremental.checkpoint() == null) {
+            throw new IllegalStateException("no incremental snapshot is in progress on " + endpoint());
+        }
         if (settings.snapshot().watermark() == SnapshotWatermark.GTID) {
             switch (type) {
                 case SnapshotSignal.PAUSE -> incremental.pause();
@@ -203,11 +206,7 @@ final class ChangeStream {
             }
             return;
         }
-        dev.binlog.SnapshotCheckpoint running = incremental.checkpoint();
-        if (running == null) {
-            throw new IllegalStateException("no incremental snapshot is in progress on " + endpoint());
-        }
-        signal(IncrementalSnapshot.newId(), type, running.id(), null);
+        signal(IncrementalSnapshot.newId(), type, incremental.checkpoint().id(), null);
     }
 
     private void signal(String id, String type, String data, TableFilter tables) {
@@ -523,9 +522,9 @@ final class ChangeStream {
         return taken == null ? null : taken.progress();
     }
 
-    /** The id of the incremental snapshot in progress, or {@code null}. */
-    public String incrementalSnapshotId() {
-        return incremental.id();
+    /** Where the incremental snapshot in progress stands, or {@code null}. */
+    public dev.binlog.SnapshotCheckpoint incrementalSnapshot() {
+        return incremental.checkpoint();
     }
 
     public Throwable lastError() {

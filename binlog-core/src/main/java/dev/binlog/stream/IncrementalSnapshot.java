@@ -111,7 +111,7 @@ final class IncrementalSnapshot {
     }
 
     /** Goes on with the snapshot a saved position was taken in. */
-    void resume(SnapshotCheckpoint saved) {
+    void resume(SnapshotCheckpoint saved, BinlogPosition at) {
         id = saved.id();
         watermark = SnapshotWatermark.valueOf(saved.watermark().toUpperCase(java.util.Locale.ROOT));
         tables.clear();
@@ -121,8 +121,8 @@ final class IncrementalSnapshot {
         rows = saved.rows();
         checkpoint = saved;
         resumedUnannounced = true;
-        progress = new SnapshotProgress(null, tables.size(), 0, tables.peek(), rows, 0, 0, Duration.ZERO,
-                Instant.now(), null);
+        progress = new SnapshotProgress(at.withSnapshot(null), tables.size(), 0, tables.peek(), rows, 0, 0,
+                Duration.ZERO, Instant.now(), null);
         LOG.info("Resuming incremental snapshot {} at {} ({} table(s) left)", id, saved.table(), tables.size());
     }
 
@@ -160,16 +160,21 @@ final class IncrementalSnapshot {
                 requests.add(new Request(signal.id(), TableFilter.builder().include(named.toArray(new String[0]))
                         .build(), settings.snapshot().watermark()));
             }
-            case SnapshotSignal.PAUSE -> paused = true;
-            case SnapshotSignal.RESUME -> paused = false;
-            case SnapshotSignal.STOP -> stopRequested = true;
+            case SnapshotSignal.PAUSE -> pause();
+            case SnapshotSignal.RESUME -> resumeChunks();
+            case SnapshotSignal.STOP -> stop();
             default -> {
                 // the window-open watermark, or rows of the user's own
             }
         }
     }
 
+    /** Reads no new chunk until resumed; nothing when no snapshot is in progress (the next one starts unpaused). */
     void pause() {
+        if (checkpoint == null) {
+            LOG.warn("A snapshot pause was asked for while no incremental snapshot is in progress; ignored");
+            return;
+        }
         paused = true;
     }
 
@@ -178,7 +183,9 @@ final class IncrementalSnapshot {
     }
 
     void stop() {
-        stopRequested = true;
+        if (checkpoint != null) {
+            stopRequested = true;
+        }
     }
 
     /** A change the stream delivers: one the open window holds is dropped from it. */
@@ -217,11 +224,6 @@ final class IncrementalSnapshot {
     void between(BinlogPosition at, boolean closing) throws Exception {
         if (at == null || (window == null && id == null && requests.isEmpty() && !stopRequested)) {
             return;
-        }
-        if (progress != null && progress.position() == null) {
-            progress = new SnapshotProgress(at, progress.tables(), progress.tablesCopied(), progress.table(),
-                    progress.rows(), progress.chunks(), progress.estimatedRows(), progress.chunkTime(),
-                    progress.startedAt(), null);
         }
         if (resumedUnannounced && id != null) {
             // the markers start again, with the table in progress: a listener always sees them balanced
@@ -279,6 +281,7 @@ final class IncrementalSnapshot {
             LOG.info("Snapshot request {}: {} more table(s) for snapshot {}", request.id(), added.size(), id);
         } else {
             id = request.id().matches("[A-Za-z0-9_-]{1,40}") ? request.id() : newId();
+            paused = false;
             watermark = request.watermark();
             tables.addAll(names);
             rows = 0;
@@ -444,12 +447,22 @@ final class IncrementalSnapshot {
         checkpoint = checkpointNow();
     }
 
-    private void stopNow(BinlogPosition at) {
+    private void stopNow(BinlogPosition at) throws Exception {
         stopRequested = false;
         if (!active()) {
             return;
         }
         LOG.info("Incremental snapshot {} stopped on request, {} table(s) not copied", id, tables.size());
+        if (window != null || tableAnnounced) {
+            String table = tables.peek();
+            int dot = table.indexOf('.');
+            listener.onSnapshot(new SnapshotMarker(SnapshotMarker.Kind.TABLE_FINISHED, table.substring(0, dot),
+                    table.substring(dot + 1), tableRows, progress.tables(), at));
+        }
+        listener.onSnapshot(new SnapshotMarker(SnapshotMarker.Kind.SNAPSHOT_FINISHED, null, null, rows,
+                progress.tables(), at));
+        tableAnnounced = false;
+        tableRows = 0;
         progress = progress.done(Instant.now());
         clear();
         checkpoint = null;

@@ -26,20 +26,26 @@ public final class SnapshotHandle {
         return id;
     }
 
-    /** The table patterns asked for. */
+    /** The table patterns asked for ({@link BinlogClient#snapshot}), or the tables still to copy
+     * ({@link BinlogClient#runningSnapshot}). */
     public List<String> tables() {
         return tables;
     }
 
     /**
-     * The progress of the incremental snapshot this request started or joined; empty until the stream takes the
-     * request up.
+     * The progress of the client's latest snapshot: until the stream takes this request up, that of the one before
+     * (or empty); the request joins a snapshot in progress rather than starting another.
      */
     public Optional<SnapshotProgress> progress() {
         return client.snapshotProgress();
     }
 
-    /** No new chunk is read until {@link #resume()}; the stream goes on. */
+    /**
+     * No new chunk is read until {@link #resume()}; the stream goes on. Not kept across a restart, which resumes the
+     * copy unpaused.
+     *
+     * @throws IllegalStateException when no incremental snapshot is in progress
+     */
     public void pause() {
         client.stream().controlSnapshot(SnapshotSignal.PAUSE);
     }

@@ -11,15 +11,12 @@ import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException
 
 /**
  * The {@code binlog} endpoint's snapshot actions: asks the running client for an incremental snapshot, and pauses,
- * resumes or cancels the one in progress. The core controls a snapshot only through a handle its request returned
- * (whichever snapshot is in progress then, not only the one asked for), so the last handle is kept; until a request
- * went through here (the start's own snapshot, one a signal row asked for) there is none, and the refusal says to
- * insert the signal row instead. A refused request is an {@link InvalidEndpointRequestException}.
+ * resumes or cancels the one in progress, however it was asked for ({@link BinlogClient#runningSnapshot()}). A refused
+ * request is an {@link InvalidEndpointRequestException}.
  */
 final class SnapshotActions {
 
     private final BinlogClient client;
-    private volatile @Nullable SnapshotHandle last;
 
     SnapshotActions(BinlogClient client) {
         this.client = client;
@@ -39,7 +36,6 @@ final class SnapshotActions {
             throw new InvalidEndpointRequestException(e.getMessage() + " (POST {\"action\": \"start\"})",
                     "stream not running");
         }
-        last = handle;
         return handle;
     }
 
@@ -50,11 +46,10 @@ final class SnapshotActions {
             throw new InvalidEndpointRequestException("no incremental snapshot is in progress to " + verb(action)
                     + " (client " + client.state() + ")", "no incremental snapshot");
         }
-        SnapshotHandle handle = last;
+        SnapshotHandle handle = client.runningSnapshot().orElse(null);
         if (handle == null) {
-            throw new InvalidEndpointRequestException("the incremental snapshot in progress was not asked for"
-                    + " through this endpoint, so it has no handle here; insert a '" + signal(action) + "' row into the"
-                    + " signal table instead", "no snapshot handle");
+            throw new InvalidEndpointRequestException("no incremental snapshot is in progress to " + verb(action)
+                    + " (client " + client.state() + ")", "no incremental snapshot");
         }
         try {
             switch (action) {
@@ -69,14 +64,5 @@ final class SnapshotActions {
 
     private static String verb(String action) {
         return action.substring("snapshot-".length());
-    }
-
-    /** The signal row type that does what {@code action} does. */
-    private static String signal(String action) {
-        return switch (action) {
-            case "snapshot-pause" -> "pause-snapshot";
-            case "snapshot-resume" -> "resume-snapshot";
-            default -> "stop-snapshot";
-        };
     }
 }
