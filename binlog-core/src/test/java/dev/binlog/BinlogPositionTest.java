@@ -3,6 +3,7 @@ package dev.binlog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BinlogPositionTest {
@@ -60,5 +61,31 @@ class BinlogPositionTest {
         BinlogPosition without = new BinlogPosition("mysql-bin.000002", 120);
 
         assertThat(withGtids).isEqualByComparingTo(without).isNotEqualTo(without);
+    }
+
+    @Test
+    void aSnapshotCheckpointTravelsInTheTextFormAndBack() {
+        SnapshotCheckpoint checkpoint = new SnapshotCheckpoint("dba-1", "table", List.of("shop.orders",
+                "shop.order lines;x,y"), List.of("3432", "616263"), List.of("393939", "7a"), 42);
+        BinlogPosition position = new BinlogPosition("mysql-bin.000003", 4711, MariaDbGtidList.parse("0-1-42"))
+                .withSnapshot(checkpoint);
+
+        String text = position.toString();
+
+        assertThat(text).isEqualTo("mysql-bin.000003:4711 gtid=0-1-42 snapshot=dba-1;table;shop.orders,"
+                + "shop.order+lines%3Bx%2Cy;3432,616263;393939,7a;42");
+        assertThat(BinlogPosition.parse(text)).isEqualTo(position);
+        assertThat(BinlogPosition.parse(text).snapshot().table()).isEqualTo("shop.orders");
+        assertThat(BinlogPosition.parse("mysql-bin.000003:4 snapshot=s;gtid;-;-;-;0").snapshot())
+                .isEqualTo(new SnapshotCheckpoint("s", "gtid", List.of(), List.of(), List.of(), 0));
+        assertThat(position.compareTo(position.withSnapshot(null))).isZero();
+    }
+
+    @Test
+    void aDamagedSnapshotCheckpointIsRefusedNamingItsForm() {
+        assertThatThrownBy(() -> BinlogPosition.parse("mysql-bin.000003:4 snapshot=s;table;a.b;zz;-;0"))
+                .isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> BinlogPosition.parse("mysql-bin.000003:4 snapshot=s;table;a.b"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("id;watermark;tables;lastKey;maxKey;rows");
     }
 }

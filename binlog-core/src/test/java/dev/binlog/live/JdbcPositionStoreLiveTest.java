@@ -41,6 +41,28 @@ class JdbcPositionStoreLiveTest {
     }
 
     @LiveTest
+    void keepsASnapshotCheckpointAndRefusesOneLongerThanItsColumn(LiveServer live) throws Exception {
+        live.execute("DROP TABLE IF EXISTS checkpoint_position");
+        PositionStore store = PositionStore.jdbc(admin(live, ""), "checkpoint_position", "default");
+        BinlogPosition position = new BinlogPosition("mysql-bin.000004", 1207, MariaDbGtidList.parse("0-1-77"))
+                .withSnapshot(new dev.binlog.SnapshotCheckpoint("abc123", "table", java.util.List.of("shop.orders",
+                        "shop.order lines"), java.util.List.of("3432"), java.util.List.of("393939"), 42));
+        store.save(position);
+        assertThat(PositionStore.jdbc(admin(live, ""), "checkpoint_position", "default").load()).contains(position);
+
+        java.util.List<String> tables = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            tables.add("shop.order_lines_archive_" + i);
+        }
+        BinlogPosition tooLong = position.withSnapshot(new dev.binlog.SnapshotCheckpoint("abc123", "table", tables,
+                java.util.List.of(), java.util.List.of(), 0));
+        assertThatThrownBy(() -> store.save(tooLong)).isInstanceOf(BinlogException.class)
+                .hasMessageContaining("more than the 4000 of column checkpoint_position.position")
+                .hasMessageContaining("ALTER TABLE checkpoint_position MODIFY position TEXT NOT NULL");
+        assertThat(store.load()).as("the last position that fitted").contains(position);
+    }
+
+    @LiveTest
     void keepsAMySqlGtidSetAsWritten(LiveServer live) throws Exception {
         live.execute("DROP TABLE IF EXISTS mysql_position");
         PositionStore store = PositionStore.jdbc(admin(live, ""), "mysql_position", "default");
