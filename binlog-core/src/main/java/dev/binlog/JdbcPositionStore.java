@@ -76,8 +76,12 @@ final class JdbcPositionStore implements PositionStore {
                     + e.getMessage() + "; check that the data source reaches its database and that its user may "
                     + "create and read that table", e);
         }
+        if (text == null || text.isEmpty()) {
+            // a row claimed (FencedPositionStore) before its first save
+            return Optional.empty();
+        }
         try {
-            return Optional.of(BinlogPosition.parse(text == null ? "" : text));
+            return Optional.of(BinlogPosition.parse(text));
         } catch (ConfigurationException e) {
             throw new BinlogException("the binlog position in table " + table + " row '" + name + "' is damaged ("
                     + e.getMessage() + "); fix it, or delete the row to start from the configured start position", e);
@@ -93,13 +97,7 @@ final class JdbcPositionStore implements PositionStore {
         String text = position.toString();
         try (Connection c = connection()) {
             ensureTable(c);
-            if (text.length() > capacity) {
-                // a server outside strict mode would cut the text short, and the next start could not read it back
-                throw new BinlogException("the binlog position to save is " + text.length() + " characters, more than"
-                        + " the " + capacity + " of column " + table + ".position (an incremental snapshot's"
-                        + " checkpoint lists the tables it has still to copy); snapshot fewer tables at once, or widen"
-                        + " the column (ALTER TABLE " + table + " MODIFY position TEXT NOT NULL)");
-            }
+            checkFits(text);
             if (update(c, text) == 0) {
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table
                         + " (name, position, updated_at) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
@@ -121,6 +119,24 @@ final class JdbcPositionStore implements PositionStore {
         }
     }
 
+    /** A server outside strict mode would cut a longer text short, and the next start could not read it back. */
+    void checkFits(String text) {
+        if (text.length() > capacity) {
+            throw new BinlogException("the binlog position to save is " + text.length() + " characters, more than"
+                    + " the " + capacity + " of column " + table + ".position (an incremental snapshot's"
+                    + " checkpoint lists the tables it has still to copy); snapshot fewer tables at once, or widen"
+                    + " the column (ALTER TABLE " + table + " MODIFY position TEXT NOT NULL)");
+        }
+    }
+
+    String table() {
+        return table;
+    }
+
+    String name() {
+        return name;
+    }
+
     private int update(Connection c, String text) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE " + table + " SET position = ?, updated_at = CURRENT_TIMESTAMP WHERE name = ?")) {
@@ -136,7 +152,7 @@ final class JdbcPositionStore implements PositionStore {
     }
 
     /** A connection in auto-commit: a pool's may come without, and the table and the row must not wait for a commit. */
-    private Connection connection() throws SQLException {
+    Connection connection() throws SQLException {
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(true);
@@ -147,7 +163,7 @@ final class JdbcPositionStore implements PositionStore {
         }
     }
 
-    private void ensureTable(Connection c) throws SQLException {
+    void ensureTable(Connection c) throws SQLException {
         if (!tableReady) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS " + table + " (name VARCHAR(" + MAX_NAME_LENGTH

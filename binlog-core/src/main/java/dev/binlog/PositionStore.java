@@ -54,4 +54,14 @@ public interface PositionStore {
     static PositionStore jdbc(DataSource dataSource, String table, String name) {
         return new JdbcPositionStore(dataSource, table, name);
     }
+
+    /**
+     * As {@link #jdbc}, for instances that share one row and stream one at a time: the row carries a leadership epoch
+     * ({@code epoch}, {@code holder} and {@code claimed_at} columns, added to the table when missing). The instance
+     * that takes over calls {@link FencedPositionStore#claim} before it starts streaming; a save by any instance that
+     * claimed earlier then fails with a {@link FencedException}, which stops its stream.
+     */
+    static FencedPositionStore fencedJdbc(DataSource dataSource, String table, String name) {
+        return new FencedJdbcPositionStore(new JdbcPositionStore(dataSource, table, name));
+    }
 }

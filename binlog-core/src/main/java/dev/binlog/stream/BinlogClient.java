@@ -5,6 +5,7 @@ import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
 import dev.binlog.ClientState;
 import dev.binlog.ConfigurationException;
+import dev.binlog.Lease;
 import dev.binlog.PositionStore;
 import dev.binlog.ReconnectPolicy;
 import dev.binlog.SchemaSource;
@@ -287,6 +288,7 @@ public final class BinlogClient implements AutoCloseable {
         private boolean registerReplica;
         private RowDecoding rowDecoding = RowDecoding.EAGER;
         private SnapshotSettings snapshot = SnapshotSettings.never();
+        private Lease lease = Lease.ALWAYS;
         private long maxEventSize = ClientSettings.DEFAULT_MAX_EVENT_SIZE;
         private ChangeListener listener;
         private final List<StateListener> stateListeners = new ArrayList<>();
@@ -441,6 +443,16 @@ public final class BinlogClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Asked before each event is handed on: once it says the lease is gone, the stream stops with a
+         * {@link dev.binlog.FencedException} and delivers nothing more. For an elector that runs several instances
+         * of which one streams (with a {@link dev.binlog.FencedPositionStore}); {@link Lease#ALWAYS} by default.
+         */
+        public Builder lease(Lease value) {
+            lease = Objects.requireNonNull(value, "lease");
+            return this;
+        }
+
         public Builder stateListener(StateListener value) {
             stateListeners.add(Objects.requireNonNull(value));
             return this;
@@ -453,7 +465,7 @@ public final class BinlogClient implements AutoCloseable {
             }
             ClientSettings settings = new ClientSettings(serverSettings, serverId, startPosition, filter,
                     positionStore == null ? PositionStore.inMemory() : positionStore, schemaSource, heartbeatInterval,
-                    reconnect, stopAtEnd, registerReplica, rowDecoding, snapshot, maxEventSize);
+                    reconnect, stopAtEnd, registerReplica, rowDecoding, snapshot, maxEventSize, lease);
             return new BinlogClient(settings, listener, List.copyOf(stateListeners));
         }
     }

@@ -421,6 +421,11 @@ final class ChangeStream {
                 return;
             }
             awaitResume();
+            if (!settings.lease().held()) {
+                throw new dev.binlog.FencedException("the lease of this instance on " + endpoint() + " ran out (another"
+                        + " instance may stream now); stopped before the event at " + raw.binlogFile() + ":"
+                        + raw.position() + ", nothing more is delivered");
+            }
             if (!raw.binlogFile().equals(decodedFile)) {
                 // decode errors then name the file as well as the server and the offset
                 decodedFile = raw.binlogFile();

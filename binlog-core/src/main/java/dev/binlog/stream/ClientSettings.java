@@ -1,6 +1,7 @@
 package dev.binlog.stream;
 
 import dev.binlog.ConfigurationException;
+import dev.binlog.Lease;
 import dev.binlog.PositionStore;
 import dev.binlog.ReconnectPolicy;
 import dev.binlog.SchemaSource;
@@ -32,6 +33,8 @@ import java.util.Objects;
  * @param maxEventSize      the largest binlog event accepted, in bytes ({@link #DEFAULT_MAX_EVENT_SIZE} by default);
  *                          a larger one stops the stream with a {@link dev.binlog.ProtocolException} before it is
  *                          buffered, so memory stays bounded by it
+ * @param lease             asked before each event is handed on; once not held, the stream stops with a
+ *                          {@link dev.binlog.FencedException}
  */
 public record ClientSettings(
         ServerSettings server,
@@ -46,7 +49,8 @@ public record ClientSettings(
         boolean registerReplica,
         RowDecoding rowDecoding,
         SnapshotSettings snapshot,
-        long maxEventSize) {
+        long maxEventSize,
+        Lease lease) {
 
     /** Default of {@link #maxEventSize}: 1 GiB, MySQL's largest {@code replica_max_allowed_packet}. */
     public static final long DEFAULT_MAX_EVENT_SIZE = ReplicationSettings.DEFAULT_MAX_EVENT_SIZE;
@@ -61,6 +65,7 @@ public record ClientSettings(
         Objects.requireNonNull(reconnect, "reconnect");
         Objects.requireNonNull(rowDecoding, "rowDecoding");
         Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(lease, "lease");
         if (serverId != null && (serverId <= 0 || serverId > 0xFFFFFFFFL)) {
             throw new ConfigurationException("server id " + serverId + " must be between 1 and 4294967295");
         }

@@ -18,73 +18,20 @@ import dev.binlog.stream.SnapshotHandle;
 import dev.binlog.stream.SnapshotKind;
 import dev.binlog.stream.SnapshotMode;
 import dev.binlog.stream.SnapshotSettings;
+import dev.binlog.stream.SnapshotWatermark;
 import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The incremental snapshot on a real server, with writers changing the table while it is copied. */
+/**
+ * The incremental snapshot on a real server: asked for at start, by the API and by signal rows; paused, resumed and
+ * stopped; read-only with GTID watermarks; across a DDL. Convergence under writers: {@link SnapshotConvergenceLiveTest}.
+ */
 class IncrementalSnapshotLiveTest {
-
-    @LiveTest
-    void aConsumerApplyingEveryEventEndsEqualToTheTable(LiveServer live) throws Exception {
-        String db = live.database();
-        live.execute("DROP TABLE IF EXISTS inc_ids", "CREATE TABLE inc_ids (id INT PRIMARY KEY, v INT NOT NULL)",
-                "CREATE TABLE IF NOT EXISTS binlog_signal (id VARCHAR(64) PRIMARY KEY, type VARCHAR(32) NOT NULL,"
-                        + " data VARCHAR(2048) NULL)",
-                "GRANT INSERT, DELETE ON " + db + ".binlog_signal TO '" + LiveServer.REPLICATION_USER + "'@'%'");
-        StringBuilder values = new StringBuilder();
-        for (int i = 1; i <= 300; i++) {
-            values.append(i == 1 ? "" : ",").append('(').append(i).append(", 0)");
-        }
-        live.execute("INSERT INTO inc_ids VALUES " + values);
-        AtomicBoolean writing = new AtomicBoolean(true);
-        Random random = new Random(42);
-        Thread writer = new Thread(() -> {
-            while (writing.get()) {
-                int id = 1 + random.nextInt(400);
-                switch (random.nextInt(3)) {
-                    case 0 -> live.execute("INSERT INTO inc_ids VALUES (" + id + ", 0) ON DUPLICATE KEY UPDATE v = v + 1");
-                    case 1 -> live.execute("UPDATE inc_ids SET v = v + 1 WHERE id = " + id);
-                    default -> live.execute("DELETE FROM inc_ids WHERE id = " + id);
-                }
-            }
-        });
-        Applier applier = new Applier();
-        try (BinlogClient client = BinlogClient.builder().host(live.host()).port(live.port())
-                .user(LiveServer.REPLICATION_USER).password(LiveServer.REPLICATION_PASSWORD)
-                .tlsMode(TlsMode.DISABLED).startPosition(StartPosition.latest())
-                .filter(TableFilter.builder().include(db + ".inc_ids").build())
-                .positionStore(PositionStore.inMemory())
-                .snapshot(SnapshotSettings.of(SnapshotMode.INITIAL).withKind(SnapshotKind.INCREMENTAL)
-                        .withChunkSize(7))
-                .listener(applier).build()) {
-            writer.start();
-            client.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (applier.markers.stream().noneMatch(m -> m.kind() == SnapshotMarker.Kind.SNAPSHOT_FINISHED)) {
-                assertThat(System.nanoTime()).as("snapshot finished; markers " + applier.markers).isLessThan(deadline);
-                Thread.sleep(20);
-            }
-            writing.set(false);
-            writer.join();
-            live.execute("INSERT INTO inc_ids VALUES (100000, -1)");
-            while (!applier.rows.containsKey(100000)) {
-                assertThat(System.nanoTime()).as("caught up").isLessThan(deadline);
-                Thread.sleep(20);
-            }
-        }
-        Map<Integer, Integer> table = new HashMap<>();
-        live.query("SELECT id, v FROM inc_ids").forEach(r -> table.put(((Number) r.get("id")).intValue(),
-                ((Number) r.get("v")).intValue()));
-        assertThat(applier.rows).isEqualTo(table);
-        assertThat(applier.reads).isPositive();
-    }
 
     @LiveTest
     void theGtidWatermarkCopiesWithAnAccountThatMayOnlyRead(LiveServer live) throws Exception {
@@ -92,15 +39,9 @@ class IncrementalSnapshotLiveTest {
         live.execute("DROP TABLE IF EXISTS inc_gtid", "CREATE TABLE inc_gtid (id INT PRIMARY KEY, v INT NOT NULL)",
                 "INSERT INTO inc_gtid SELECT seq, 0 FROM seq_1_to_100");
         Applier applier = new Applier();
-        try (BinlogClient client = BinlogClient.builder().host(live.host()).port(live.port())
-                .user(LiveServer.REPLICATION_USER).password(LiveServer.REPLICATION_PASSWORD)
-                .tlsMode(TlsMode.DISABLED).startPosition(StartPosition.latest())
-                .filter(TableFilter.builder().include(db + ".inc_gtid").build())
-                .positionStore(PositionStore.inMemory())
-                .snapshot(SnapshotSettings.of(SnapshotMode.INITIAL).withKind(SnapshotKind.INCREMENTAL)
-                        .withWatermark(dev.binlog.stream.SnapshotWatermark.GTID).withSignalTable("no_such_signals")
-                        .withChunkSize(9))
-                .listener(applier).build()) {
+        try (BinlogClient client = client(live, "inc_gtid", SnapshotSettings.of(SnapshotMode.INITIAL)
+                .withKind(SnapshotKind.INCREMENTAL).withWatermark(SnapshotWatermark.GTID)
+                .withSignalTable("no_such_signals").withChunkSize(9), applier)) {
             client.start();
             live.execute("UPDATE inc_gtid SET v = 1 WHERE id IN (5, 50, 95)", "DELETE FROM inc_gtid WHERE id = 60",
                     "INSERT INTO inc_gtid VALUES (101, 7)");
