@@ -182,12 +182,11 @@ final class FencedJdbcPositionStore implements FencedPositionStore {
             hasEpoch = columns.next();
         }
         if (!hasEpoch) {
+            // one statement, so that an instance adding them at the same moment sees all three or none
             try (Statement s = c.createStatement()) {
-                s.execute("ALTER TABLE " + row.table() + " ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0");
-                s.execute("ALTER TABLE " + row.table() + " ADD COLUMN holder VARCHAR(" + MAX_HOLDER_LENGTH + ")");
-                s.execute("ALTER TABLE " + row.table() + " ADD COLUMN claimed_at TIMESTAMP NULL");
+                s.execute("ALTER TABLE " + row.table() + " ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0, ADD COLUMN"
+                        + " holder VARCHAR(" + MAX_HOLDER_LENGTH + "), ADD COLUMN claimed_at TIMESTAMP NULL");
             } catch (SQLException e) {
-                // another instance added them at the same moment
                 try (ResultSet columns = c.getMetaData().getColumns(catalog, null, name, "claimed_at")) {
                     if (!columns.next()) {
                         throw e;
