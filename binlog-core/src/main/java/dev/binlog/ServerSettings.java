@@ -61,6 +61,50 @@ public record ServerSettings(String host, int port, String user, String password
         }
     }
 
+    /** The same login at another host and port (another server of the same replication topology). */
+    public ServerSettings withEndpoint(String otherHost, int otherPort) {
+        return new ServerSettings(otherHost, otherPort, user, password, tlsMode, tlsCaFile, tlsTrustStore,
+                tlsTrustStorePassword, tlsClientKeyStore, tlsClientKeyStorePassword, tlsClientCertificateFile,
+                tlsClientKeyFile, tlsContext, serverRsaPublicKeyFile, allowPublicKeyRetrieval, connectTimeout,
+                readTimeout);
+    }
+
+    /**
+     * Parses {@code host:port}, {@code host} (port 3306) or {@code [ipv6]:port}.
+     *
+     * @throws ConfigurationException when it is none of these
+     */
+    public static java.util.Map.Entry<String, Integer> parseEndpoint(String text) {
+        String value = text == null ? "" : text.trim();
+        String host = value;
+        int port = 3306;
+        int colon = value.lastIndexOf(':');
+        boolean bracketed = value.startsWith("[");
+        if (bracketed) {
+            int close = value.indexOf(']');
+            if (close < 0) {
+                throw new ConfigurationException("'" + text + "' is not host:port ([ipv6]:port for IPv6)");
+            }
+            host = value.substring(1, close);
+            colon = value.indexOf(':', close);
+        } else if (colon >= 0 && value.indexOf(':') != colon) {
+            colon = -1; // a bare IPv6 address
+        } else if (colon >= 0) {
+            host = value.substring(0, colon);
+        }
+        if (colon >= 0) {
+            try {
+                port = Integer.parseInt(value.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException("'" + text + "' has no numeric port after the colon", e);
+            }
+        }
+        if (host.isBlank()) {
+            throw new ConfigurationException("'" + text + "' names no host");
+        }
+        return java.util.Map.entry(host, port);
+    }
+
     /**
      * A builder with the defaults: host {@code localhost}, port 3306, no password, TLS {@link TlsMode#PREFERRED} with
      * the JDK's CAs, connect timeout 10 s, read timeout 30 s, public key retrieval off (as in MySQL's own clients:

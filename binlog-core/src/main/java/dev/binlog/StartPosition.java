@@ -126,7 +126,8 @@ public sealed interface StartPosition {
         if (t.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:.*")) {
             return gtid(GtidSet.parse(t));
         }
-        if (t.matches(".+:[0-9]+")) {
+        if (t.matches(".+:[0-9]+") || t.matches(".+:[0-9]+ (gtid|snapshot)=.*")) {
+            // also the form position stores write, GTID state (and snapshot progress) included
             return new At(BinlogPosition.parse(t));
         }
         throw new IllegalArgumentException("'" + text + "' is not a start position; use earliest, latest, FILE:POS,"

@@ -7,6 +7,8 @@ import dev.binlog.ClientState;
 import dev.binlog.ConfigurationException;
 import dev.binlog.Lease;
 import dev.binlog.PositionStore;
+import dev.binlog.ProtocolException;
+import dev.binlog.ServerErrorException;
 import dev.binlog.ReconnectPolicy;
 import dev.binlog.SchemaSource;
 import dev.binlog.ServerDescription;
@@ -24,6 +26,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams the committed row changes of a MySQL or MariaDB server to a {@link ChangeListener}, in commit order, as a
@@ -46,13 +50,92 @@ import javax.net.ssl.SSLContext;
  */
 public final class BinlogClient implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BinlogClient.class);
+
     private final ClientSettings settings;
+    private final List<ServerSettings> servers;
     private volatile ChangeStream stream;
     private boolean started;
+    private int current;
+    private volatile boolean closed;
+    private volatile boolean failingOver;
 
     private BinlogClient(ClientSettings settings, ChangeListener listener, List<StateListener> stateListeners) {
         this.settings = settings;
-        this.stream = new ChangeStream(settings, listener, stateListeners);
+        this.servers = settings.servers();
+        List<StateListener> listeners = new ArrayList<>(stateListeners);
+        if (servers.size() > 1) {
+            listeners.add(this::failOverWhenUnreachable);
+        }
+        this.stream = new ChangeStream(settings, listener, List.copyOf(listeners));
+    }
+
+    /**
+     * A stream that could not reach its server any more (the reconnect policy gave up) goes on at the next server of
+     * {@link ClientSettings#failover}, resuming by its committed GTID state. Called on the stream's thread before it
+     * ends; the move happens on a thread of its own.
+     */
+    private void failOverWhenUnreachable(ClientState previous, ClientState next, Throwable cause) {
+        if (next != ClientState.FAILED || closed || !unreachable(cause)) {
+            return;
+        }
+        failingOver = true;
+        Thread mover = new Thread(() -> {
+            synchronized (this) {
+                try {
+                    if (!closed) {
+                        LOG.warn("{} cannot be reached ({}); going on at the next server", servers.get(current)
+                                .endpoint(), cause.getMessage());
+                        next();
+                        startOnAnyServer();
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("No server of {} could take the stream over: {}", endpoints(), e.getMessage());
+                } finally {
+                    failingOver = false;
+                    notifyAll();
+                }
+            }
+        }, "binlog-failover");
+        mover.setDaemon(true);
+        mover.start();
+    }
+
+    /** A network failure, or the reconnect policy giving up: not an answer the server gave. */
+    private static boolean unreachable(Throwable cause) {
+        return cause instanceof ProtocolException && !(cause instanceof ServerErrorException);
+    }
+
+    private void next() {
+        current = (current + 1) % servers.size();
+        stream = stream.successorOn(servers.get(current));
+    }
+
+    /** Starts the stream at the current server, and at the next ones while they cannot be reached. */
+    private void startOnAnyServer() {
+        RuntimeException first = null;
+        for (int tried = 0; ; tried++) {
+            try {
+                stream.start();
+                return;
+            } catch (RuntimeException e) {
+                if (!unreachable(e) || tried + 1 >= servers.size()) {
+                    if (first != null && unreachable(e)) {
+                        first.addSuppressed(e);
+                        throw first;
+                    }
+                    throw e;
+                }
+                first = first == null ? e : first;
+                LOG.warn("{} cannot be reached ({}); trying {}", servers.get(current).endpoint(), e.getMessage(),
+                        servers.get((current + 1) % servers.size()).endpoint());
+                next();
+            }
+        }
+    }
+
+    private String endpoints() {
+        return String.join(", ", servers.stream().map(ServerSettings::endpoint).toList());
     }
 
     public static Builder builder() {
@@ -85,7 +168,7 @@ public final class BinlogClient implements AutoCloseable {
             return;
         }
         started = true;
-        stream.start();
+        startOnAnyServer();
     }
 
     /**
@@ -138,6 +221,9 @@ public final class BinlogClient implements AutoCloseable {
             while (true) {
                 running.awaitTermination(Duration.ofMillis(Long.MAX_VALUE));
                 synchronized (this) {
+                    while (failingOver) {
+                        wait(100);
+                    }
                     if (stream == running || stream.state() == ClientState.NEW) {
                         break;
                     }
@@ -255,6 +341,7 @@ public final class BinlogClient implements AutoCloseable {
     /** Stops reading, finishes the row in hand, disconnects, and joins the stream thread within a bounded time. */
     @Override
     public void close() {
+        closed = true;
         stream.close();
     }
 
@@ -264,6 +351,7 @@ public final class BinlogClient implements AutoCloseable {
      * the next start from the committed position. A paused client closes at once.
      */
     public void close(Duration drainTimeout) {
+        closed = true;
         stream.close(drainTimeout);
     }
 
@@ -289,6 +377,8 @@ public final class BinlogClient implements AutoCloseable {
         private RowDecoding rowDecoding = RowDecoding.EAGER;
         private SnapshotSettings snapshot = SnapshotSettings.never();
         private Lease lease = Lease.ALWAYS;
+        private List<java.util.Map.Entry<String, Integer>> hosts = List.of();
+        private boolean reconnectSet;
         private long maxEventSize = ClientSettings.DEFAULT_MAX_EVENT_SIZE;
         private ChangeListener listener;
         private final List<StateListener> stateListeners = new ArrayList<>();
@@ -309,6 +399,27 @@ public final class BinlogClient implements AutoCloseable {
 
         public Builder port(int value) {
             server.port(value);
+            return this;
+        }
+
+        /**
+         * Several servers of one replication topology ({@code host:port}, {@code host} for port 3306,
+         * {@code [ipv6]:port}), in the order to try them: the client streams from the first it reaches, and when that
+         * one cannot be reached any more (after the reconnect policy's attempts, 3 unless {@link #reconnect} says
+         * otherwise) goes on at the next, resuming by its committed GTID state; a server that lacks GTIDs the client
+         * already delivered is refused with a {@link dev.binlog.MissingGtidsException}. Replaces {@link #host} and
+         * {@link #port}.
+         */
+        public Builder hosts(String... endpoints) {
+            if (endpoints.length == 0) {
+                throw new ConfigurationException("name at least one host");
+            }
+            hosts = new ArrayList<>();
+            for (String endpoint : endpoints) {
+                hosts.add(ServerSettings.parseEndpoint(endpoint));
+            }
+            server.host(hosts.get(0).getKey());
+            server.port(hosts.get(0).getValue());
             return this;
         }
 
@@ -387,6 +498,7 @@ public final class BinlogClient implements AutoCloseable {
         /** When to reconnect after a lost connection: {@link ReconnectPolicy#forever()} (default), never, n times. */
         public Builder reconnect(ReconnectPolicy value) {
             reconnect = Objects.requireNonNull(value, "reconnect");
+            reconnectSet = true;
             return this;
         }
 
@@ -463,9 +575,15 @@ public final class BinlogClient implements AutoCloseable {
             if (listener == null) {
                 throw new ConfigurationException("no listener given: call listener(...) before build()");
             }
+            List<ServerSettings> failover = new ArrayList<>();
+            for (java.util.Map.Entry<String, Integer> other : hosts.subList(Math.min(1, hosts.size()), hosts.size())) {
+                failover.add(serverSettings.withEndpoint(other.getKey(), other.getValue()));
+            }
+            // a policy that never gives up would never move on to the next server
+            ReconnectPolicy perServer = failover.isEmpty() || reconnectSet ? reconnect : ReconnectPolicy.attempts(3);
             ClientSettings settings = new ClientSettings(serverSettings, serverId, startPosition, filter,
                     positionStore == null ? PositionStore.inMemory() : positionStore, schemaSource, heartbeatInterval,
-                    reconnect, stopAtEnd, registerReplica, rowDecoding, snapshot, maxEventSize, lease);
+                    perServer, stopAtEnd, registerReplica, rowDecoding, snapshot, maxEventSize, lease, failover);
             return new BinlogClient(settings, listener, List.copyOf(stateListeners));
         }
     }

@@ -111,6 +111,11 @@ final class ChangeStream {
         return new ChangeStream(settings, listener, stateListeners, statistics, startAt);
     }
 
+    /** As {@link #successor}, on another server of the topology, resuming where the position store says. */
+    public ChangeStream successorOn(ServerSettings server) {
+        return new ChangeStream(settings.on(server), listener, stateListeners, statistics, null);
+    }
+
     public synchronized void start() {
         if (state != ClientState.NEW) {
             throw new IllegalStateException("a stream starts once; ask for its successor to start again");
@@ -309,8 +314,20 @@ final class ChangeStream {
     }
 
     private void start(BinlogPosition saved, StartPosition configured) {
-        // a saved position resumes at its file and offset; its GTID state seeds the tracker below
-        StartPosition start = saved != null ? StartPosition.at(saved.file(), saved.position()) : configured;
+        // a saved position resumes at its file and offset on the server that wrote it, elsewhere by its GTID state
+        StartPosition start;
+        try {
+            BinlogPosition resume = saved != null ? saved
+                    : configured instanceof StartPosition.At at && at.position().gtidState() != null ? at.position()
+                    : null;
+            start = resume != null ? ResumePoints.of(resume, schemaConnection, endpoint()) : configured;
+        } catch (RuntimeException e) {
+            schemaConnection.close();
+            lastError = e;
+            changeState(ClientState.FAILED, e);
+            terminated.countDown();
+            throw e;
+        }
         if (saved != null) {
             LOG.info("Resuming {} after the last committed transaction, at {}", endpoint(), saved);
         }
@@ -354,6 +371,9 @@ final class ChangeStream {
     }
 
     private static GtidState gtidState(StartPosition start) {
+        if (start instanceof StartPosition.At at) {
+            return at.position().gtidState();
+        }
         return start instanceof StartPosition.Gtid gtid ? gtid.state() : null;
     }
 

@@ -11,6 +11,7 @@ import dev.binlog.TableFilter;
 import dev.binlog.client.ReplicationSettings;
 import dev.binlog.event.decode.RowDecoding;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,9 @@ import java.util.Objects;
  * @param maxEventSize      the largest binlog event accepted, in bytes ({@link #DEFAULT_MAX_EVENT_SIZE} by default);
  *                          a larger one stops the stream with a {@link dev.binlog.ProtocolException} before it is
  *                          buffered, so memory stays bounded by it
+ * @param failover          other servers of the same replication topology, tried in order when {@code server} cannot
+ *                          be reached (after the reconnect policy's attempts); the stream resumes there by its GTID
+ *                          state
  * @param lease             asked before each event is handed on; once not held, the stream stops with a
  *                          {@link dev.binlog.FencedException}
  */
@@ -50,7 +54,8 @@ public record ClientSettings(
         RowDecoding rowDecoding,
         SnapshotSettings snapshot,
         long maxEventSize,
-        Lease lease) {
+        Lease lease,
+        List<ServerSettings> failover) {
 
     /** Default of {@link #maxEventSize}: 1 GiB, MySQL's largest {@code replica_max_allowed_packet}. */
     public static final long DEFAULT_MAX_EVENT_SIZE = ReplicationSettings.DEFAULT_MAX_EVENT_SIZE;
@@ -66,10 +71,26 @@ public record ClientSettings(
         Objects.requireNonNull(rowDecoding, "rowDecoding");
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(lease, "lease");
+        failover = List.copyOf(failover);
         if (serverId != null && (serverId <= 0 || serverId > 0xFFFFFFFFL)) {
             throw new ConfigurationException("server id " + serverId + " must be between 1 and 4294967295");
         }
         ReplicationSettings.checkMaxEventSize(maxEventSize);
+    }
+
+    /** The same settings, connecting to {@code other} first. */
+    ClientSettings on(ServerSettings other) {
+        return new ClientSettings(other, serverId, startPosition, filter, positionStore, schemaSource,
+                heartbeatInterval, reconnect, stopAtEnd, registerReplica, rowDecoding, snapshot, maxEventSize, lease,
+                failover);
+    }
+
+    /** Every server this client may stream from: {@code server}, then {@code failover}. */
+    public List<ServerSettings> servers() {
+        List<ServerSettings> all = new java.util.ArrayList<>();
+        all.add(server);
+        all.addAll(failover);
+        return List.copyOf(all);
     }
 
     @Override
