@@ -18,6 +18,7 @@ import dev.binlog.spring.mapping.BinlogConversions;
 import dev.binlog.spring.mapping.RowMappers;
 import dev.binlog.stream.BinlogClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -196,6 +197,15 @@ public final class BinlogAutoConfiguration {
         return application != null && !application.isBlank() ? application : "default";
     }
 
+    /** {@code binlog.host} first, then {@code binlog.hosts} in order. */
+    private static String[] hosts(BinlogConnectionDetails details, List<String> others) {
+        List<String> all = new java.util.ArrayList<>();
+        String host = details.getHost();
+        all.add((host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + details.getPort());
+        all.addAll(others);
+        return all.toArray(String[]::new);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(BinlogConnectionDetails.class)
@@ -207,6 +217,7 @@ public final class BinlogAutoConfiguration {
         BinlogClient.Builder builder = BinlogClient.builder()
                 .host(details.getHost())
                 .port(details.getPort())
+                .hosts(hosts(details, properties.getHosts()))
                 .user(details.getUsername())
                 .password(details.getPassword())
                 .tlsMode(properties.getSsl().effectiveMode())
@@ -218,7 +229,7 @@ public final class BinlogAutoConfiguration {
                 .connectTimeout(connection.getConnectTimeout())
                 .maxEventSize(maxEventSize(connection))
                 .heartbeatInterval(connection.getHeartbeat())
-                .reconnect(reconnectPolicy(connection))
+                .reconnect(reconnectPolicy(connection, !properties.getHosts().isEmpty()))
                 .snapshot(properties.getSnapshot().settings())
                 .listener(dispatcher)
                 .stateListener((previous, current, cause) -> events.publishEvent(
@@ -251,8 +262,10 @@ public final class BinlogAutoConfiguration {
     }
 
     /** {@code keepalive=false}: never; no {@code max-attempts}: for ever; else at most that many attempts. */
-    private static ReconnectPolicy reconnectPolicy(BinlogProperties.Connection connection) {
-        Integer maxAttempts = connection.getMaxAttempts();
+    /** With further hosts, a server gets 3 attempts unless told otherwise: a policy that never gives up never moves on. */
+    private static ReconnectPolicy reconnectPolicy(BinlogProperties.Connection connection, boolean furtherHosts) {
+        Integer maxAttempts = connection.getMaxAttempts() == null && furtherHosts ? Integer.valueOf(3)
+                : connection.getMaxAttempts();
         if (maxAttempts != null && maxAttempts < 0) {
             throw new ConfigurationException("binlog.connection.max-attempts=" + maxAttempts + " is not a number of "
                     + "attempts: leave it unset to reconnect for ever, or set binlog.connection.keepalive=false to "

@@ -40,6 +40,12 @@ public class BinlogProperties {
     /** Server port; when unset, the followed data source's port, else 3306. */
     private Integer port;
 
+    /**
+     * Further servers of the same replication topology ({@code host:port}), tried in order when the server cannot be
+     * reached any more; the stream resumes there by its committed GTID state.
+     */
+    private List<String> hosts = new ArrayList<>();
+
     /** Replication user (REPLICATION SLAVE, REPLICATION CLIENT, SELECT); defaults to the data source's user. */
     private String username;
 
@@ -547,6 +553,14 @@ public class BinlogProperties {
 
     public Integer getPort() {
         return port;
+    }
+
+    public List<String> getHosts() {
+        return hosts;
+    }
+
+    public void setHosts(List<String> hosts) {
+        this.hosts = hosts;
     }
 
     public void setPort(Integer port) {

@@ -76,6 +76,18 @@ class BinlogAutoConfigurationTest {
     }
 
     @Test
+    void furtherHostsAreTriedInOrderAfterTheFirst() {
+        runner.withPropertyValues("binlog.host=db1", "binlog.port=3307", "binlog.username=repl",
+                "binlog.hosts=db2:3308,[::1]:3309").run(context -> {
+                    var settings = context.getBean(BinlogClient.class).settings();
+                    assertThat(settings.servers()).extracting(dev.binlog.ServerSettings::endpoint)
+                            .containsExactly("db1:3307", "db2:3308", "::1:3309");
+                    assertThat(settings.reconnect().maxAttempts()).as("a policy that gives up, to move on")
+                            .hasValue(3);
+                });
+    }
+
+    @Test
     void snapshotPropertiesConfigureTheClientsSnapshot() {
         runner.withPropertyValues("binlog.host=db", "binlog.username=repl", "binlog.snapshot.mode=when-needed",
                 "binlog.snapshot.chunk-size=500",
