@@ -28,4 +28,12 @@ class StartPositionTest {
         assertThatThrownBy(() -> StartPosition.parse("@yesterday"))
                 .hasMessageContaining("ISO-8601");
     }
+
+    @Test
+    void acceptsThePositionStoresOwnFormWithItsGtidState() {
+        StartPosition parsed = StartPosition.parse("mysql-bin.000003:4711 gtid=0-1-42,1-2-7");
+        assertThat(parsed).isInstanceOf(StartPosition.At.class);
+        assertThat(((StartPosition.At) parsed).position()).isEqualTo(new BinlogPosition("mysql-bin.000003", 4711,
+                MariaDbGtidList.parse("0-1-42,1-2-7")));
+    }
 }
