@@ -36,6 +36,11 @@ final class ResumePoints {
                 return byFile;
             }
             String executed = single(server, "SELECT @@GLOBAL.gtid_binlog_pos");
+            if (atFile == null && executed == null) {
+                LOG.warn("{} answers neither BINLOG_GTID_POS nor @@gtid_binlog_pos; resuming at {} by file and offset",
+                        endpoint, saved);
+                return byFile;
+            }
             checkMariaDb(state, executed == null ? MariaDbGtidList.empty() : MariaDbGtidList.parse(executed),
                     endpoint);
             LOG.info("{} is not where {} was saved (its binary log there holds {}); resuming by GTID {}", endpoint,
@@ -88,8 +93,15 @@ final class ResumePoints {
         }
     }
 
+    /** The one value a query returns; {@code null} for SQL NULL or when the server refuses the query. */
     private static String single(SqlQueries server, String sql) {
-        List<String[]> rows = server.query(sql);
+        List<String[]> rows;
+        try {
+            rows = server.query(sql);
+        } catch (dev.binlog.ServerErrorException e) {
+            LOG.debug("{} refused [{}]: {}", server, sql, e.getMessage());
+            return null;
+        }
         return rows.isEmpty() || rows.get(0).length == 0 ? null : rows.get(0)[0];
     }
 }
