@@ -277,7 +277,7 @@ public final class LeaderElection implements Candidate, BinlogLeadership, SmartL
                 return;
             }
             stopping = false;
-            LockTable.ensure(dataSource, settings.bootOwnsLockTable());
+            locks.prepare(LockTable.ensure(dataSource, settings.bootOwnsLockTable()));
             running = true;
         }
         LOG.info("{} stands by for the binlog leadership (lock {}, ttl {} s, heartbeat {} ms, position store {})",

@@ -24,7 +24,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  */
 public final class LeaseKeepingLockRepository implements LockRepository {
 
-    private final LockRepository delegate;
+    private volatile LockRepository delegate;
+    private DataSource dataSource;
     private final long validNanos;
     private final LongSupplier nanoClock;
     /** {@link System#nanoTime} before the last successful acquire or renew; meaningful only while {@link #taken}. */
@@ -47,16 +48,40 @@ public final class LeaseKeepingLockRepository implements LockRepository {
 
     /**
      * Over Spring Integration's {@link DefaultLockRepository} (table {@code INT_LOCK}) in {@code dataSource}, with
-     * transactions of its own on it.
+     * transactions of its own on it; made by {@link #prepare} once the database is known.
      */
     public static LeaseKeepingLockRepository jdbc(DataSource dataSource, Duration ttl, Duration margin) {
+        return new LeaseKeepingLockRepository(dataSource, ttl, margin, System::nanoTime);
+    }
+
+    private LeaseKeepingLockRepository(DataSource dataSource, Duration ttl, Duration margin, LongSupplier nanoClock) {
+        this((LockRepository) null, ttl, margin, nanoClock);
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Makes the repository for the database's platform (the suffix of Spring Integration's schema scripts). On MySQL
+     * and MariaDB a standby's attempt on a lock that another holds inserts with {@code INSERT IGNORE}: the same
+     * answer as the library's plain insert that fails on the key, without an error that the driver logs as a
+     * warning at every try (PostgreSQL: {@code ON CONFLICT DO NOTHING}).
+     */
+    void prepare(String platform) {
+        if (delegate != null || dataSource == null) {
+            return;
+        }
         DefaultLockRepository repository = new DefaultLockRepository(dataSource);
         repository.setTransactionManager(new DataSourceTransactionManager(dataSource));
         // the table is made or checked by the election's start, with an error that says what to do
         repository.setCheckDatabaseOnStart(false);
+        if (platform.equals("mysql")) {
+            repository.setInsertQuery(repository.getInsertQuery().replaceFirst("INSERT INTO", "INSERT IGNORE INTO"));
+        } else if (platform.equals("postgresql")) {
+            // as DefaultLockRepository's own documentation suggests
+            repository.setInsertQuery(repository.getInsertQuery() + " ON CONFLICT DO NOTHING");
+        }
         repository.afterPropertiesSet();
         repository.afterSingletonsInstantiated();
-        return new LeaseKeepingLockRepository(repository, ttl, margin, System::nanoTime);
+        delegate = repository;
     }
 
     LockRepository delegate() {
@@ -153,6 +178,8 @@ public final class LeaseKeepingLockRepository implements LockRepository {
     @Override
     public void close() {
         taken = false;
-        delegate.close();
+        if (delegate != null) {
+            delegate.close();
+        }
     }
 }

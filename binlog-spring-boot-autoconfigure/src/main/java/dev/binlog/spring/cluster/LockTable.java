@@ -33,10 +33,11 @@ final class LockTable {
      * @param bootOwnsSchema whether {@code spring.integration.jdbc.initialize-schema} is set: then the table is only
      *                       checked
      */
-    static void ensure(DataSource dataSource, boolean bootOwnsSchema) {
+    /** @return the platform of the database (the suffix of Spring Integration's scripts) */
+    static String ensure(DataSource dataSource, boolean bootOwnsSchema) {
         try (Connection c = dataSource.getConnection()) {
             if (exists(c)) {
-                return;
+                return platformOrOther(c);
             }
             if (bootOwnsSchema) {
                 throw new ConfigurationException("binlog.cluster.mode=leader elects the leader with a lock in table "
@@ -56,6 +57,7 @@ final class LockTable {
                 }
                 // another instance created it at the same moment
             }
+            return platformOrOther(c);
         } catch (SQLException e) {
             throw new BinlogException("binlog.cluster.mode=leader cannot prepare the lock table " + TABLE + " in the "
                     + "application's DataSource: " + e.getMessage() + "; check that the data source reaches its "
@@ -69,6 +71,14 @@ final class LockTable {
             return true;
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    private static String platformOrOther(Connection c) throws SQLException {
+        try {
+            return platform(c);
+        } catch (ConfigurationException e) {
+            return "other";
         }
     }
 
