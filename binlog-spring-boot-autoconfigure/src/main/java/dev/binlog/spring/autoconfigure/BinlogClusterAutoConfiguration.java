@@ -2,6 +2,7 @@ package dev.binlog.spring.autoconfigure;
 
 import dev.binlog.ConfigurationException;
 import dev.binlog.FencedPositionStore;
+import dev.binlog.Lease;
 import dev.binlog.PositionStore;
 import dev.binlog.spring.BinlogLeadership;
 import dev.binlog.spring.cluster.LeaderElection;
@@ -9,6 +10,8 @@ import dev.binlog.spring.cluster.LeaseKeepingLockRepository;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import dev.binlog.stream.BinlogClient;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -32,6 +35,8 @@ import org.springframework.core.env.Environment;
         "org.springframework.integration.support.leader.LockRegistryLeaderInitiator"})
 @ConditionalOnBean(BinlogClient.class)
 public final class BinlogClusterAutoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BinlogClusterAutoConfiguration.class);
 
     /** The lock's repository, which remembers the last renewal for the client's lease. */
     @Bean
@@ -59,6 +64,12 @@ public final class BinlogClusterAutoConfiguration {
             throw new ConfigurationException("binlog.cluster.mode=leader needs a FencedPositionStore (the JDBC row "
                     + "with a leadership epoch, PositionStore.fencedJdbc), but the application's PositionStore bean "
                     + "is " + positionStore + "; remove that bean and set binlog.position-store.type=jdbc");
+        }
+        if (client.settings().lease() == Lease.ALWAYS) {
+            LOG.warn("binlog.cluster.mode=leader but the application's own BinlogClient bean has no lease: a leader "
+                    + "frozen for longer than binlog.cluster.ttl could deliver once more when it wakes; build it with "
+                    + "BinlogClient.Builder.lease(LeaseKeepingLockRepository.lease()), or apply the "
+                    + "BinlogClientCustomizer beans");
         }
         BinlogProperties.Cluster cluster = properties.getCluster();
         ListenerDispatcher listeners = dispatcher.getIfAvailable();

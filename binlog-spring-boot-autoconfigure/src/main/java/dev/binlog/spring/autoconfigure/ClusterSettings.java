@@ -1,6 +1,8 @@
 package dev.binlog.spring.autoconfigure;
 
 import dev.binlog.ConfigurationException;
+import dev.binlog.stream.SnapshotKind;
+import dev.binlog.stream.SnapshotMode;
 import java.net.InetAddress;
 import java.time.Duration;
 import org.springframework.core.env.Environment;
@@ -36,6 +38,16 @@ final class ClusterSettings {
                     + "binlog.position-store.type is " + properties.getPositionStore().getType().name()
                     .toLowerCase(java.util.Locale.ROOT) + ": set binlog.position-store.type=jdbc (or "
                     + "binlog.cluster.mode=all to have every instance stream on its own)");
+        }
+        BinlogProperties.Snapshot snapshot = properties.getSnapshot();
+        if (snapshot.getMode() != SnapshotMode.NEVER && snapshot.getKind() == SnapshotKind.CONSISTENT) {
+            // the core's consistent copy asks no lease and saves no position until it ends: a deposed leader would
+            // go on copying beside the new one, which would start the copy again from the beginning
+            throw new ConfigurationException("binlog.cluster.mode=leader and binlog.snapshot.mode="
+                    + snapshot.getMode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " with "
+                    + "binlog.snapshot.kind=consistent: a consistent copy is not fenced by the leader's lease and a new "
+                    + "leader cannot continue it; set binlog.snapshot.kind=incremental (its progress is saved in the "
+                    + "shared position row, so a new leader goes on from the last chunk)");
         }
         if (!ClassUtils.isPresent(LOCK_REGISTRY, classLoader)) {
             throw new ConfigurationException("binlog.cluster.mode=leader elects the leader with Spring Integration's "

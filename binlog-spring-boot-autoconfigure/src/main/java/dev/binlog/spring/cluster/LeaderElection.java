@@ -154,7 +154,9 @@ public final class LeaderElection implements Candidate, BinlogLeadership, SmartL
             LOG.error("{} was elected binlog leader but cannot claim the position row ({}); yielding",
                     settings.instanceId(), e.getMessage());
             startFailure = e;
-            yieldLeadership();
+            // not yet the leader for yieldLeadership(), but the lock is held: give it up
+            locks.refuseFor(settings.ttl());
+            granted.yield();
             return;
         }
         long mine = term.incrementAndGet();

@@ -106,6 +106,20 @@ class BinlogClusterAutoConfigurationTest {
     }
 
     @Test
+    void leaderModeRefusesAConsistentSnapshotWhichNoLeaseFences() {
+        leader.withPropertyValues("binlog.snapshot.mode=initial").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(new BinlogFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+                    .startsWith("binlog.cluster.mode=leader and binlog.snapshot.mode=initial with "
+                            + "binlog.snapshot.kind=consistent: a consistent copy is not fenced")
+                    .endsWith("set binlog.snapshot.kind=incremental (its progress is saved in the shared position "
+                            + "row, so a new leader goes on from the last chunk)");
+        });
+        leader.withPropertyValues("binlog.auto-startup=false", "binlog.snapshot.mode=initial",
+                "binlog.snapshot.kind=incremental").run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void leaderModeRefusesToRunWithoutSpringIntegrationJdbc() {
         leader.withClassLoader(new FilteredClassLoader(JdbcLockRegistry.class)).run(context -> {
             assertThat(context).hasFailed();
