@@ -2,8 +2,10 @@ package dev.binlog.spring.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.binlog.ChangeType;
 import dev.binlog.ClientState;
 import dev.binlog.spring.BinlogLeadership;
+import dev.binlog.spring.BinlogListener;
 import dev.binlog.spring.BinlogStateChangedEvent;
 import dev.binlog.spring.OnInsert;
 import dev.binlog.spring.actuate.BinlogHealthIndicator;
@@ -45,6 +47,7 @@ class LeaderElectionLiveTest {
 
     static final ConcurrentLinkedQueue<Delivery> DELIVERED = new ConcurrentLinkedQueue<>();
     static final ConcurrentLinkedQueue<String> ROLES = new ConcurrentLinkedQueue<>();
+    static final ConcurrentLinkedQueue<Delivery> COPIED = new ConcurrentLinkedQueue<>();
 
     static class Recorder {
         @Value("${binlog.cluster.instance-id}")
@@ -53,6 +56,12 @@ class LeaderElectionLiveTest {
         @OnInsert(table = "${test.schema}.ha_items")
         void on(Map<String, Object> row) {
             DELIVERED.add(new Delivery(instance, ((Number) row.get("id")).intValue(), System.nanoTime()));
+        }
+
+        @BinlogListener(table = "${test.schema}.snap_items", on = ChangeType.READ)
+        void copied(Map<String, Object> row) throws InterruptedException {
+            COPIED.add(new Delivery(instance, ((Number) row.get("id")).intValue(), System.nanoTime()));
+            Thread.sleep(5); // a copy that lasts long enough to be cut by the takeover
         }
 
         @EventListener
@@ -73,7 +82,8 @@ class LeaderElectionLiveTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(LiveServer live, String instance) throws Exception {
+    private static ConfigurableApplicationContext start(LiveServer live, String instance, String... more)
+            throws Exception {
         MariaDbDataSource dataSource = new MariaDbDataSource(live.jdbcUrl());
         dataSource.setUser(live.server().adminUser());
         dataSource.setPassword(live.server().adminPassword());
@@ -87,7 +97,7 @@ class LeaderElectionLiveTest {
                         "binlog.cluster.instance-id=" + instance, "binlog.cluster.ttl=3s",
                         "binlog.cluster.heartbeat=500ms", "binlog.filter.include=" + live.database() + ".ha_items",
                         "test.schema=" + live.database())
-                .run();
+                .run(java.util.Arrays.stream(more).map(p -> "--" + p).toArray(String[]::new));
     }
 
     @LiveTest
@@ -170,6 +180,52 @@ class LeaderElectionLiveTest {
             if (writer != null) {
                 writer.join();
             }
+            a.close();
+            if (b != null) {
+                b.close();
+            }
+        }
+    }
+
+    /** The "once more with an incremental snapshot running at the first kill", with a graceful close. */
+    @LiveTest
+    void anIncrementalSnapshotInProgressContinuesOnTheNextLeader(LiveServer live) throws Exception {
+        COPIED.clear();
+        String db = live.database();
+        StringBuilder rows = new StringBuilder();
+        for (int id = 1; id <= 300; id++) {
+            rows.append(id == 1 ? "" : ", ").append('(').append(id).append(')');
+        }
+        live.execute("DROP TABLE IF EXISTS ha_position", "DROP TABLE IF EXISTS INT_LOCK",
+                "DROP TABLE IF EXISTS snap_items", "CREATE TABLE snap_items (id INT PRIMARY KEY)",
+                "INSERT INTO snap_items VALUES " + rows,
+                "CREATE TABLE IF NOT EXISTS binlog_signal (id VARCHAR(64) PRIMARY KEY, type VARCHAR(32) NOT NULL,"
+                        + " data VARCHAR(2048) NULL)",
+                "GRANT INSERT, DELETE ON " + db + ".binlog_signal TO '" + LiveServer.REPLICATION_USER + "'@'%'");
+        String[] snapshot = {"binlog.snapshot.mode=initial", "binlog.snapshot.kind=incremental",
+                "binlog.snapshot.chunk-size=20", "binlog.snapshot.tables=" + db + ".snap_items",
+                "binlog.filter.include=" + db + ".snap_items"};
+        ConfigurableApplicationContext a = start(live, "a", snapshot);
+        ConfigurableApplicationContext b = null;
+        try {
+            b = start(live, "b", snapshot);
+            await(() -> COPIED.size() >= 60, 20_000, "a copied three chunks");
+            assertThat(COPIED).extracting(Delivery::instance).containsOnly("a");
+            a.close();
+            await(() -> COPIED.stream().mapToInt(Delivery::id).distinct().count() == 300, 20_000,
+                    "b finishes the copy");
+            List<Integer> byA = COPIED.stream().filter(d -> d.instance().equals("a")).map(Delivery::id).toList();
+            List<Integer> byB = COPIED.stream().filter(d -> d.instance().equals("b")).map(Delivery::id).toList();
+            System.out.println("LeaderElectionLiveTest: a copied " + byA.size() + " rows (last " + byA.get(byA.size() - 1)
+                    + "), b went on from row " + byB.get(0) + " with " + byB.size() + " rows");
+            assertThat(byA).as("a's part: from the first row on, in key order").startsWith(1, 2, 3).isSorted();
+            assertThat(byB).as("b goes on after a's last committed chunk, not from the start").isNotEmpty()
+                    .doesNotContain(1).isSorted();
+            assertThat(byB.get(0)).as("at most the chunk in flight again").isGreaterThan(byA.get(byA.size() - 1) - 20);
+            BinlogClient clientB = b.getBean(BinlogClient.class);
+            await(() -> clientB.snapshotProgress().map(p -> p.toString().contains("finished")).orElse(false)
+                    || clientB.runningSnapshot().isEmpty(), 10_000, "b's copy finished");
+        } finally {
             a.close();
             if (b != null) {
                 b.close();
