@@ -2,6 +2,8 @@ package dev.binlog.spring.clusterworker;
 
 import dev.binlog.FencedPositionStore;
 import dev.binlog.PositionStore;
+import dev.binlog.ChangeType;
+import dev.binlog.spring.BinlogListener;
 import dev.binlog.spring.OnInsert;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +20,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * One replica of an application in {@code binlog.cluster.mode=leader}, run in a JVM of its own by
  * {@code LeaderFailoverKillLiveTest} so that it can be killed for real: its listener appends every row it is handed
- * to a shared table with its instance id, its claim's epoch and the database's time. Settings come as arguments.
+ * to a shared table with its instance id, its claim's epoch and the database's time (the rows of the start snapshot
+ * to another). Settings come as arguments.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class ClusterWorker {
@@ -38,6 +41,17 @@ public class ClusterWorker {
 
         @OnInsert(table = "${worker.table}")
         public synchronized void on(Map<String, Object> row) throws SQLException {
+            record("deliveries", row);
+        }
+
+        /** The rows of the start snapshot, into {@code copies}. */
+        @BinlogListener(table = "${worker.snapshot-table}", on = ChangeType.READ)
+        public synchronized void copied(Map<String, Object> row) throws Exception {
+            record("copies", row);
+            Thread.sleep(3); // a copy that lasts long enough for a kill to cut it
+        }
+
+        private void record(String table, Map<String, Object> row) throws SQLException {
             if (connection == null) {
                 connection = dataSource.getConnection();
             }
@@ -45,7 +59,7 @@ public class ClusterWorker {
             long epoch = ((FencedPositionStore) store.getObject()).claimed().map(FencedPositionStore.Claim::epoch)
                     .orElse(-1L);
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO deliveries (instance, epoch, id, at) VALUES (?, ?, ?, NOW(6))")) {
+                    "INSERT INTO " + table + " (instance, epoch, id, at) VALUES (?, ?, ?, NOW(6))")) {
                 insert.setString(1, instance);
                 insert.setLong(2, epoch);
                 insert.setInt(3, ((Number) row.get("id")).intValue());

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Assumptions;
 class LeaderFailoverKillLiveTest {
 
     private static final Duration TTL = Duration.ofSeconds(3);
+    /** Rows of the table the first leader starts copying (incremental snapshot, 30 a chunk) and the first kill cuts. */
+    private static final int SNAPSHOT_ROWS = 3000;
 
     /** The workers' logs, kept for a failure's diagnosis. */
     private final Path dir = Path.of("target", "leader-failover");
@@ -51,7 +53,13 @@ class LeaderFailoverKillLiveTest {
         live.execute("DROP TABLE IF EXISTS feed", "DROP TABLE IF EXISTS deliveries", "DROP TABLE IF EXISTS ha_position",
                 "DROP TABLE IF EXISTS INT_LOCK", "CREATE TABLE feed (id INT PRIMARY KEY)",
                 "CREATE TABLE deliveries (seq BIGINT AUTO_INCREMENT PRIMARY KEY, instance VARCHAR(20), epoch BIGINT,"
-                        + " id INT, at DATETIME(6))");
+                        + " id INT, at DATETIME(6))", "DROP TABLE IF EXISTS copies", "CREATE TABLE copies LIKE deliveries",
+                "DROP TABLE IF EXISTS snap", "CREATE TABLE snap (id INT PRIMARY KEY)",
+                "INSERT INTO snap SELECT seq FROM seq_1_to_" + SNAPSHOT_ROWS,
+                "CREATE TABLE IF NOT EXISTS binlog_signal (id VARCHAR(64) PRIMARY KEY, type VARCHAR(32) NOT NULL,"
+                        + " data VARCHAR(2048) NULL)",
+                "GRANT INSERT, DELETE ON " + live.database() + ".binlog_signal TO '" + LiveServer.REPLICATION_USER
+                        + "'@'%'");
         Map<String, Object> status = live.query("SHOW MASTER STATUS").get(0);
         // the first leader starts here, not at the end of the log then, which may be after the writer's first rows
         start = status.get("File") + ":" + status.get("Position");
@@ -70,8 +78,9 @@ class LeaderFailoverKillLiveTest {
         }, "writer");
         List<String> report = new ArrayList<>();
         try {
-            for (int i = 0; i < 3; i++) {
-                startWorker(live);
+            List<String> initial = List.of(startWorker(live), startWorker(live), startWorker(live));
+            for (String instance : initial) {
+                awaitUp(instance);
             }
             await(() -> epoch(live) >= 1, 60_000, "a first leader");
             writer.start();
@@ -82,6 +91,13 @@ class LeaderFailoverKillLiveTest {
                 long epoch = epoch(live);
                 String leader = holder(live);
                 await(() -> deliveredAt(live, epoch) > 3, 20_000, leader + " delivers");
+                if (kill == 1) {
+                    await(() -> count(live, "SELECT COUNT(*) FROM copies") >= 60, 20_000, "two chunks copied");
+                    long copied = count(live, "SELECT COUNT(*) FROM copies");
+                    report.add("first kill with " + copied + " of " + SNAPSHOT_ROWS + " snapshot rows copied");
+                    assertThat(copied).as("the first kill comes while the snapshot copies").isBetween(1L,
+                            SNAPSHOT_ROWS - 100L);
+                }
                 Instant killedAt = now(live);
                 workers.remove(leader).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 Instant first = awaitNextEpochDelivery(live, epoch);
@@ -89,7 +105,7 @@ class LeaderFailoverKillLiveTest {
                 takeovers.add(millis);
                 report.add("SIGKILL of " + leader + " (epoch " + epoch + "): " + holder(live) + " delivers after "
                         + millis + " ms");
-                startWorker(live);
+                awaitUp(startWorker(live));
             }
 
             long epoch = epoch(live);
@@ -131,6 +147,18 @@ class LeaderFailoverKillLiveTest {
             assertThat(repeated).as("repeats: at most the transaction in flight at each kill or freeze")
                     .isLessThanOrEqualTo(4);
 
+            await(() -> count(live, "SELECT COUNT(DISTINCT id) FROM copies") == SNAPSHOT_ROWS, 30_000,
+                    "the snapshot completes on the later leaders");
+            List<Map<String, Object>> copies = live.query("SELECT epoch, id FROM copies ORDER BY at, seq");
+            long copiedByFirst = copies.stream().filter(c -> ((Number) c.get("epoch")).longValue() == 1).count();
+            long restarted = copies.stream().filter(c -> ((Number) c.get("epoch")).longValue() > 1
+                    && ((Number) c.get("id")).intValue() == 1).count();
+            report.add("snapshot: " + copiedByFirst + " rows copied by the first leader, " + (copies.size()
+                    - copiedByFirst) + " by the later ones, " + (copies.size() - SNAPSHOT_ROWS) + " copied twice");
+            assertThat(restarted).as("the next leader goes on after the last chunk, not from the start").isZero();
+            assertThat(copies.size() - SNAPSHOT_ROWS).as("at most the chunk in flight at each kill again")
+                    .isLessThanOrEqualTo(4 * 30);
+
             long highest = 0;
             List<String> late = new ArrayList<>();
             for (Map<String, Object> d : deliveries) {
@@ -162,7 +190,7 @@ class LeaderFailoverKillLiveTest {
         }
     }
 
-    private void startWorker(LiveServer live) throws Exception {
+    private String startWorker(LiveServer live) throws Exception {
         String instance = "w" + (++started);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
@@ -172,7 +200,10 @@ class LeaderFailoverKillLiveTest {
                 "--binlog.position-store.name=ha", "--binlog.cluster.mode=leader",
                 "--binlog.cluster.instance-id=" + instance, "--binlog.cluster.ttl=" + TTL.toSeconds() + "s",
                 "--binlog.cluster.heartbeat=500ms", "--binlog.start-position=" + start,
-                "--binlog.filter.include=" + live.database() + ".feed",
+                "--binlog.filter.include=" + live.database() + ".feed," + live.database() + ".snap",
+                "--binlog.snapshot.mode=initial", "--binlog.snapshot.kind=incremental",
+                "--binlog.snapshot.tables=" + live.database() + ".snap", "--binlog.snapshot.chunk-size=30",
+                "--worker.snapshot-table=" + live.database() + ".snap",
                 "--worker.table=" + live.database() + ".feed", "--worker.jdbc-url=" + live.jdbcUrl(),
                 "--worker.jdbc-user=" + live.server().adminUser())
                 .redirectErrorStream(true)
@@ -180,6 +211,19 @@ class LeaderFailoverKillLiveTest {
         builder.environment().put("BINLOG_PASSWORD", LiveServer.REPLICATION_PASSWORD);
         builder.environment().put("WORKER_JDBCPASSWORD", live.server().adminPassword());
         workers.put(instance, builder.start());
+        return instance;
+    }
+
+    private void awaitUp(String instance) throws InterruptedException {
+        // up before the next kill: a JVM booting on the machine's two cores would slow the takeover measured
+        Path log = dir.resolve(instance + ".log");
+        await(() -> {
+            try {
+                return java.nio.file.Files.readString(log).contains(instance + " stands by for the binlog leadership");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, 60_000, instance + " is up");
     }
 
     private static void signal(String signal, long pid) throws Exception {
@@ -215,6 +259,10 @@ class LeaderFailoverKillLiveTest {
 
     private static long deliveredAt(LiveServer live, long epoch) {
         return Long.parseLong(live.queryString("SELECT COUNT(*) FROM deliveries WHERE epoch = " + epoch));
+    }
+
+    private static long count(LiveServer live, String sql) {
+        return Long.parseLong(live.queryString(sql));
     }
 
     private static long distinctDelivered(LiveServer live) {
