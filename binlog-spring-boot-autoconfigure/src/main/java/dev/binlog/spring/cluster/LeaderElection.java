@@ -30,7 +30,7 @@ import org.springframework.integration.support.leader.LockRegistryLeaderInitiato
  *
  * <p>On a grant the instance {@linkplain FencedPositionStore#claim claims} the position row (raising its epoch, so the
  * previous leader can save no more) and starts the client on a thread of its own, so that the initiator's thread goes
- * on renewing the lock. On a revoke it closes the client at once. The client's {@link Lease} ends before the lock can
+ * on renewing the lock. On a revoke it closes the client at once. The client's {@link dev.binlog.Lease} ends before the lock can
  * expire for the others ({@link LeaseKeepingLockRepository}); a stream stopped by a {@link FencedException} is not
  * started again here: the instance yields and waits for its next grant.
  *
