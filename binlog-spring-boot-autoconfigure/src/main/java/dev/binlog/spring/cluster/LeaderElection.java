@@ -206,7 +206,7 @@ public final class LeaderElection implements Candidate, BinlogLeadership, SmartL
         boolean wasLeader = role == Role.LEADER;
         role = Role.STANDBY;
         roleSince = clock.instant();
-        client.close();
+        closeAfterStart(null);
         if (wasLeader) {
             LOG.info("{} is no longer the binlog leader (lock {}); the stream stopped", settings.instanceId(),
                     settings.lockName());
@@ -288,6 +288,23 @@ public final class LeaderElection implements Candidate, BinlogLeadership, SmartL
         initiator.start();
     }
 
+    /**
+     * Closes the client once a start in progress has returned (usually within milliseconds): the core's close,
+     * arriving while the client connects, waits 10 s for its reader thread.
+     *
+     * @param drainTimeout how long the listeners may take to finish the transaction in flight; {@code null}: none
+     */
+    private void closeAfterStart(Duration drainTimeout) {
+        synchronized (lifecycle) {
+            // a start begun for an earlier grant has returned; one not begun sees the new term or stopping
+        }
+        if (drainTimeout == null) {
+            client.close();
+        } else {
+            client.close(drainTimeout);
+        }
+    }
+
     @Override
     public void stop() {
         if (!running) {
@@ -296,7 +313,7 @@ public final class LeaderElection implements Candidate, BinlogLeadership, SmartL
         stopping = true;
         if (role == Role.LEADER) {
             // the transaction in flight is finished while the lock is still held: nobody else streams yet
-            client.close(settings.drainTimeout());
+            closeAfterStart(settings.drainTimeout());
         }
         locks.refuseAlways();
         Context current = context;
