@@ -6,6 +6,7 @@ import dev.binlog.ConfigurationException;
 import dev.binlog.GtidState;
 import dev.binlog.StartPosition;
 import dev.binlog.StreamStatistics;
+import dev.binlog.spring.BinlogLeadership;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import dev.binlog.spring.listener.ListenerStatistics;
 import dev.binlog.stream.BinlogClient;
@@ -31,7 +32,10 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * {@code restart}, and {@code position} with {@code file} + {@code position} or {@code gtidSet} (only while stopped)
  * to choose where the next start begins; {@code snapshot} with {@code tables} asks the running stream for an
  * incremental snapshot of them and answers its {@code id} and {@code tables}, and {@code snapshot-pause},
- * {@code snapshot-resume}, {@code snapshot-cancel} control the one in progress ({@link SnapshotActions}). A rejected
+ * {@code snapshot-resume}, {@code snapshot-cancel} control the one in progress ({@link SnapshotActions}). In
+ * {@code binlog.cluster.mode=leader} the status has the election's {@code cluster} details, {@code yield} (on the
+ * leader) hands the stream to another instance, and start, stop, restart and position are refused: the election
+ * starts and stops the stream. A rejected
  * action answers 400 with {@code {"error": "why"}}; one the server refuses (a start that cannot connect, a signal
  * table the user may not write) 503 with the error. No password or row value is ever shown.
  */
@@ -42,18 +46,29 @@ public class BinlogEndpoint {
     private final ListenerDispatcher dispatcher;
     private final Duration drainTimeout;
     private final SnapshotActions snapshots;
+    private final @Nullable BinlogLeadership leadership;
 
     public BinlogEndpoint(BinlogClient client, ListenerDispatcher dispatcher, Duration drainTimeout) {
+        this(client, dispatcher, drainTimeout, null);
+    }
+
+    /** @param leadership the election of {@code binlog.cluster.mode=leader}, else {@code null} */
+    public BinlogEndpoint(BinlogClient client, ListenerDispatcher dispatcher, Duration drainTimeout,
+            @Nullable BinlogLeadership leadership) {
         this.client = client;
         this.dispatcher = dispatcher;
         this.drainTimeout = drainTimeout;
         this.snapshots = new SnapshotActions(client);
+        this.leadership = leadership;
     }
 
     @ReadOperation
     public Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("state", client.state().name());
+        if (leadership != null) {
+            status.put("cluster", BinlogClusterDetails.of(leadership));
+        }
         status.put("server", BinlogServerDetails.of(client, true));
         client.currentPosition().ifPresent(p -> status.put("currentPosition", position(p)));
         client.committedPosition().ifPresent(p -> status.put("committedPosition", position(p)));
@@ -86,7 +101,13 @@ public class BinlogEndpoint {
             @Nullable Long position, @Nullable String gtidSet, @Nullable List<String> tables) {
         Map<String, Object> result = new LinkedHashMap<>();
         try {
+            if (leadership != null && ELECTED.contains(action)) {
+                throw new InvalidEndpointRequestException("binlog.cluster.mode=leader: the election starts and stops"
+                        + " the stream, so '" + action + "' is refused; POST {\"action\": \"yield\"} to the "
+                        + "leader hands the stream to another instance", "stream elected");
+            }
             switch (action) {
+                case "yield" -> result.put("yielded", yieldLeadership());
                 case "pause" -> client.pause();
                 case "resume" -> client.resume();
                 case "stop" -> client.close(drainTimeout);
@@ -96,8 +117,8 @@ public class BinlogEndpoint {
                 case "snapshot" -> result.put("snapshot", handle(snapshots.request(tables)));
                 case "snapshot-pause", "snapshot-resume", "snapshot-cancel" -> snapshots.control(action);
                 default -> throw new InvalidEndpointRequestException("unknown action '" + action + "': use pause, "
-                        + "resume, stop, start, restart, position, snapshot, snapshot-pause, snapshot-resume or "
-                        + "snapshot-cancel", "unknown action");
+                        + "resume, stop, start, restart, position, snapshot, snapshot-pause, snapshot-resume, "
+                        + "snapshot-cancel or yield", "unknown action");
             }
         } catch (InvalidEndpointRequestException e) {
             return response(WebEndpointResponse.STATUS_BAD_REQUEST, e.getMessage());
@@ -106,8 +127,28 @@ public class BinlogEndpoint {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", client.state().name());
+        if (leadership != null) {
+            body.put("role", leadership.role().name().toLowerCase(java.util.Locale.ROOT));
+        }
         body.putAll(result);
         return new WebEndpointResponse<>(body, WebEndpointResponse.STATUS_OK);
+    }
+
+    /** Actions that would start or stop the stream behind the election's back. */
+    private static final java.util.Set<String> ELECTED = java.util.Set.of("start", "stop", "restart", "position");
+
+    private boolean yieldLeadership() {
+        if (leadership == null) {
+            throw new InvalidEndpointRequestException("action 'yield' is for binlog.cluster.mode=leader; this "
+                    + "instance streams on its own (mode all)", "not elected");
+        }
+        if (!leadership.yieldLeadership()) {
+            String holder = leadership.claim().map(c -> " (the leader is " + c.holder() + ", epoch " + c.epoch()
+                    + ")").orElse("");
+            throw new InvalidEndpointRequestException("this instance (" + leadership.instanceId() + ") is a "
+                    + "standby: yield on the leader" + holder, "not the leader");
+        }
+        return true;
     }
 
     private static Map<String, Object> handle(SnapshotHandle handle) {

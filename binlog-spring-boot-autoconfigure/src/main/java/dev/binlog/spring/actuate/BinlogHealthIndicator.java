@@ -1,6 +1,7 @@
 package dev.binlog.spring.actuate;
 
 import dev.binlog.ClientState;
+import dev.binlog.spring.BinlogLeadership;
 import dev.binlog.stream.BinlogClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,9 @@ import org.springframework.boot.health.contributor.Status;
  * {@code binlog} health: UP while streaming; UP while (re)connecting within a grace period, then DOWN; DOWN when
  * stopped by an error or when the stream could not start yet (with the error); OUT_OF_SERVICE when paused or
  * stopped on purpose (an operator's stop). A snapshot copying is UP, consistent (SNAPSHOTTING) or incremental
- * (STREAMING), with its progress in the details. Details never include a password or a row value.
+ * (STREAMING), with its progress in the details. In {@code binlog.cluster.mode=leader} a standby is UP (waiting for
+ * the lock is its job), and the details carry the {@code role} and the {@code cluster}: role, holder, epoch and since
+ * when of the position row's claim. Details never include a password or a row value.
  */
 public final class BinlogHealthIndicator extends AbstractHealthIndicator {
 
@@ -25,6 +28,7 @@ public final class BinlogHealthIndicator extends AbstractHealthIndicator {
     private final Duration grace;
     private final Clock clock;
     private final Supplier<Optional<Throwable>> startFailure;
+    private final BinlogLeadership leadership;
     private volatile Instant connectingSince;
 
     public BinlogHealthIndicator(BinlogClient client, Duration grace, Clock clock) {
@@ -34,15 +38,36 @@ public final class BinlogHealthIndicator extends AbstractHealthIndicator {
     /** @param startFailure why the stream has not started yet, if it failed to (see the stream's lifecycle) */
     public BinlogHealthIndicator(BinlogClient client, Duration grace, Clock clock,
             Supplier<Optional<Throwable>> startFailure) {
+        this(client, grace, clock, startFailure, null);
+    }
+
+    /**
+     * @param leadership the election of {@code binlog.cluster.mode=leader}, else {@code null}: a standby is UP, with
+     *                   its role and the leader's claim in the details
+     */
+    public BinlogHealthIndicator(BinlogClient client, Duration grace, Clock clock,
+            Supplier<Optional<Throwable>> startFailure, BinlogLeadership leadership) {
         super("binlog health check failed");
         this.client = client;
         this.grace = grace;
         this.clock = clock;
         this.startFailure = startFailure;
+        this.leadership = leadership;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
+        if (leadership != null) {
+            builder.withDetail("cluster", BinlogClusterDetails.of(leadership));
+            if (leadership.role() == BinlogLeadership.Role.STANDBY) {
+                // waiting for the lock is this instance's job, not a fault; its stream is stopped on purpose
+                connectingSince = null;
+                builder.up().withDetail("role", "standby").withDetail("state", client.state().name());
+                client.committedPosition().ifPresent(p -> builder.withDetail("committedPosition", p.toString()));
+                return;
+            }
+            builder.withDetail("role", "leader");
+        }
         ClientState state = client.state();
         boolean connecting = state == ClientState.NEW || state == ClientState.CONNECTING
                 || state == ClientState.RECONNECTING;

@@ -1,5 +1,7 @@
 package dev.binlog.spring.autoconfigure;
 
+import dev.binlog.spring.BinlogLeadership;
+import dev.binlog.spring.actuate.BinlogClusterMetrics;
 import dev.binlog.spring.actuate.BinlogEndpoint;
 import dev.binlog.spring.actuate.BinlogEndpointArrays;
 import dev.binlog.spring.actuate.BinlogInfoContributor;
@@ -21,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /** The {@code binlog} actuator endpoint and Micrometer meters, each only when its library is present. */
-@AutoConfiguration(after = BinlogAutoConfiguration.class)
+@AutoConfiguration(after = {BinlogAutoConfiguration.class, BinlogClusterAutoConfiguration.class})
 @ConditionalOnBean(BinlogClient.class)
 public final class BinlogActuatorAutoConfiguration {
 
@@ -32,8 +34,10 @@ public final class BinlogActuatorAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnAvailableEndpoint(BinlogEndpoint.class)
-        BinlogEndpoint binlogEndpoint(BinlogClient client, ListenerDispatcher dispatcher, Environment environment) {
-            return new BinlogEndpoint(client, dispatcher, BinlogAutoConfiguration.drainTimeout(environment));
+        BinlogEndpoint binlogEndpoint(BinlogClient client, ListenerDispatcher dispatcher, Environment environment,
+                ObjectProvider<BinlogLeadership> leadership) {
+            return new BinlogEndpoint(client, dispatcher, BinlogAutoConfiguration.drainTimeout(environment),
+                    leadership.getIfAvailable());
         }
     }
 
@@ -74,6 +78,13 @@ public final class BinlogActuatorAutoConfiguration {
                 ObjectProvider<ObservationRegistry> observations, BinlogProperties properties) {
             return new BinlogMetrics(client, dispatcher, observations.getIfAvailable(),
                     properties.getMetrics().getMaxTables());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(BinlogLeadership.class)
+        BinlogClusterMetrics binlogClusterMetrics(BinlogLeadership leadership) {
+            return new BinlogClusterMetrics(leadership);
         }
     }
 }

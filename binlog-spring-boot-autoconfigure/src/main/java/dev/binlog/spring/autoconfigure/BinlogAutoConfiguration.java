@@ -44,6 +44,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -167,8 +168,12 @@ public final class BinlogAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(BinlogConnectionDetails.class)
     PositionStore binlogPositionStore(BinlogProperties properties, ObjectProvider<DataSource> dataSource,
-            Environment environment) {
+            Environment environment, ResourceLoader resources) {
         BinlogProperties.PositionStoreProperties store = properties.getPositionStore();
+        if (ClusterSettings.leader(properties)) {
+            ClusterSettings.check(properties, resources.getClassLoader());
+            return fencedPositionStore(jdbcDataSource(dataSource), store.getTable(), positionName(store, environment));
+        }
         return switch (store.getType()) {
             case MEMORY -> PositionStore.inMemory();
             case FILE -> PositionStore.file(store.getPath());
@@ -183,6 +188,17 @@ public final class BinlogAutoConfiguration {
             return PositionStore.jdbc(dataSource, table, name);
         } catch (ConfigurationException e) {
             throw new ConfigurationException("binlog.position-store.type=jdbc: " + e.getMessage() + " (the table is "
+                    + "binlog.position-store.table, the row name binlog.position-store.name, else "
+                    + "spring.application.name)", e);
+        }
+    }
+
+    /** The JDBC store with the leadership epoch, for {@code binlog.cluster.mode=leader}. */
+    private static PositionStore fencedPositionStore(DataSource dataSource, String table, String name) {
+        try {
+            return PositionStore.fencedJdbc(dataSource, table, name);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException("binlog.cluster.mode=leader: " + e.getMessage() + " (the table is "
                     + "binlog.position-store.table, the row name binlog.position-store.name, else "
                     + "spring.application.name)", e);
         }
@@ -277,7 +293,7 @@ public final class BinlogAutoConfiguration {
     }
 
     /** The application's DataSource, or a sentence saying what a JDBC position store needs. */
-    private static DataSource jdbcDataSource(ObjectProvider<DataSource> dataSource) {
+    static DataSource jdbcDataSource(ObjectProvider<DataSource> dataSource) {
         DataSource available = dataSource.getIfUnique();
         if (available == null) {
             throw new ConfigurationException("binlog.position-store.type=jdbc keeps positions in a table of the "
@@ -299,7 +315,9 @@ public final class BinlogAutoConfiguration {
         Runnable check = listeners == null ? () -> { }
                 : new ListenerTableCheck(client.settings(), listeners, properties.getListener().getValidate());
         BinlogProperties.Connection connection = properties.getConnection();
-        return new BinlogStreamLifecycle(client, properties.isAutoStartup(), properties.isFailFast(),
+        // in leader mode the election starts and stops the client (BinlogClusterAutoConfiguration)
+        boolean autoStartup = properties.isAutoStartup() && !ClusterSettings.leader(properties);
+        return new BinlogStreamLifecycle(client, autoStartup, properties.isFailFast(),
                 connection.getConnectTimeout().multipliedBy(2), drainTimeout(environment), listeners, check);
     }
 

@@ -79,6 +79,12 @@ public class BinlogProperties {
 
     private final Metrics metrics = new Metrics();
 
+    private final Cluster cluster = new Cluster();
+
+    public Cluster getCluster() {
+        return cluster;
+    }
+
     public Health getHealth() {
         return health;
     }
@@ -89,6 +95,88 @@ public class BinlogProperties {
 
     public Metrics getMetrics() {
         return metrics;
+    }
+
+    /**
+     * Several instances of the application: whether each streams on its own, or one leader at a time (elected with a
+     * lock in the application's DataSource, fenced by an epoch in the JDBC position row).
+     */
+    public static class Cluster {
+        /**
+         * all: every instance streams (each its own server id; e.g. cache invalidation); leader: one instance streams
+         * and the others stand by, taking over when it stops or dies (needs binlog.position-store.type=jdbc and
+         * spring-integration-jdbc).
+         */
+        private ClusterMode mode = ClusterMode.ALL;
+
+        /**
+         * Name of the leadership lock (a row of INT_LOCK); instances with the same name elect one leader. Defaults to
+         * binlog: followed by the position table and row name, so that instances sharing a position share the lock.
+         */
+        private String lockName;
+
+        /**
+         * How long the lock stays the leader's without a renewal: after the leader dies, another takes over within
+         * about this long. The leader stops delivering before it has gone this long without renewing.
+         */
+        private Duration ttl = Duration.ofSeconds(10);
+
+        /** How often the leader renews the lock and standbys try to take it; well under ttl. */
+        private Duration heartbeat = Duration.ofSeconds(2);
+
+        /**
+         * This instance in the claim of the position row, health and the endpoint; defaults to the host name and the
+         * process id (host:pid).
+         */
+        private String instanceId;
+
+        public ClusterMode getMode() {
+            return mode;
+        }
+
+        public void setMode(ClusterMode mode) {
+            this.mode = mode;
+        }
+
+        public String getLockName() {
+            return lockName;
+        }
+
+        public void setLockName(String lockName) {
+            this.lockName = lockName;
+        }
+
+        public Duration getTtl() {
+            return ttl;
+        }
+
+        public void setTtl(Duration ttl) {
+            this.ttl = ttl;
+        }
+
+        public Duration getHeartbeat() {
+            return heartbeat;
+        }
+
+        public void setHeartbeat(Duration heartbeat) {
+            this.heartbeat = heartbeat;
+        }
+
+        public String getInstanceId() {
+            return instanceId;
+        }
+
+        public void setInstanceId(String instanceId) {
+            this.instanceId = instanceId;
+        }
+    }
+
+    /** How the instances of a cluster share the stream. */
+    public enum ClusterMode {
+        /** Every instance streams on its own. */
+        ALL,
+        /** One instance, the elected leader, streams; the others stand by. */
+        LEADER
     }
 
     /** The binlog health indicator. */

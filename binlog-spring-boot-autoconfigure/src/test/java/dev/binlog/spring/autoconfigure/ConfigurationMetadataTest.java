@@ -44,7 +44,10 @@ class ConfigurationMetadataTest {
                 "binlog.connection.keepalive", "binlog.position-store.type", "binlog.listener.validate");
         List<String> hinted = new ArrayList<>();
         metadata.get("hints").forEach(hint -> hinted.add(hint.get("name").asText()));
-        assertThat(hinted).contains("binlog.start-position", "binlog.error-handling.mode", "binlog.listener.validate");
+        assertThat(hinted).contains("binlog.start-position", "binlog.error-handling.mode", "binlog.listener.validate",
+                "binlog.cluster.mode");
+        assertThat(binlogProperties(metadata)).contains("binlog.cluster.mode", "binlog.cluster.lock-name",
+                "binlog.cluster.ttl", "binlog.cluster.heartbeat", "binlog.cluster.instance-id");
         List<String> all = new ArrayList<>();
         metadata.get("properties").forEach(p -> all.add(p.get("name").asText()));
         assertThat(all).contains("management.health.binlog.enabled");
