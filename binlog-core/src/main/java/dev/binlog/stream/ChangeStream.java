@@ -67,6 +67,7 @@ final class ChangeStream {
     private volatile ConsistentSnapshot snapshot;
     private volatile ConsistentSnapshot lastSnapshot;
     private final IncrementalSnapshot incremental;
+    private final ChangeListener snapshotListener;
 
     private final ChangeListener listener;
     private final StartPosition override;
@@ -85,7 +86,10 @@ final class ChangeStream {
         ServerSettings connection = settings.server();
         this.committer = new PositionCommitter(settings.positionStore(), statistics);
         TransactionAssembler[] assembled = new TransactionAssembler[1];
-        this.incremental = new IncrementalSnapshot(settings, ownTables, listener, committer,
+        ChangeListener leased = settings.lease() == dev.binlog.Lease.ALWAYS ? listener
+                : new LeaseCheckingListener(listener, settings.lease(), settings.server().endpoint());
+        this.snapshotListener = leased;
+        this.incremental = new IncrementalSnapshot(settings, ownTables, leased, committer,
                 () -> assembled[0].gtidTracker().current());
         this.committer.snapshot(incremental::checkpoint);
         this.assembler = new TransactionAssembler(new SnapshotAwareListener(listener, incremental), settings.filter(),
@@ -275,7 +279,7 @@ final class ChangeStream {
 
     private void copy(ConsistentSnapshot taken) {
         try {
-            taken.copy(listener, settings.filter().includesType(ChangeType.READ), () -> draining);
+            taken.copy(snapshotListener, settings.filter().includesType(ChangeType.READ), () -> draining);
         } catch (Throwable e) {
             taken.close();
             snapshot = null;

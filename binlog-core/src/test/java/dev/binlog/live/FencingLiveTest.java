@@ -129,6 +129,24 @@ class FencingLiveTest {
         assertThat(delivered).containsExactly(1);
     }
 
+    @LiveTest
+    void aSnapshotWithoutTheLeaseCopiesNothing(LiveServer live) throws Exception {
+        live.execute("DROP TABLE IF EXISTS lease_rows", "CREATE TABLE lease_rows (id INT PRIMARY KEY)",
+                "INSERT INTO lease_rows VALUES (1), (2), (3)");
+        List<Integer> delivered = new CopyOnWriteArrayList<>();
+        try (BinlogClient client = BinlogClient.builder().host(live.host()).port(live.port())
+                .user(LiveServer.REPLICATION_USER).password(LiveServer.REPLICATION_PASSWORD)
+                .tlsMode(TlsMode.DISABLED)
+                .filter(TableFilter.builder().include(live.database() + ".lease_rows").build())
+                .snapshot(dev.binlog.stream.SnapshotSettings.of(dev.binlog.stream.SnapshotMode.INITIAL_ONLY))
+                .lease(() -> false).listener(change -> delivered.add(id(change))).build()) {
+            client.start();
+            await(() -> client.state() == ClientState.FAILED, "the copy's stop");
+            assertThat(client.lastError()).containsInstanceOf(FencedException.class);
+        }
+        assertThat(delivered).isEmpty();
+    }
+
     private static BinlogClient client(LiveServer live, PositionStore store, dev.binlog.ChangeListener listener,
             dev.binlog.Lease lease) {
         return BinlogClient.builder().host(live.host()).port(live.port())
