@@ -53,6 +53,7 @@ final class ChangeStream {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final CountDownLatch drained = new CountDownLatch(1);
     private final Object pauseLock = new Object();
+    private final Object stateLock = new Object();
 
     private volatile ClientState state = ClientState.NEW;
     private volatile boolean paused;
@@ -637,7 +638,17 @@ final class ChangeStream {
         return settings.server().endpoint();
     }
 
-    private synchronized void changeState(ClientState next, Throwable cause) {
+    /**
+     * Under a lock of its own, not this stream's monitor: {@link #start()} holds that while it closes a client that
+     * a close() cut short, and the client's reader thread, reporting its connection, must not wait for it.
+     */
+    private void changeState(ClientState next, Throwable cause) {
+        synchronized (stateLock) {
+            changeStateLocked(next, cause);
+        }
+    }
+
+    private void changeStateLocked(ClientState next, Throwable cause) {
         ClientState previous = state;
         if (previous == next || previous == ClientState.FAILED || previous == ClientState.STOPPED) {
             return;
