@@ -102,6 +102,8 @@ class FencingLiveTest {
             client.start();
             live.execute("INSERT INTO fence_rows VALUES (1)");
             await(() -> delivered.contains(1), "row 1");
+            // row 1 is delivered before its commit is saved: the takeover comes after that save
+            await(() -> client.committedPosition().isPresent(), "row 1's saved position");
             PositionStore.fencedJdbc(admin(live), "stream_position", "orders").claim("the other");
             live.execute("INSERT INTO fence_rows VALUES (2)", "INSERT INTO fence_rows VALUES (3)");
             await(() -> client.state() == ClientState.FAILED, "the stream's stop");
