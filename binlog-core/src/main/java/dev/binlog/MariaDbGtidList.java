@@ -77,6 +77,21 @@ public final class MariaDbGtidList implements GtidState {
         return Optional.ofNullable(byDomain.get(domainId));
     }
 
+    /**
+     * The GTIDs of {@code other} this list has not reached: those whose domain it lacks, or has at a lower sequence
+     * number (within a domain, sequence numbers order transactions whatever server wrote them).
+     */
+    public List<MariaDbGtid> notReached(MariaDbGtidList other) {
+        List<MariaDbGtid> missing = new java.util.ArrayList<>();
+        for (MariaDbGtid gtid : other.gtids()) {
+            MariaDbGtid here = byDomain.get(gtid.domainId());
+            if (here == null || here.sequence() < gtid.sequence()) {
+                missing.add(gtid);
+            }
+        }
+        return missing;
+    }
+
     /** The GTIDs in ascending domain order. */
     public List<MariaDbGtid> gtids() {
         return List.copyOf(byDomain.values());

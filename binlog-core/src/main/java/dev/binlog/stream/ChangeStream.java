@@ -86,16 +86,13 @@ final class ChangeStream {
         this.stateListeners = List.copyOf(stateListeners);
         ServerSettings connection = settings.server();
         this.committer = new PositionCommitter(settings.positionStore(), statistics);
-        TransactionAssembler[] assembled = new TransactionAssembler[1];
         ChangeListener leased = settings.lease() == dev.binlog.Lease.ALWAYS ? listener
                 : new LeaseCheckingListener(listener, settings.lease(), settings.server().endpoint());
         this.snapshotListener = leased;
-        this.incremental = new IncrementalSnapshot(settings, ownTables, leased, committer,
-                () -> assembled[0].gtidTracker().current());
+        this.incremental = new IncrementalSnapshot(settings, ownTables, leased, committer, this::streamGtids);
         this.committer.snapshot(incremental::checkpoint);
         this.assembler = new TransactionAssembler(new SnapshotAwareListener(listener, incremental), settings.filter(),
                 committer, statistics, lag);
-        assembled[0] = assembler;
         this.schemaConnection = SchemaConnections.open(connection);
         this.resolver = new TableResolver(settings.filter(), ownTables, settings.schemaSource(),
                 new InformationSchemaReader(schemaConnection));
@@ -114,6 +111,11 @@ final class ChangeStream {
      */
     public ChangeStream successor(StartPosition startAt) {
         return new ChangeStream(settings, listener, stateListeners, statistics, startAt);
+    }
+
+    /** The GTID state the stream has passed, for the incremental snapshot's gtid watermark. */
+    private GtidState streamGtids() {
+        return assembler.gtidTracker().current();
     }
 
     /** As {@link #successor}, on another server of the topology, resuming where the position store says. */
@@ -164,9 +166,10 @@ final class ChangeStream {
      * Refuses, before anything is written, a request whose tables cannot be copied (no primary key and no key named)
      * or that matches no table.
      */
-    private void checkRequest(IncrementalSnapshot.Request request) {
+    /** @return the first table it copies ({@code schema.table}), in whose schema a bare signal table lives */
+    private String checkRequest(IncrementalSnapshot.Request request) {
         try (dev.binlog.protocol.ServerConnection check = dev.binlog.protocol.ServerConnection.open(settings.server())) {
-            List<SnapshotTable> tables = SnapshotTables.read(check, new ConsistentSnapshot.TableSelection(
+            List<SnapshotTable> tables = SnapshotTables.read(check, new SnapshotSelection(
                     settings.filter(), request.tables(), ownTables, incremental.signalTable(), settings.snapshot()));
             if (tables.isEmpty()) {
                 throw new ConfigurationException("the snapshot's tables (" + (request.tables() == null ? "those the"
@@ -176,6 +179,7 @@ final class ChangeStream {
             if (request.watermark() == SnapshotWatermark.TABLE) {
                 SignalTable.create(check, incremental.signalTable().qualified(tables.get(0).qualified()));
             }
+            return tables.get(0).qualified();
         }
     }
 
@@ -192,14 +196,14 @@ final class ChangeStream {
         TableFilter tables = TableFilter.builder().include(patterns.toArray(new String[0])).build();
         IncrementalSnapshot.Request request = new IncrementalSnapshot.Request(IncrementalSnapshot.newId(), tables,
                 watermark);
-        checkRequest(request);
+        String first = checkRequest(request);
         if (watermark == SnapshotWatermark.GTID) {
             incremental.request(request);
             return request.id();
         }
         signal(request.id(), SnapshotSignal.EXECUTE, "{\"data-collections\":[" + String.join(",",
                 patterns.stream().map(t -> "\"" + t.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                        .toList()) + "],\"type\":\"incremental\"}", tables);
+                        .toList()) + "],\"type\":\"incremental\"}", first);
         return request.id();
     }
 
@@ -216,16 +220,15 @@ final class ChangeStream {
             }
             return;
         }
-        signal(IncrementalSnapshot.newId(), type, incremental.checkpoint().id(), null);
+        dev.binlog.SnapshotCheckpoint running = incremental.checkpoint();
+        signal(IncrementalSnapshot.newId(), type, running.id(), running.table());
     }
 
-    private void signal(String id, String type, String data, TableFilter tables) {
+    /** A request row in the signal table; a bare one lives in the schema of {@code firstTable}. */
+    private void signal(String id, String type, String data, String firstTable) {
         try (dev.binlog.protocol.ServerConnection connection = dev.binlog.protocol.ServerConnection.open(
                 settings.server())) {
-            String first = tables == null ? incremental.checkpoint().table() : SnapshotTables.read(connection,
-                    new ConsistentSnapshot.TableSelection(settings.filter(), tables, ownTables,
-                            incremental.signalTable(), settings.snapshot())).get(0).qualified();
-            String qualified = incremental.signalTable().qualified(first);
+            String qualified = incremental.signalTable().qualified(firstTable);
             SignalTable.create(connection, qualified);
             SignalTable.request(connection, qualified, id, type, data);
         }
@@ -257,7 +260,7 @@ final class ChangeStream {
         changeState(ClientState.CONNECTING, null);
         ConsistentSnapshot taken;
         try {
-            taken = ConsistentSnapshot.open(settings.server(), new ConsistentSnapshot.TableSelection(
+            taken = ConsistentSnapshot.open(settings.server(), new SnapshotSelection(
                     settings.filter(), settings.snapshot().tables(), ownTables, incremental.signalTable(),
                     settings.snapshot()),
                     settings.snapshot().chunkSize(),
@@ -425,9 +428,7 @@ final class ChangeStream {
         private void knownAtStart(GtidTracker tracker) {
             client.position().ifPresent(start -> {
                 try {
-                    List<String[]> rows = schemaConnection.query("SELECT BINLOG_GTID_POS("
-                            + InformationSchemaReader.quote(start.file()) + ", " + start.position() + ")");
-                    String text = rows.isEmpty() ? null : rows.get(0)[0];
+                    String text = ResumePoints.mariaDbStateAt(schemaConnection, start.file(), start.position());
                     if (text != null) {
                         tracker.known(text.isBlank() ? dev.binlog.MariaDbGtidList.empty()
                                 : dev.binlog.MariaDbGtidList.parse(text));

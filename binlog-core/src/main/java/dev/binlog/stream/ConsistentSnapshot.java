@@ -13,7 +13,6 @@ import dev.binlog.RowChange;
 import dev.binlog.ServerErrorException;
 import dev.binlog.ServerSettings;
 import dev.binlog.SnapshotMarker;
-import dev.binlog.TableFilter;
 import dev.binlog.protocol.PacketLimit;
 import dev.binlog.protocol.ResultRow;
 import dev.binlog.protocol.ServerConnection;
@@ -65,7 +64,7 @@ final class ConsistentSnapshot implements AutoCloseable {
      * @param selected tables the snapshot copies (already narrowed to those the stream includes)
      * @throws ConfigurationException when a table has no primary key, or the lock MySQL needs is refused
      */
-    static ConsistentSnapshot open(ServerSettings server, TableSelection selected, int chunkSize,
+    static ConsistentSnapshot open(ServerSettings server, SnapshotSelection selected, int chunkSize,
             long maxRowBytes) {
         ServerConnection connection = ServerConnection.open(server);
         try {
@@ -222,14 +221,5 @@ final class ConsistentSnapshot implements AutoCloseable {
     @Override
     public void close() {
         connection.close();
-    }
-
-    /** Which tables a snapshot copies: those both filters include, except the position store's and signal tables. */
-    record TableSelection(TableFilter stream, TableFilter snapshot, OwnTables own, SignalTable signals,
-            SnapshotSettings settings) {
-        boolean includes(String schema, String table) {
-            return stream.includesTable(schema, table) && (snapshot == null || snapshot.includesTable(schema, table))
-                    && !own.contains(schema, table) && !signals.matches(schema, table);
-        }
     }
 }

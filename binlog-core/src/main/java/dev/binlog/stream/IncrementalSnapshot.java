@@ -8,7 +8,6 @@ import dev.binlog.ColumnNames;
 import dev.binlog.ConfigurationException;
 import dev.binlog.GtidSet;
 import dev.binlog.GtidState;
-import dev.binlog.MariaDbGtid;
 import dev.binlog.MariaDbGtidList;
 import dev.binlog.Row;
 import dev.binlog.RowChange;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -259,7 +257,7 @@ final class IncrementalSnapshot {
     private void begin(Request request, BinlogPosition at) throws Exception {
         List<SnapshotTable> found;
         try {
-            found = SnapshotTables.read(connection(), new ConsistentSnapshot.TableSelection(settings.filter(),
+            found = SnapshotTables.read(connection(), new SnapshotSelection(settings.filter(),
                     request.tables(), ownTables, signals, settings.snapshot()));
         } catch (ConfigurationException e) {
             LOG.error("Snapshot request {} refused: {}", request.id(), e.getMessage());
@@ -381,7 +379,7 @@ final class IncrementalSnapshot {
 
     private boolean readDefinition(BinlogPosition at) throws Exception {
         String name = tables.peek();
-        List<SnapshotTable> found = SnapshotTables.read(connection(), new ConsistentSnapshot.TableSelection(
+        List<SnapshotTable> found = SnapshotTables.read(connection(), new SnapshotSelection(
                 settings.filter(), TableFilter.builder().include(name).build(), ownTables, signals,
                 settings.snapshot()));
         current = found.stream().filter(t -> t.qualified().equals(name)).findFirst().orElse(null);
@@ -540,16 +538,7 @@ final class IncrementalSnapshot {
         if (high instanceof GtidSet set) {
             return stream instanceof GtidSet seen && seen.contains(set);
         }
-        if (!(stream instanceof MariaDbGtidList seen)) {
-            return false;
-        }
-        for (MariaDbGtid gtid : ((MariaDbGtidList) high).gtids()) {
-            Optional<MariaDbGtid> passed = seen.get(gtid.domainId());
-            if (passed.isEmpty() || passed.get().sequence() < gtid.sequence()) {
-                return false;
-            }
-        }
-        return true;
+        return stream instanceof MariaDbGtidList seen && seen.notReached((MariaDbGtidList) high).isEmpty();
     }
 
     private static List<String> encode(byte[][] key) {

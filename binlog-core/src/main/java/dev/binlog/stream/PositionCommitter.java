@@ -49,7 +49,8 @@ final class PositionCommitter {
     }
 
     private void save(BinlogPosition at) {
-        BinlogPosition position = at.withSnapshot(snapshot.get());
+        SnapshotCheckpoint checkpoint = snapshot.get();
+        BinlogPosition position = checkpoint == at.snapshot() ? at : at.withSnapshot(checkpoint);
         store.save(position);
         committed = position;
         unsaved = null;

@@ -8,7 +8,6 @@ import dev.binlog.MissingGtidsException;
 import dev.binlog.StartPosition;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +29,7 @@ final class ResumePoints {
     static StartPosition of(BinlogPosition saved, SqlQueries server, String endpoint) {
         StartPosition byFile = StartPosition.at(saved.file(), saved.position());
         if (saved.gtidState() instanceof MariaDbGtidList state) {
-            String atFile = single(server, "SELECT BINLOG_GTID_POS(" + InformationSchemaReader.quote(saved.file())
-                    + ", " + saved.position() + ")");
+            String atFile = mariaDbStateAt(server, saved.file(), saved.position());
             if (atFile != null && sameList(atFile, state)) {
                 return byFile;
             }
@@ -60,12 +58,9 @@ final class ResumePoints {
 
     private static void checkMariaDb(MariaDbGtidList state, MariaDbGtidList executed, String endpoint) {
         List<String> missing = new ArrayList<>();
-        for (MariaDbGtid gtid : state.gtids()) {
-            Optional<MariaDbGtid> there = executed.get(gtid.domainId());
-            if (there.isEmpty() || there.get().sequence() < gtid.sequence()) {
-                missing.add(gtid + " (the server has " + there.map(Object::toString).orElse("nothing of domain "
-                        + gtid.domainId()) + ")");
-            }
+        for (MariaDbGtid gtid : executed.notReached(state)) {
+            missing.add(gtid + " (the server has " + executed.get(gtid.domainId()).map(Object::toString)
+                    .orElse("nothing of domain " + gtid.domainId()) + ")");
         }
         if (!missing.isEmpty()) {
             throw new MissingGtidsException("the server at " + endpoint + " lacks transactions this client already"
@@ -83,6 +78,11 @@ final class ResumePoints {
                 + " that was behind, or errant transactions), so resuming there would skip or repeat changes. Point"
                 + " the client at a server that has them, or, accepting that they are not on this server, start from"
                 + " its @@gtid_executed with a new position", missing);
+    }
+
+    /** MariaDB's GTID state at a file and offset of its binary log, or {@code null} when it names none. */
+    static String mariaDbStateAt(SqlQueries server, String file, long position) {
+        return single(server, "SELECT BINLOG_GTID_POS(" + InformationSchemaReader.quote(file) + ", " + position + ")");
     }
 
     private static boolean sameList(String text, MariaDbGtidList state) {

@@ -22,7 +22,7 @@ final class SnapshotTables {
     /**
      * @throws ConfigurationException when a selected table has no primary key
      */
-    static List<SnapshotTable> read(ServerConnection connection, ConsistentSnapshot.TableSelection selection) {
+    static List<SnapshotTable> read(ServerConnection connection, SnapshotSelection selection) {
         InformationSchemaReader columns = new InformationSchemaReader(sql -> strings(connection.query(sql)));
         List<SnapshotTable> tables = new ArrayList<>();
         for (ResultRow row : connection.query("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_ROWS FROM information_schema.TABLES"
