@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A position store that has the printer write out what it holds before each save. An incremental snapshot saves its
- * progress right after a chunk's rows, with no commit in between to flush them: without this, a run killed then would
- * resume after rows that never reached the output.
+ * A position store that has the printer write out what it holds before each save, so no save ever runs ahead of the
+ * output: a run killed right after a save then never resumes after rows that did not reach it. (It was written when an
+ * incremental snapshot saved right after a chunk's rows; chunks now end with onCommit, which flushes too, and the store
+ * stays as the guarantee for copied rows outside a transaction.)
  */
 final class OutputFirstPositionStore implements PositionStore {
 
