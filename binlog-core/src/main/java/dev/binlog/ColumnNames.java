@@ -22,14 +22,15 @@ public final class ColumnNames {
 
     /**
      * @param names   column names in table order
-     * @param columns what is known of each column (type, metadata, charset…), or {@code null}
+     * @param columns what is known of each column (type, metadata, charset…), or {@code null}; an element is
+     *                {@code null} for a column nothing is known of
      */
     public ColumnNames(List<String> names, List<Column> columns) {
         if (columns != null && columns.size() != names.size()) {
             throw new IllegalArgumentException(names.size() + " names for " + columns.size() + " columns");
         }
         this.names = List.copyOf(names);
-        this.columns = columns == null ? null : List.copyOf(columns);
+        this.columns = columns == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(columns));
         this.indexByName = new HashMap<>(names.size() * 2);
         for (int i = 0; i < names.size(); i++) {
             indexByName.putIfAbsent(names.get(i), i);

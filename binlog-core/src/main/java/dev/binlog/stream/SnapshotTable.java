@@ -1,6 +1,8 @@
 package dev.binlog.stream;
 
+import dev.binlog.Column;
 import dev.binlog.ColumnNames;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +32,13 @@ record SnapshotTable(String schema, TableSchema definition, int[] keyIndexes, St
         return definition.columns();
     }
 
+    /** Names and, for the columns whose formatting depends on it (temporal precision, JSON, BIT), their types. */
     ColumnNames names() {
-        return new ColumnNames(columns().stream().map(ColumnSchema::name).toList());
+        List<ColumnSchema> columns = columns();
+        List<Column> described = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            described.add(SchemaColumns.column(i, columns.get(i)));
+        }
+        return new ColumnNames(columns.stream().map(ColumnSchema::name).toList(), described);
     }
 }
