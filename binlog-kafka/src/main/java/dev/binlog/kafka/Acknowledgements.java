@@ -2,7 +2,6 @@ package dev.binlog.kafka;
 
 import java.time.Duration;
 import org.apache.kafka.clients.producer.Callback;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
@@ -94,7 +93,7 @@ final class Acknowledgements {
     }
 
     static RuntimeException failure(RecordOrigin origin, Exception exception) {
-        if (exception instanceof ProducerFencedException || exception instanceof InvalidProducerEpochException) {
+        if (exception instanceof ProducerFencedException) {
             return fenced(exception);
         }
         if (exception instanceof RecordTooLargeException) {

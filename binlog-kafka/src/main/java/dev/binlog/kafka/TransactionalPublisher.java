@@ -61,12 +61,12 @@ final class TransactionalPublisher implements Publisher {
 
     @Override
     public void send(ProducerRecord<byte[], byte[]> record, RecordOrigin origin) {
-        acknowledgements.throwIfFailed();
+        throwIfFailed();
         beginIfNeeded();
         try {
             producer.send(record, acknowledgements.track(origin));
         } catch (KafkaException e) {
-            throw failure(Acknowledgements.failure(origin, e), e);
+            throw fencedOr(Acknowledgements.failure(origin, e));
         }
         recordsInOpen++;
     }
@@ -138,7 +138,8 @@ final class TransactionalPublisher implements Publisher {
         try {
             producer.beginTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            throw failure(Acknowledgements.fenced(e), e);
+            throw e instanceof ProducerFencedException fencedNow ? Acknowledgements.fenced(fencedNow)
+                    : new KafkaPublishException("Kafka refused to begin a transaction: " + e.getMessage(), e);
         }
         open = true;
         recordsInOpen = 0;
@@ -151,16 +152,12 @@ final class TransactionalPublisher implements Publisher {
                 producer.send(offset, acknowledgements.track(new RecordOrigin(offsets.name(), offset.key(), "-", 0)));
             }
             commitRetryingTimeouts(what);
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            throw failure(Acknowledgements.fenced(e), e);
         } catch (KafkaException e) {
-            RuntimeException failure = new KafkaPublishException("Kafka could not commit the transaction of " + what
-                    + ": " + e.getMessage() + ". It was aborted and its position not saved; a restart publishes it "
-                    + "again", e);
-            abort();
-            throw failure(failure, e);
+            throw fencedOr(new KafkaPublishException("Kafka could not commit the transaction of " + what + ": "
+                    + e.getMessage() + ". It was aborted and its position not saved; a restart publishes it again",
+                    e));
         }
-        acknowledgements.throwIfFailed();
+        throwIfFailed();
         committedRecords += recordsInOpen;
         open = false;
         recordsInOpen = 0;
@@ -196,9 +193,38 @@ final class TransactionalPublisher implements Publisher {
         recordsInOpen = 0;
     }
 
-    private RuntimeException failure(RuntimeException failure, Exception cause) {
+    private void throwIfFailed() {
+        try {
+            acknowledgements.throwIfFailed();
+        } catch (RuntimeException e) {
+            throw fencedOr(e);
+        }
+    }
+
+    /**
+     * {@code failure}, after aborting the open transaction; or a {@link KafkaFencedException} when the coordinator
+     * answers the abort with {@link ProducerFencedException}. A produce with an old epoch
+     * ({@link InvalidProducerEpochException}) means either another instance took over or the coordinator aborted a
+     * transaction that ran too long: only the abort tells which.
+     */
+    private RuntimeException fencedOr(RuntimeException failure) {
         if (failure instanceof KafkaFencedException) {
             fenced = true;
+            return failure;
+        }
+        if (open) {
+            try {
+                producer.abortTransaction();
+            } catch (ProducerFencedException e) {
+                fenced = true;
+                e.addSuppressed(failure);
+                return Acknowledgements.fenced(e);
+            } catch (KafkaException e) {
+                failure.addSuppressed(e);
+            }
+            acknowledgements.forgetFailures();
+            open = false;
+            recordsInOpen = 0;
         }
         return failure;
     }
@@ -243,8 +269,9 @@ final class TransactionalPublisher implements Publisher {
                     return;
                 } catch (TimeoutException e) {
                     LOG.warn("Kafka did not answer initTransactions (is the broker reachable?); trying again");
-                } catch (ProducerFencedException | InvalidProducerEpochException e) {
-                    throw failure(Acknowledgements.fenced(e), e);
+                } catch (ProducerFencedException e) {
+                    fenced = true;
+                    throw Acknowledgements.fenced(e);
                 }
             }
         }
