@@ -30,7 +30,7 @@ final class TransactionalPublisher implements Publisher {
     private final Acknowledgements acknowledgements = new Acknowledgements();
     private boolean open;
     private long recordsInOpen;
-    private long committedRecords;
+    private volatile long committedRecords;
     private boolean awaitingSave;
     private boolean inBinlogTransaction;
     private boolean initialized;
