@@ -120,7 +120,7 @@ final class DebeziumFormat implements RecordFormat {
             out.writeStartObject();
             key.forEach((column, value) -> {
                 out.writeName(column);
-                DebeziumValues.write(out, value, ColumnFacts.UNKNOWN);
+                DebeziumValues.INSTANCE.write(out, value, ColumnFacts.UNKNOWN);
             });
             out.writeEndObject();
         });
@@ -172,7 +172,7 @@ final class DebeziumFormat implements RecordFormat {
         for (int i = 0; i < row.size(); i++) {
             if (row.isPresent(i)) {
                 out.writeName(row.names().get(i));
-                DebeziumValues.write(out, row.get(i), ColumnFacts.of(row, i));
+                DebeziumValues.INSTANCE.write(out, row.get(i), ColumnFacts.of(row, i));
             }
         }
         out.writeEndObject();

@@ -3,7 +3,6 @@ package dev.binlog.kafka;
 import dev.binlog.value.Geometry;
 import dev.binlog.value.ZeroDate;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,76 +20,71 @@ import tools.jackson.core.JsonGenerator;
  * comma-separated names, BIT(1) as a boolean, geometry as {@code {"wkb":..., "srid":...}}; zero dates as
  * {@code null}.
  */
-final class DebeziumValues {
+final class DebeziumValues extends ColumnValues {
+
+    static final DebeziumValues INSTANCE = new DebeziumValues();
 
     private DebeziumValues() {
     }
 
-    static void write(JsonGenerator json, Object value, ColumnFacts column) {
-        if (value == null || value instanceof ZeroDate) {
-            json.writeNull();
-        } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            json.writeNumber(((Number) value).intValue());
-        } else if (value instanceof Long number) {
-            writeLong(json, number, column);
-        } else if (value instanceof BigInteger number) {
-            json.writeNumber(number);
-        } else if (value instanceof BigDecimal number) {
-            json.writeString(number.toPlainString());
-        } else if (value instanceof Float number) {
-            json.writeNumber(number.floatValue());
-        } else if (value instanceof Double number) {
-            json.writeNumber(number.doubleValue());
-        } else if (value instanceof Boolean bool) {
-            json.writeBoolean(bool);
-        } else if (value instanceof String text) {
-            json.writeString(text);
-        } else if (value instanceof byte[] bytes) {
-            json.writeBinary(bytes);
-        } else if (value instanceof LocalDate date) {
-            json.writeNumber(date.toEpochDay());
-        } else if (value instanceof LocalDateTime dateTime) {
-            Instant asUtc = dateTime.toInstant(ZoneOffset.UTC);
-            json.writeNumber(column.fractionDigits() > 3 || column.fractionDigits() < 0 && dateTime.getNano() % 1_000_000 != 0
-                    ? micros(asUtc) : asUtc.toEpochMilli());
-        } else if (value instanceof Instant instant) {
-            json.writeString(DateTimeFormatter.ISO_INSTANT.format(instant));
-        } else if (value instanceof Duration time) {
-            json.writeNumber(time.getSeconds() * 1_000_000L + time.getNano() / 1_000);
-        } else if (value instanceof Collection<?> names) {
-            StringBuilder joined = new StringBuilder();
-            for (Object name : names) {
-                joined.append(joined.isEmpty() ? "" : ",").append(name);
-            }
-            json.writeString(joined.toString());
-        } else if (value instanceof Geometry geometry) {
-            json.writeStartObject();
-            json.writeName("wkb");
-            json.writeBinary(geometry.wkb());
-            json.writeNumberProperty("srid", geometry.srid());
-            json.writeEndObject();
-        } else if (value instanceof float[] vector) {
-            json.writeStartArray();
-            for (float component : vector) {
-                json.writeNumber(component);
-            }
-            json.writeEndArray();
-        } else {
-            json.writeString(value.toString());
-        }
-    }
-
-    private static void writeLong(JsonGenerator json, long number, ColumnFacts column) {
+    @Override
+    void writeLong(JsonGenerator json, long number, ColumnFacts column) {
         if (column.bitWidth() == 1) {
             json.writeBoolean(number != 0);
-        } else if (number < 0 && column.bitWidth() > 0) {
-            json.writeNumber(new BigInteger(Long.toUnsignedString(number)));
         } else {
-            json.writeNumber(number);
+            super.writeLong(json, number, column);
         }
     }
 
-    private static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    @Override
+    void writeDecimal(JsonGenerator json, BigDecimal number) {
+        json.writeString(number.toPlainString());
+    }
+
+    @Override
+    void writeDate(JsonGenerator json, LocalDate date) {
+        json.writeNumber(date.toEpochDay());
+    }
+
+    @Override
+    void writeDateTime(JsonGenerator json, LocalDateTime dateTime, ColumnFacts column) {
+        Instant asUtc = dateTime.toInstant(ZoneOffset.UTC);
+        boolean micros = column.fractionDigits() > 3
+                || column.fractionDigits() < 0 && dateTime.getNano() % 1_000_000 != 0;
+        json.writeNumber(micros ? Math.addExact(Math.multiplyExact(asUtc.getEpochSecond(), 1_000_000L),
+                asUtc.getNano() / 1_000) : asUtc.toEpochMilli());
+    }
+
+    @Override
+    void writeTimestamp(JsonGenerator json, Instant instant, ColumnFacts column) {
+        json.writeString(DateTimeFormatter.ISO_INSTANT.format(instant));
+    }
+
+    @Override
+    void writeTime(JsonGenerator json, Duration time, ColumnFacts column) {
+        json.writeNumber(time.getSeconds() * 1_000_000L + time.getNano() / 1_000);
+    }
+
+    @Override
+    void writeSet(JsonGenerator json, Collection<?> names) {
+        StringBuilder joined = new StringBuilder();
+        for (Object name : names) {
+            joined.append(joined.isEmpty() ? "" : ",").append(name);
+        }
+        json.writeString(joined.toString());
+    }
+
+    @Override
+    void writeGeometry(JsonGenerator json, Geometry geometry) {
+        json.writeStartObject();
+        json.writeName("wkb");
+        json.writeBinary(geometry.wkb());
+        json.writeNumberProperty("srid", geometry.srid());
+        json.writeEndObject();
+    }
+
+    @Override
+    void writeZeroDate(JsonGenerator json, ZeroDate zero) {
+        json.writeNull();
     }
 }

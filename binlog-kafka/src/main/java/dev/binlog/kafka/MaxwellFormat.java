@@ -127,7 +127,7 @@ final class MaxwellFormat implements RecordFormat {
             out.writeStringProperty("table", change.table());
             key.forEach((column, value) -> {
                 out.writeName("pk." + column.toLowerCase(Locale.ROOT));
-                MaxwellValues.write(out, value, ColumnFacts.UNKNOWN);
+                MaxwellValues.INSTANCE.write(out, value, ColumnFacts.UNKNOWN);
             });
             out.writeEndObject();
         });
@@ -169,7 +169,7 @@ final class MaxwellFormat implements RecordFormat {
                     String column = old.names().get(i);
                     if (old.isPresent(i) && change.changedColumns().contains(column)) {
                         out.writeName(column);
-                        MaxwellValues.write(out, old.get(i), ColumnFacts.of(old, i));
+                        MaxwellValues.INSTANCE.write(out, old.get(i), ColumnFacts.of(old, i));
                     }
                 }
                 out.writeEndObject();
@@ -183,7 +183,7 @@ final class MaxwellFormat implements RecordFormat {
         for (int i = 0; i < row.size(); i++) {
             if (row.isPresent(i)) {
                 out.writeName(row.names().get(i));
-                MaxwellValues.write(out, row.get(i), ColumnFacts.of(row, i));
+                MaxwellValues.INSTANCE.write(out, row.get(i), ColumnFacts.of(row, i));
             }
         }
         out.writeEndObject();
