@@ -37,6 +37,7 @@ final class TransactionalPublisher implements Publisher {
     private BinlogPosition partBegin;
     private long partRows;
     private boolean fenced;
+    private BinlogPosition lastSaved;
 
     TransactionalPublisher(Producer<byte[], byte[]> producer, OffsetsTopic offsets, int maxRecordsPerTransaction) {
         this.producer = producer;
@@ -82,7 +83,10 @@ final class TransactionalPublisher implements Publisher {
             commitWith(null, "snapshot rows");
             return;
         }
-        commitWith(offsets.record(begin, rows), "part of the transaction at " + begin + " (" + rows + " rows)");
+        // a transaction's start carries no GTID state: the last saved one lacks at most transactions the filter hid,
+        // which a resume by GTID then reads (and hides) again
+        BinlogPosition resumePoint = lastSaved == null ? begin : begin.withGtidState(lastSaved.gtidState());
+        commitWith(offsets.record(resumePoint, rows), "part of the transaction at " + begin + " (" + rows + " rows)");
         partBegin = begin;
         partRows = rows;
     }
@@ -246,6 +250,7 @@ final class TransactionalPublisher implements Publisher {
             awaitingSave = false;
             Optional<OffsetsTopic.Offset> offset = offsets.read();
             offset.ifPresent(o -> {
+                lastSaved = o.position();
                 partBegin = o.rows() > 0 ? o.position() : null;
                 partRows = o.rows();
                 LOG.info("Kafka offsets topic {}: resuming at {}{}", offsets.name(), o.position(),
@@ -257,6 +262,7 @@ final class TransactionalPublisher implements Publisher {
         @Override
         public void save(BinlogPosition position) {
             commitWith(offsets.record(position, 0), "the transaction ending at " + position);
+            lastSaved = position;
             awaitingSave = false;
             partBegin = null;
             partRows = 0;
