@@ -1,0 +1,89 @@
+package dev.binlog.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.binlog.PositionStore;
+import dev.binlog.kafka.KafkaSink;
+import dev.binlog.stream.BinlogClient;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * {@code binlog.kafka.*} without a broker or a server: off unless enabled, and off without binlog-kafka on the class
+ * path; when on, a sink connected where the {@link KafkaConnectionDetails} say, and under exactly-once the client's
+ * position store is the sink's, not the configured one. Nothing here connects (the stream does not start).
+ */
+class BinlogKafkaAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(BinlogAutoConfiguration.class, KafkaAutoConfiguration.class,
+                    BinlogKafkaAutoConfiguration.class))
+            .withPropertyValues("binlog.host=db.example", "binlog.username=repl", "binlog.auto-startup=false",
+                    "binlog.position-store.type=memory", "spring.kafka.bootstrap-servers=127.0.0.1:9");
+
+    @Test
+    void nothingKafkaUnlessEnabled() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(BinlogClient.class).doesNotHaveBean(KafkaSink.class)
+                    .doesNotHaveBean(BinlogSink.class);
+            assertThat(context.getBean(BinlogClient.class).settings().positionStore())
+                    .isSameAs(context.getBean(PositionStore.class));
+        });
+        runner.withPropertyValues("binlog.kafka.enabled=false")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(KafkaSink.class));
+    }
+
+    @Test
+    void nothingKafkaWithoutBinlogKafkaOnTheClassPath() {
+        runner.withPropertyValues("binlog.kafka.enabled=true")
+                .withClassLoader(new FilteredClassLoader("dev.binlog.kafka."))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(BinlogClient.class)
+                        .doesNotHaveBean(BinlogSink.class));
+        runner.withPropertyValues("binlog.kafka.enabled=true")
+                .withClassLoader(new FilteredClassLoader("dev.binlog.kafka.", "org.springframework.boot.kafka.",
+                        "org.springframework.kafka.", "org.apache.kafka."))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(BinlogClient.class)
+                        .doesNotHaveBean(BinlogSink.class));
+    }
+
+    @Test
+    void enabledSinkConnectsAsSpringKafkaSays() {
+        runner.withPropertyValues("binlog.kafka.enabled=true").run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(KafkaSink.class);
+            assertThat(context.getBean(BinlogSink.class).description())
+                    .isEqualTo("Kafka sink (debezium, at-least-once) to binlog.{schema}.{table} on 127.0.0.1:9");
+            assertThat(context.getBean(BinlogClient.class).settings().positionStore())
+                    .as("at least once: the configured store").isSameAs(context.getBean(PositionStore.class));
+        });
+    }
+
+    @Test
+    void connectionDetailsBeanWinsOverSpringKafkaBootstrapServers() {
+        runner.withPropertyValues("binlog.kafka.enabled=true", "binlog.kafka.format=maxwell",
+                "binlog.kafka.topic=changes")
+                .withBean(KafkaConnectionDetails.class, () -> () -> List.of("127.0.0.1:19092"))
+                .run(context -> assertThat(context.getBean(BinlogSink.class).description())
+                        .isEqualTo("Kafka sink (maxwell, at-least-once) to changes on 127.0.0.1:19092"));
+    }
+
+    @Test
+    void exactlyOnceKeepsThePositionInTheSinksStore() {
+        runner.withPropertyValues("binlog.kafka.enabled=true", "binlog.kafka.delivery=exactly-once").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(BinlogClient.class).settings().positionStore())
+                    .isNotSameAs(context.getBean(PositionStore.class));
+        });
+    }
+
+    @Test
+    void aSinkSettingItRefusesNamesTheProperty() {
+        runner.withPropertyValues("binlog.kafka.enabled=true", "binlog.kafka.max-records-per-transaction=0")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("binlog.kafka: max records per transaction must be at least 1, not 0"));
+    }
+}
