@@ -3,7 +3,9 @@ package dev.binlog.spring.autoconfigure;
 import dev.binlog.ConfigurationException;
 import dev.binlog.kafka.KafkaDelivery;
 import dev.binlog.kafka.KafkaSink;
+import dev.binlog.spring.actuate.BinlogKafkaMetrics;
 import dev.binlog.stream.BinlogClient;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -21,6 +23,7 @@ import org.springframework.boot.kafka.autoconfigure.SslBundleSslEngineFactory;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code binlog.kafka.enabled=true}: a {@link KafkaSink} publishes every committed row change the stream delivers,
@@ -82,9 +85,23 @@ public final class BinlogKafkaAutoConfiguration {
                         : kafka.getBootstrapServers();
         String topics = properties.getTopic() != null ? properties.getTopic()
                 : properties.getTopicPrefix() + ".{schema}.{table}";
+        String offsetsTopic = properties.getDelivery() != KafkaDelivery.EXACTLY_ONCE ? null
+                : properties.getOffsetsTopic() != null ? properties.getOffsetsTopic()
+                        : properties.getTopicPrefix() + "-offsets";
         return new KafkaBinlogSink(binlogKafkaSink, "Kafka sink (" + properties.getFormat().name().toLowerCase()
                 + ", " + properties.getDelivery().name().toLowerCase().replace('_', '-') + ") to " + topics + " on "
-                + String.join(",", servers));
+                + String.join(",", servers), offsetsTopic);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterBinder.class)
+    static final class MetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        BinlogKafkaMetrics binlogKafkaMetrics(KafkaSink binlogKafkaSink) {
+            return new BinlogKafkaMetrics(binlogKafkaSink);
+        }
     }
 
     /**
