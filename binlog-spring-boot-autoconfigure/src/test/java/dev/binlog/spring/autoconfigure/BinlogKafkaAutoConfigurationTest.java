@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.binlog.PositionStore;
 import dev.binlog.kafka.KafkaSink;
+import dev.binlog.spring.actuate.BinlogKafkaMetrics;
 import dev.binlog.stream.BinlogClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -76,7 +78,23 @@ class BinlogKafkaAutoConfigurationTest {
         runner.withPropertyValues("binlog.kafka.enabled=true", "binlog.kafka.delivery=exactly-once").run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(BinlogClient.class).settings().positionStore())
-                    .isNotSameAs(context.getBean(PositionStore.class));
+                    .isNotSameAs(context.getBean(PositionStore.class))
+                    .hasToString("Kafka topic binlog-offsets (exactly-once)");
+        });
+        runner.withPropertyValues("binlog.kafka.enabled=true", "binlog.kafka.delivery=exactly-once",
+                "binlog.kafka.offsets-topic=orders-positions").run(context -> assertThat(
+                        context.getBean(BinlogClient.class).settings().positionStore())
+                .hasToString("Kafka topic orders-positions (exactly-once)"));
+    }
+
+    @Test
+    void sinkCountersAreMeters() {
+        runner.withPropertyValues("binlog.kafka.enabled=true").run(context -> {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            context.getBean(BinlogKafkaMetrics.class).bindTo(registry);
+            assertThat(registry.get("binlog.kafka.records").functionCounter().count()).isZero();
+            assertThat(registry.get("binlog.kafka.transactions").functionCounter().count()).isZero();
+            assertThat(registry.get("binlog.kafka.skipped.oversized").functionCounter().count()).isZero();
         });
     }
 
