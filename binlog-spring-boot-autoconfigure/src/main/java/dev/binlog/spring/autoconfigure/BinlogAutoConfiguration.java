@@ -350,6 +350,18 @@ public final class BinlogAutoConfiguration {
     }
 
     /**
+     * {@code binlog.kafka.enabled=true} without the Kafka sink's dependencies fails the start: otherwise the application
+     * would stream to its listeners and publish nothing, without a word.
+     */
+    @Bean
+    @Conditional(KafkaSinkUnavailableCondition.class)
+    static Object binlogKafkaUnavailable(ResourceLoader resources) {
+        throw new ConfigurationException("binlog.kafka.enabled=true, but the Kafka sink needs "
+                + String.join(" and ", KafkaSinkUnavailableCondition.missing(resources.getClassLoader()))
+                + " on the class path: add the dependency, or remove binlog.kafka.enabled");
+    }
+
+    /**
      * With the starter on the classpath but no server to stream from, says so once at startup (else it would be off
      * without a word: no health indicator, no endpoint).
      */

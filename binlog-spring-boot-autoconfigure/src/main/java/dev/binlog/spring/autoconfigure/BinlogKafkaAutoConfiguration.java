@@ -35,7 +35,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(after = {BinlogAutoConfiguration.class, BinlogClusterAutoConfiguration.class},
         afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
-@ConditionalOnClass(name = {"dev.binlog.kafka.KafkaSink", "org.springframework.boot.kafka.autoconfigure.KafkaProperties"})
+@ConditionalOnClass(name = {KafkaSinkUnavailableCondition.KAFKA_SINK, KafkaSinkUnavailableCondition.KAFKA_PROPERTIES})
 @ConditionalOnBooleanProperty("binlog.kafka.enabled")
 @ConditionalOnBean(BinlogClient.class)
 @EnableConfigurationProperties({BinlogKafkaProperties.class, KafkaProperties.class})

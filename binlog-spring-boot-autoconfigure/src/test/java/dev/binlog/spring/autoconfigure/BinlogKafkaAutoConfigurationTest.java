@@ -41,16 +41,25 @@ class BinlogKafkaAutoConfigurationTest {
     }
 
     @Test
-    void nothingKafkaWithoutBinlogKafkaOnTheClassPath() {
+    void enabledWithoutBinlogKafkaOnTheClassPathFailsTheStartNamingTheDependency() {
         runner.withPropertyValues("binlog.kafka.enabled=true")
                 .withClassLoader(new FilteredClassLoader("dev.binlog.kafka."))
-                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(BinlogClient.class)
-                        .doesNotHaveBean(BinlogSink.class));
-        runner.withPropertyValues("binlog.kafka.enabled=true")
-                .withClassLoader(new FilteredClassLoader("dev.binlog.kafka.", "org.springframework.boot.kafka.",
+                .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining(
+                        "binlog.kafka.enabled=true, but the Kafka sink needs dev.binlog:binlog-kafka on the class "
+                                + "path: add the dependency, or remove binlog.kafka.enabled"));
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(BinlogAutoConfiguration.class,
+                        BinlogKafkaAutoConfiguration.class))
+                .withPropertyValues("binlog.host=db.example", "binlog.username=repl", "binlog.auto-startup=false",
+                        "binlog.kafka.enabled=true")
+                .withClassLoader(new FilteredClassLoader("org.springframework.boot.kafka."))
+                .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining(
+                        "the Kafka sink needs org.springframework.boot:spring-boot-kafka (spring-boot-starter-kafka) "
+                                + "on the class path"));
+        runner.withClassLoader(new FilteredClassLoader("dev.binlog.kafka.", "org.springframework.boot.kafka.",
                         "org.springframework.kafka.", "org.apache.kafka."))
-                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(BinlogClient.class)
-                        .doesNotHaveBean(BinlogSink.class));
+                .run(context -> assertThat(context).as("an application without Kafka").hasNotFailed()
+                        .hasSingleBean(BinlogClient.class).doesNotHaveBean(BinlogSink.class));
     }
 
     @Test
