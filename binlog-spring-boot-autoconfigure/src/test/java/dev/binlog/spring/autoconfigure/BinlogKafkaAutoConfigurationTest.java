@@ -6,12 +6,21 @@ import dev.binlog.PositionStore;
 import dev.binlog.kafka.KafkaSink;
 import dev.binlog.spring.actuate.BinlogKafkaMetrics;
 import dev.binlog.stream.BinlogClient;
+import dev.binlog.testsupport.TestCertificates;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.kafka.autoconfigure.SslBundleSslEngineFactory;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -80,6 +89,30 @@ class BinlogKafkaAutoConfigurationTest {
                 .withBean(KafkaConnectionDetails.class, () -> () -> List.of("127.0.0.1:19092"))
                 .run(context -> assertThat(context.getBean(BinlogSink.class).description())
                         .isEqualTo("Kafka sink (maxwell, at-least-once) to changes on 127.0.0.1:19092"));
+    }
+
+    @Test
+    void springKafkasSslBundleReachesTheSinksProducer(@TempDir Path dir) throws Exception {
+        TestCertificates certificates = TestCertificates.create(dir, "kafka CA");
+        runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+                .withPropertyValues("binlog.kafka.enabled=true", "spring.kafka.ssl.bundle=kafka",
+                        "spring.kafka.security.protocol=SSL",
+                        "spring.ssl.bundle.pem.kafka.truststore.certificate=file:" + certificates.caPem())
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(KafkaSink.class);
+                    SslBundle bundle = context.getBean(SslBundles.class).getBundle("kafka");
+                    Map<String, Object> viaDetails = BinlogKafkaAutoConfiguration.producerProperties(
+                            context.getBean(KafkaProperties.class), context.getBean(KafkaConnectionDetails.class),
+                            context.getBeanProvider(SslBundles.class));
+                    Map<String, Object> viaProperties = BinlogKafkaAutoConfiguration.producerProperties(
+                            context.getBean(KafkaProperties.class), null, context.getBeanProvider(SslBundles.class));
+                    for (Map<String, Object> producer : List.of(viaDetails, viaProperties)) {
+                        assertThat(producer).containsEntry("ssl.engine.factory.class", SslBundleSslEngineFactory.class)
+                                .containsEntry(SslBundle.class.getName(), bundle)
+                                .containsEntry("security.protocol", "SSL");
+                    }
+                    assertThat(viaDetails).containsEntry("bootstrap.servers", List.of("127.0.0.1:9"));
+                });
     }
 
     @Test
