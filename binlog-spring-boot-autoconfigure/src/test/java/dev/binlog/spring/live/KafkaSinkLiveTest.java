@@ -3,10 +3,12 @@ package dev.binlog.spring.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.binlog.ChangeType;
+import dev.binlog.ClientState;
 import dev.binlog.spring.BinlogListener;
 import dev.binlog.spring.actuate.BinlogKafkaMetrics;
 import dev.binlog.spring.autoconfigure.BinlogAutoConfiguration;
 import dev.binlog.spring.autoconfigure.BinlogKafkaAutoConfiguration;
+import dev.binlog.spring.autoconfigure.BinlogStreamLifecycle;
 import dev.binlog.spring.listener.InvalidListenerException;
 import dev.binlog.stream.BinlogClient;
 import dev.binlog.testsupport.LiveServer;
@@ -146,6 +148,18 @@ class KafkaSinkLiveTest {
             assertThat(invalid(context.getStartupFailure())).isEqualTo("Kafka records need a key, but " + table
                     + " has no primary key: configure key columns (Spring: binlog.kafka.key-columns." + table
                     + "=col1,col2; KafkaSink.Builder.keyColumns) or leave it out of the filter");
+        });
+
+        runner(live, "kafka_log", prefix, "binlog.fail-fast=false").run(context -> {
+            assertThat(context).as("in the background the start fails, once, not retried").hasNotFailed();
+            BinlogStreamLifecycle lifecycle = context.getBean(BinlogStreamLifecycle.class);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (lifecycle.startFailure().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(lifecycle.startFailure()).get().isInstanceOf(InvalidListenerException.class)
+                    .extracting(Throwable::getMessage).asString().contains(table + " has no primary key");
+            assertThat(context.getBean(BinlogClient.class).state()).isEqualTo(ClientState.NEW);
         });
 
         runner(live, "kafka_log", prefix, "binlog.kafka.key-columns[" + table + "]=a").run(context -> {
