@@ -7,9 +7,12 @@ import dev.binlog.spring.actuate.BinlogKafkaMetrics;
 import dev.binlog.stream.BinlogClient;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SslConfigs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -41,6 +44,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({BinlogKafkaProperties.class, KafkaProperties.class})
 public final class BinlogKafkaAutoConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BinlogKafkaAutoConfiguration.class);
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     KafkaSink binlogKafkaSink(BinlogKafkaProperties properties, KafkaProperties kafka,
@@ -61,6 +66,11 @@ public final class BinlogKafkaAutoConfiguration {
             properties.getKeyColumns().forEach(builder::keyColumns);
             if (properties.getSourceName() != null) {
                 builder.sourceName(properties.getSourceName());
+            }
+            if (properties.getDelivery() != KafkaDelivery.EXACTLY_ONCE
+                    && (properties.getTransactionalId() != null || properties.getOffsetsTopic() != null)) {
+                LOG.warn("binlog.kafka.transactional-id and binlog.kafka.offsets-topic apply to "
+                        + "binlog.kafka.delivery=exactly-once only; under at-least-once they are ignored");
             }
             if (properties.getDelivery() == KafkaDelivery.EXACTLY_ONCE) {
                 if (properties.getTransactionalId() != null) {
@@ -88,8 +98,8 @@ public final class BinlogKafkaAutoConfiguration {
         String offsetsTopic = properties.getDelivery() != KafkaDelivery.EXACTLY_ONCE ? null
                 : properties.getOffsetsTopic() != null ? properties.getOffsetsTopic()
                         : properties.getTopicPrefix() + "-offsets";
-        return new KafkaBinlogSink(binlogKafkaSink, "Kafka sink (" + properties.getFormat().name().toLowerCase()
-                + ", " + properties.getDelivery().name().toLowerCase().replace('_', '-') + ") to " + topics + " on "
+        return new KafkaBinlogSink(binlogKafkaSink, "Kafka sink (" + properties.getFormat().name().toLowerCase(Locale.ROOT)
+                + ", " + properties.getDelivery().name().toLowerCase(Locale.ROOT).replace('_', '-') + ") to " + topics + " on "
                 + String.join(",", servers), offsetsTopic);
     }
 
