@@ -83,6 +83,16 @@ class BinlogKafkaAutoConfigurationTest {
     }
 
     @Test
+    void keyColumnsBindInBothSpellingsTheStartFailureSuggests() {
+        runner.withPropertyValues("binlog.kafka.enabled=true", "binlog.kafka.key-columns.shop.log=a,b",
+                "binlog.kafka.key-columns[shop.audit_trail]=c").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(BinlogKafkaProperties.class).getKeyColumns()).isEqualTo(
+                            Map.of("shop.log", List.of("a", "b"), "shop.audit_trail", List.of("c")));
+                });
+    }
+
+    @Test
     void connectionDetailsBeanWinsOverSpringKafkaBootstrapServers() {
         runner.withPropertyValues("binlog.kafka.enabled=true", "binlog.kafka.format=maxwell",
                 "binlog.kafka.topic=changes")
