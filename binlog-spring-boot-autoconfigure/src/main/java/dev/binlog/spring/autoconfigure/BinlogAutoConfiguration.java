@@ -1,5 +1,6 @@
 package dev.binlog.spring.autoconfigure;
 
+import dev.binlog.ChangeListener;
 import dev.binlog.ChangeType;
 import dev.binlog.ConfigurationException;
 import dev.binlog.PositionStore;
@@ -17,7 +18,9 @@ import dev.binlog.spring.listener.ListenerRegistry;
 import dev.binlog.spring.mapping.BinlogConversions;
 import dev.binlog.spring.mapping.RowMappers;
 import dev.binlog.stream.BinlogClient;
+import dev.binlog.stream.ClientSettings;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -228,8 +231,22 @@ public final class BinlogAutoConfiguration {
     BinlogClient binlogClient(BinlogProperties properties, BinlogConnectionDetails details,
             PositionStore positionStore, ListenerDispatcher dispatcher,
             ObjectProvider<BinlogClientCustomizer> customizers, ApplicationEventPublisher events,
-            ObjectProvider<SslBundles> sslBundles) {
+            ObjectProvider<SslBundles> sslBundles, ObjectProvider<BinlogSink> sinks) {
         BinlogProperties.Connection connection = properties.getConnection();
+        List<BinlogSink> destinations = sinks.orderedStream().toList();
+        ChangeListener listener = dispatcher;
+        PositionStore store = positionStore;
+        if (!destinations.isEmpty()) {
+            List<ChangeListener> chain = new ArrayList<>();
+            chain.add(dispatcher);
+            for (BinlogSink sink : destinations) {
+                chain.add(sink.listener());
+                store = sink.positionStore(store);
+                LOG.info("The binlog stream delivers every change to the @BinlogListener methods, then to {}",
+                        sink.description());
+            }
+            listener = new ChainedListener(chain);
+        }
         BinlogClient.Builder builder = BinlogClient.builder()
                 .host(details.getHost())
                 .port(details.getPort())
@@ -240,14 +257,14 @@ public final class BinlogAutoConfiguration {
                 .tlsCaFile(properties.getSsl().getCaFile())
                 .startPosition(StartPosition.parse(properties.getStartPosition()))
                 .filter(filter(properties.getFilter()))
-                .positionStore(positionStore)
+                .positionStore(store)
                 .schemaSource(properties.getSchemaSource())
                 .connectTimeout(connection.getConnectTimeout())
                 .maxEventSize(maxEventSize(connection))
                 .heartbeatInterval(connection.getHeartbeat())
                 .reconnect(reconnectPolicy(connection, !properties.getHosts().isEmpty()))
                 .snapshot(properties.getSnapshot().settings())
-                .listener(dispatcher)
+                .listener(listener)
                 .stateListener((previous, current, cause) -> events.publishEvent(
                         new BinlogStateChangedEvent(BinlogAutoConfiguration.class, previous, current, cause)));
         if (properties.getServerId() != null) {
@@ -310,15 +327,38 @@ public final class BinlogAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(BinlogConnectionDetails.class)
     BinlogStreamLifecycle binlogStreamLifecycle(BinlogClient client, BinlogProperties properties,
-            Environment environment, ObjectProvider<ListenerDispatcher> dispatcher) {
+            Environment environment, ObjectProvider<ListenerDispatcher> dispatcher, ObjectProvider<BinlogSink> sinks) {
         ListenerDispatcher listeners = dispatcher.getIfAvailable();
-        Runnable check = listeners == null ? () -> { }
-                : new ListenerTableCheck(client.settings(), listeners, properties.getListener().getValidate());
+        Runnable check = startCheck(client.settings(), listeners, properties, sinks);
         BinlogProperties.Connection connection = properties.getConnection();
         // in leader mode the election starts and stops the client (BinlogClusterAutoConfiguration)
         boolean autoStartup = properties.isAutoStartup() && !ClusterSettings.leader(properties);
         return new BinlogStreamLifecycle(client, autoStartup, properties.isFailFast(),
                 connection.getConnectTimeout().multipliedBy(2), drainTimeout(environment), listeners, check);
+    }
+
+    /** Before the first start: the listeners against the server's tables, then each sink's own check. */
+    static Runnable startCheck(ClientSettings settings, ListenerDispatcher listeners, BinlogProperties properties,
+            ObjectProvider<BinlogSink> sinks) {
+        Runnable listenerCheck = listeners == null ? () -> { }
+                : new ListenerTableCheck(settings, listeners, properties.getListener().getValidate());
+        List<BinlogSink> destinations = sinks.orderedStream().toList();
+        return () -> {
+            listenerCheck.run();
+            destinations.forEach(sink -> sink.check(settings));
+        };
+    }
+
+    /**
+     * {@code binlog.kafka.enabled=true} without the Kafka sink's dependencies fails the start: otherwise the application
+     * would stream to its listeners and publish nothing, without a word.
+     */
+    @Bean
+    @Conditional(KafkaSinkUnavailableCondition.class)
+    static Object binlogKafkaUnavailable(ResourceLoader resources) {
+        throw new ConfigurationException("binlog.kafka.enabled=true, but the Kafka sink needs "
+                + String.join(" and ", KafkaSinkUnavailableCondition.missing(resources.getClassLoader()))
+                + " on the class path: add the dependency, or remove binlog.kafka.enabled");
     }
 
     /**

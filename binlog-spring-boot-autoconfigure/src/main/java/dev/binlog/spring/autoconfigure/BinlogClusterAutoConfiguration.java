@@ -59,7 +59,7 @@ public final class BinlogClusterAutoConfiguration {
     LeaderElection binlogLeaderElection(BinlogClient client, PositionStore positionStore,
             ObjectProvider<DataSource> dataSource, LeaseKeepingLockRepository binlogLeaderLock,
             BinlogProperties properties, Environment environment, ApplicationEventPublisher events,
-            ObjectProvider<ListenerDispatcher> dispatcher) {
+            ObjectProvider<ListenerDispatcher> dispatcher, ObjectProvider<BinlogSink> sinks) {
         if (!(positionStore instanceof FencedPositionStore fenced)) {
             throw new ConfigurationException("binlog.cluster.mode=leader needs a FencedPositionStore (the JDBC row "
                     + "with a leadership epoch, PositionStore.fencedJdbc), but the application's PositionStore bean "
@@ -73,8 +73,7 @@ public final class BinlogClusterAutoConfiguration {
         }
         BinlogProperties.Cluster cluster = properties.getCluster();
         ListenerDispatcher listeners = dispatcher.getIfAvailable();
-        Runnable check = listeners == null ? () -> { }
-                : new ListenerTableCheck(client.settings(), listeners, properties.getListener().getValidate());
+        Runnable check = BinlogAutoConfiguration.startCheck(client.settings(), listeners, properties, sinks);
         LeaderElection.Settings settings = new LeaderElection.Settings(ClusterSettings.instanceId(properties),
                 ClusterSettings.lockName(properties, environment), cluster.getTtl(), cluster.getHeartbeat(),
                 ClusterSettings.margin(cluster.getTtl()), BinlogAutoConfiguration.drainTimeout(environment),

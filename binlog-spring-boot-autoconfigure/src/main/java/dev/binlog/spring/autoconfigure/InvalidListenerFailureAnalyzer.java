@@ -12,6 +12,10 @@ final class InvalidListenerFailureAnalyzer extends AbstractFailureAnalyzer<Inval
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidListenerException cause) {
+        if (cause instanceof InvalidSinkException) {
+            return new FailureAnalysis(cause.getMessage(), "Configure the sink as the description says, or leave "
+                    + "the table out of binlog.filter.", cause);
+        }
         return new FailureAnalysis(cause.getMessage(), "Change the @BinlogListener method, its condition, its "
                 + "errorHandler or its row type as the description says (binlog.listener.validate=warn or off relaxes "
                 + "the check against the server's tables).", cause);
