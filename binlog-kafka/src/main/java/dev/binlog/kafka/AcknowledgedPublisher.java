@@ -313,5 +313,10 @@ final class AcknowledgedPublisher implements Publisher {
         public Set<String> ownTables() {
             return store.ownTables();
         }
+
+        @Override
+        public String toString() {
+            return store + " (after Kafka acknowledged)";
+        }
     }
 }

@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>The sink is the client's listener and must see every change of the stream, in order, on the stream's thread.
- * Under {@link KafkaDelivery#AT_LEAST_ONCE} it waits at each commit until the broker acknowledged every record of the
- * transaction, so the position store saves only what was published; a failed send stops the stream. Under
+ * Under {@link KafkaDelivery#AT_LEAST_ONCE} {@link #positionStore} wraps the application's store so that it saves a
+ * transaction's position only once the broker acknowledged every record of it and of those before; a failed send
+ * stops the stream. Under
  * {@link KafkaDelivery#EXACTLY_ONCE} {@link #positionStore} returns a store of its own that keeps the position in
  * Kafka, committed in the same Kafka transaction as the records. While the broker is unreachable the stream waits
  * (the producer retries with back-off) and saves nothing; it goes on where it stopped.
@@ -86,9 +87,9 @@ public final class KafkaSink implements ChangeListener, AutoCloseable {
     }
 
     /**
-     * The store to give the client: under at-least-once delivery, {@code configured} (saved after the broker
-     * acknowledged each transaction); under exactly-once, the sink's own, which keeps the position in the offsets
-     * topic inside the Kafka transaction of the records and ignores {@code configured}.
+     * The store to give the client: under at-least-once delivery, {@code configured}, fed by a thread of the sink's
+     * with each position once its records were acknowledged; under exactly-once, the sink's own, which keeps the
+     * position in the offsets topic inside the Kafka transaction of the records and ignores {@code configured}.
      */
     public PositionStore positionStore(PositionStore configured) {
         if (settings.delivery() == KafkaDelivery.EXACTLY_ONCE && configured != null) {
@@ -194,7 +195,10 @@ public final class KafkaSink implements ChangeListener, AutoCloseable {
         }
     }
 
-    /** Aborts an open Kafka transaction (exactly-once) and closes the producer, waiting for records in flight. */
+    /**
+     * Closes the producer after the client: at-least-once, waits up to 30 s for the acknowledgements of the records
+     * in flight and saves the last acknowledged position; exactly-once, aborts an open Kafka transaction.
+     */
     @Override
     public void close() {
         publisher.close();

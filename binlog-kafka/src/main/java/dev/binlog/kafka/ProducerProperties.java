@@ -32,12 +32,14 @@ final class ProducerProperties {
                     + "reorder a table's records; the idempotent producer the sink needs allows at most 5");
         }
         properties.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
-        properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.MAX_VALUE);
         if (delivery == KafkaDelivery.EXACTLY_ONCE) {
+            // max.block.ms stays Kafka's 60 s: a commit that times out is tried again (with a warning), and a start
+            // while the broker is away fails with a message instead of hanging
             properties.putIfAbsent(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
             // a binlog transaction can outlast Kafka's one-minute default while the broker is briefly away
             properties.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 300_000);
         } else {
+            properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.MAX_VALUE);
             properties.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         }
         return properties;

@@ -242,7 +242,7 @@ final class TransactionalPublisher implements Publisher {
                 // a restart of the same client: what was sent and not saved is published again from the position
                 abort();
             } else {
-                initTransactionsRetryingTimeouts();
+                initTransactions();
                 offsets.create();
                 initialized = true;
             }
@@ -268,18 +268,21 @@ final class TransactionalPublisher implements Publisher {
             partRows = 0;
         }
 
-        private void initTransactionsRetryingTimeouts() {
-            while (true) {
-                try {
-                    producer.initTransactions();
-                    return;
-                } catch (TimeoutException e) {
-                    LOG.warn("Kafka did not answer initTransactions (is the broker reachable?); trying again");
-                } catch (ProducerFencedException e) {
-                    fenced = true;
-                    throw Acknowledgements.fenced(e);
-                }
+        private void initTransactions() {
+            try {
+                producer.initTransactions();
+            } catch (TimeoutException e) {
+                throw new KafkaPublishException("Kafka did not answer initTransactions within max.block.ms (is the "
+                        + "broker reachable? " + e.getMessage() + "); the stream did not start", e);
+            } catch (ProducerFencedException e) {
+                fenced = true;
+                throw Acknowledgements.fenced(e);
             }
+        }
+
+        @Override
+        public String toString() {
+            return "Kafka topic " + offsets.name() + " (exactly-once)";
         }
     }
 }

@@ -44,10 +44,24 @@ class KafkaSinkLiveTest {
         String prefix = TestKafka.uniquePrefix(table);
         StartPosition start = KafkaSinks.now(live);
         int transactions = 150;
+        List<dev.binlog.BinlogPosition> saved = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PositionStore memory = PositionStore.inMemory();
+        PositionStore recording = new PositionStore() {
+            @Override
+            public java.util.Optional<dev.binlog.BinlogPosition> load() {
+                return memory.load();
+            }
+
+            @Override
+            public void save(dev.binlog.BinlogPosition position) {
+                saved.add(position);
+                memory.save(position);
+            }
+        };
+        dev.binlog.BinlogPosition end;
         try (KafkaSink sink = KafkaSink.builder().bootstrapServers(TestKafka.bootstrapServers()).topicPrefix(prefix)
                 .delivery(delivery).maxRecordsPerTransaction(7).build();
-                BinlogClient client = KafkaSinks.client(live, table, start, sink,
-                        sink.positionStore(PositionStore.inMemory()))) {
+                BinlogClient client = KafkaSinks.client(live, table, start, sink, sink.positionStore(recording))) {
             sink.checkTables(client.settings());
             client.start();
             Random random = new Random(42);
@@ -71,8 +85,14 @@ class KafkaSinkLiveTest {
                 }
             }
             live.execute("INSERT INTO " + table + " VALUES (1000, 0, 'last')");
-            KafkaSinks.awaitCommitted(client, KafkaSinks.end(live));
+            end = KafkaSinks.end(live);
+            KafkaSinks.awaitCommitted(client, end);
             assertThat(client.state()).isEqualTo(ClientState.STREAMING);
+            if (delivery == KafkaDelivery.AT_LEAST_ONCE) {
+                KafkaSinks.await(() -> !saved.isEmpty() && saved.get(saved.size() - 1).compareTo(end) >= 0,
+                        Duration.ofSeconds(30), "the last acknowledged position in the application's store");
+                assertThat(saved).as("positions reach the store in order").isSorted();
+            }
         }
 
         String topic = prefix + "." + live.database() + "." + table;

@@ -95,12 +95,9 @@ public final class BinlogKafkaAutoConfiguration {
                         : kafka.getBootstrapServers();
         String topics = properties.getTopic() != null ? properties.getTopic()
                 : properties.getTopicPrefix() + ".{schema}.{table}";
-        String offsetsTopic = properties.getDelivery() != KafkaDelivery.EXACTLY_ONCE ? null
-                : properties.getOffsetsTopic() != null ? properties.getOffsetsTopic()
-                        : properties.getTopicPrefix() + "-offsets";
         return new KafkaBinlogSink(binlogKafkaSink, "Kafka sink (" + properties.getFormat().name().toLowerCase(Locale.ROOT)
                 + ", " + properties.getDelivery().name().toLowerCase(Locale.ROOT).replace('_', '-') + ") to " + topics + " on "
-                + String.join(",", servers), offsetsTopic);
+                + String.join(",", servers));
     }
 
     @Configuration(proxyBeanMethods = false)
