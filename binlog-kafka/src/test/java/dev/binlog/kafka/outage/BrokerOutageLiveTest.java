@@ -30,9 +30,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -158,6 +159,9 @@ class BrokerOutageLiveTest {
             assertThat(client.state()).as("client state after the outage, " + client.lastError())
                     .isNotIn(ClientState.FAILED, ClientState.STOPPED);
             assertThat(states).as("state changes").noneMatch(s -> s.endsWith("-> FAILED"));
+            BinlogPosition held = beforeRestart.orElseThrow();
+            awaitTrue(() -> client.committedPosition().filter(p -> p.compareTo(held) > 0).isPresent(),
+                    Duration.ofSeconds(30), () -> "a position saved after " + held + "; " + client.committedPosition());
 
             List<Long> ids = tableIds(live, table);
             assertThat(ids).as("rows in the table").hasSize((int) rows);
@@ -217,7 +221,7 @@ class BrokerOutageLiveTest {
     }
 
     private static void awaitTrue(BooleanSupplier condition, Duration timeout,
-            java.util.function.Supplier<String> what) throws InterruptedException {
+            Supplier<String> what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -236,7 +240,7 @@ class BrokerOutageLiveTest {
         private final LiveServer live;
         private final String table;
         private final AtomicBoolean running = new AtomicBoolean();
-        private final java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicLong rows = new AtomicLong();
         private volatile Throwable failure;
         private Thread thread;
 
