@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -64,8 +65,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public final class KafkaBenchmark {
 
     /**
-     * 10–30 s per run of ours on this shared machine (9,000–17,000 rows/s at-least-once, 7,000 exactly-once); with
-     * the three producer replays the whole benchmark takes about two minutes.
+     * 14–31 s per run of ours on this shared machine (11,000–14,000 rows/s at least once, 6,400–9,100 exactly once);
+     * with the broker's start, the fill and the three producer replays the whole benchmark took 86–103 s.
      */
     static final long ROWS = 200_000;
     static final int ROWS_PER_TRANSACTION = 100;
@@ -275,7 +276,7 @@ public final class KafkaBenchmark {
 
     /** Waits until {@code done} counts every row, the run fails, or 1 s per 2,000 rows (at least 120 s) passed. */
     private Run await(String delivery, String publisher, long begin, LongSupplier done,
-            java.util.function.Supplier<String> failed) throws InterruptedException {
+            Supplier<String> failed) throws InterruptedException {
         long limit = Math.max(120, rows / 2_000);
         long deadline = begin + TimeUnit.SECONDS.toNanos(limit);
         long first = 0;
