@@ -74,6 +74,11 @@ public final class KafkaBenchmark {
     static final String EXACTLY_ONCE = "exactly_once";
     private static final String TABLE = "kafka_narrow";
     private static final int PARTITIONS = 3;
+    /**
+     * {@code -Dbinlog.bench.kafka.await=flush}: the producer awaiting each transaction calls {@code flush()} (which
+     * sends at once, ignoring {@code linger.ms}) instead of waiting for the callbacks as the sink does.
+     */
+    private static final boolean FLUSH_EACH = "flush".equals(System.getProperty("binlog.bench.kafka.await"));
 
     private final MariaDbProcess server;
     private final long rows;
@@ -211,7 +216,8 @@ public final class KafkaBenchmark {
 
     /**
      * The sink's records sent again by a plain producer with the sink's settings: all at once then a flush
-     * ({@code awaitEach} false), or each transaction's records then a wait for them, or (exactly-once) one Kafka
+     * ({@code awaitEach} false), or each transaction's records then a wait for their callbacks (as the sink waits;
+     * or {@code flush()}, see {@link #FLUSH_EACH}), or (exactly-once) one Kafka
      * transaction per {@value #ROWS_PER_TRANSACTION} records.
      */
     private Run producer(String delivery, String publisher, List<ProducerRecord<byte[], byte[]>> records,
@@ -237,6 +243,9 @@ public final class KafkaBenchmark {
             } else {
                 failure.compareAndSet(null, e);
             }
+            synchronized (acknowledged) {
+                acknowledged.notifyAll();
+            }
         };
         AtomicLong committed = new AtomicLong();
         long begin = System.nanoTime();
@@ -257,8 +266,10 @@ public final class KafkaBenchmark {
                 if (transactional) {
                     producer.commitTransaction();
                     committed.addAndGet(Math.min(ROWS_PER_TRANSACTION, records.size() - i));
-                } else if (awaitEach) {
+                } else if (awaitEach && FLUSH_EACH) {
                     producer.flush();
+                } else if (awaitEach) {
+                    awaitAcknowledged(acknowledged, failure, Math.min(records.size(), i + ROWS_PER_TRANSACTION));
                 }
                 if (first[0] == 0 && (transactional ? committed.get() : acknowledged.get()) > 0) {
                     first[0] = System.nanoTime();
@@ -271,6 +282,19 @@ public final class KafkaBenchmark {
                     : done != records.size() ? "acknowledged " + done + " of " + records.size() : null;
             long firstAt = first[0] == 0 ? end : first[0];
             return new Run(delivery, publisher, done, (firstAt - begin) / 1e9, (end - begin) / 1e9, error);
+        }
+    }
+
+    /**
+     * Waits as the sink does at a commit: for the callbacks, without {@code flush()}, so the records wait out
+     * {@code linger.ms} as the sink's do.
+     */
+    private static void awaitAcknowledged(AtomicLong acknowledged, AtomicReference<Exception> failure, long sent)
+            throws InterruptedException {
+        synchronized (acknowledged) {
+            while (acknowledged.get() < sent && failure.get() == null) {
+                acknowledged.wait(100);
+            }
         }
     }
 
