@@ -18,8 +18,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The one command: corpus (generated once, reused after), differential check, the JMH decode suite, the end-to-end
- * runs, the snapshot runs ({@link SnapshotBenchmark}), and {@code target/summary.json}. Run from the
- * {@code benchmarks} folder; see BENCHMARKS.md.
+ * runs, the snapshot runs ({@link SnapshotBenchmark}), the Kafka runs ({@link KafkaBenchmark}), and
+ * {@code target/summary.json}. Run from the {@code benchmarks} folder; see BENCHMARKS.md.
  */
 public final class BenchmarkSuite {
 
@@ -71,11 +71,18 @@ public final class BenchmarkSuite {
         } finally {
             server.stop();
         }
+        server.start();
+        KafkaResults kafka;
+        try {
+            kafka = new KafkaBenchmark(server).run();
+        } finally {
+            server.stop();
+        }
 
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("wall_seconds", (System.nanoTime() - started) / 1e9);
         run.put("jmh", "1 fork, 4 warmup + 5 measurement iterations of 1 s; error = JMH 99.9% confidence half-width");
-        Summary summary = new Summary(corpus, fixtures, figures, e2e, snapshot);
+        Summary summary = new Summary(corpus, fixtures, figures, e2e, snapshot, kafka);
         Path out = Path.of("target", "summary.json");
         Files.writeString(out, summary.toJson(Machine.describe(), run));
         System.out.println(SummaryTable.render(summary));

@@ -22,15 +22,28 @@ final class Summary {
     private final List<DecodeFigure> figures;
     private final EndToEndResults e2e;
     private final SnapshotResults snapshot;
+    private final KafkaResults kafka;
 
     /** {@code e2e} and {@code snapshot} are null when not measured. */
     Summary(List<CorpusFile> corpus, List<FixtureFile> fixtures, List<DecodeFigure> figures, EndToEndResults e2e,
             SnapshotResults snapshot) {
+        this(corpus, fixtures, figures, e2e, snapshot, null);
+    }
+
+    /** {@code e2e}, {@code snapshot} and {@code kafka} are null when not measured. */
+    Summary(List<CorpusFile> corpus, List<FixtureFile> fixtures, List<DecodeFigure> figures, EndToEndResults e2e,
+            SnapshotResults snapshot, KafkaResults kafka) {
         this.corpus = corpus;
         this.fixtures = fixtures;
         this.figures = figures;
         this.e2e = e2e;
         this.snapshot = snapshot;
+        this.kafka = kafka;
+    }
+
+    /** The Kafka runs, or null when not measured. */
+    KafkaResults kafka() {
+        return kafka;
     }
 
     /** The snapshot runs, or null when not measured. */
@@ -76,6 +89,12 @@ final class Summary {
         m.put("snapshot_rows_per_s_ours", snapshotRate("narrow", "ours"));
         m.put("snapshot_rows_per_s_mariadb_dump", snapshotRate("narrow", "mariadb-dump"));
         m.put("snapshot_rows_per_s_debezium", snapshotRate("narrow", DebeziumRowStream.NAME));
+        m.put("kafka_rows_per_s_ours_at_least_once", kafkaRate(KafkaBenchmark.AT_LEAST_ONCE));
+        m.put("kafka_rows_per_s_ours_exactly_once", kafkaRate(KafkaBenchmark.EXACTLY_ONCE));
+        m.put("kafka_ours_vs_producer_at_least_once", kafka == null ? null
+                : finite(kafka.oursVs(KafkaBenchmark.AT_LEAST_ONCE, KafkaResults.PRODUCER)));
+        m.put("kafka_ours_vs_producer_exactly_once", kafka == null ? null
+                : finite(kafka.oursVs(KafkaBenchmark.EXACTLY_ONCE, KafkaResults.PRODUCER)));
         m.put("machine", machine);
         m.put("run", run);
         m.put("corpus", corpus.stream().map(f -> new CorpusEntry(f.name(), f.bytes(), f.events(), f.rows(),
@@ -94,7 +113,52 @@ final class Summary {
         if (snapshot != null) {
             m.put("snapshot", snapshotSection(snapshot));
         }
+        if (kafka != null) {
+            m.put("kafka", kafkaSection(kafka));
+        }
         return m;
+    }
+
+    private Double kafkaRate(String delivery) {
+        return kafka == null ? null : finite(kafka.rate(delivery, KafkaResults.OURS));
+    }
+
+    /** The Kafka section: every run with its rows/s, and per delivery ours ÷ each producer of the same run. */
+    static Map<String, Object> kafkaSection(KafkaResults results) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("rows", results.rows());
+        section.put("rows_per_transaction", results.rowsPerTransaction());
+        section.put("mean_record_bytes", finite(results.meanRecordBytes()));
+        section.put("note", "rows/s = rows / seconds from the start (client started, producer built) to the last"
+                + " record acknowledged (exactly-once: committed); the producers replay the sink's records with its"
+                + " settings (acks=all, idempotent; exactly-once: one Kafka transaction per "
+                + results.rowsPerTransaction() + " records); broker in the benchmark JVM");
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (KafkaResults.Run r : results.runs()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("delivery", r.delivery());
+            row.put("publisher", r.publisher());
+            row.put("records", r.records());
+            row.put("start_seconds", r.startSeconds());
+            row.put("seconds", r.seconds());
+            row.put("rows_per_s", finite(r.rowsPerS()));
+            row.put("error", r.error());
+            runs.add(row);
+        }
+        section.put("runs", runs);
+        List<Map<String, Object>> ratios = new ArrayList<>();
+        for (String delivery : results.runs().stream().map(KafkaResults.Run::delivery).distinct().toList()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("delivery", delivery);
+            r.put("ours_vs_kafka_producer", finite(results.oursVs(delivery, KafkaResults.PRODUCER)));
+            if (delivery.equals(KafkaBenchmark.AT_LEAST_ONCE)) {
+                r.put("ours_vs_kafka_producer_awaiting_each_transaction",
+                        finite(results.oursVs(delivery, KafkaResults.PRODUCER_AWAITING)));
+            }
+            ratios.add(r);
+        }
+        section.put("ratios", ratios);
+        return section;
     }
 
     private Double snapshotRate(String table, String tool) {

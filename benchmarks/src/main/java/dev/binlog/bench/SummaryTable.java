@@ -40,6 +40,35 @@ final class SummaryTable {
         if (summary.snapshot() != null) {
             out.append('\n').append(snapshot(summary.snapshot()));
         }
+        if (summary.kafka() != null) {
+            out.append('\n').append(kafka(summary.kafka()));
+        }
+        return out.toString();
+    }
+
+    /** The Kafka runs, then ours ÷ the plain producer per delivery. */
+    static String kafka(KafkaResults results) {
+        StringBuilder out = new StringBuilder(String.format("Kafka (%,d narrow rows, %d per transaction, records of"
+                + " %.0f bytes; rows/s from start to the last record acknowledged or committed):%n%n"
+                + "| delivery | publisher | records | s | first record after s | rows/s |%n"
+                + "|---|---|---:|---:|---:|---:|%n",
+                results.rows(), results.rowsPerTransaction(), results.meanRecordBytes()));
+        StringBuilder failures = new StringBuilder();
+        for (KafkaResults.Run r : results.runs()) {
+            out.append(String.format("| %s | %s | %,d | %.2f | %.2f | %s |%n", r.delivery(), r.publisher(),
+                    r.records(), r.seconds(), r.startSeconds(), num(finite(r.rowsPerS()))));
+            if (r.error() != null) {
+                failures.append(String.format("%n%s %s failed: %s", r.delivery(), r.publisher(), r.error()));
+            }
+        }
+        out.append(failures);
+        out.append("\n| delivery | ours ÷ Kafka producer | ours ÷ producer awaiting each transaction |\n"
+                + "|---|---:|---:|\n");
+        for (String delivery : results.runs().stream().map(KafkaResults.Run::delivery).distinct().toList()) {
+            out.append(String.format("| %s | %s | %s |%n", delivery,
+                    ratio(finite(results.oursVs(delivery, KafkaResults.PRODUCER))),
+                    ratio(finite(results.oursVs(delivery, KafkaResults.PRODUCER_AWAITING)))));
+        }
         return out.toString();
     }
 
