@@ -64,10 +64,18 @@ final class TransactionalPublisher implements Publisher {
     public void send(ProducerRecord<byte[], byte[]> record, RecordOrigin origin) {
         throwIfFailed();
         beginIfNeeded();
-        try {
-            producer.send(record, acknowledgements.track(origin));
-        } catch (KafkaException e) {
-            throw fencedOr(Acknowledgements.failure(origin, e));
+        long started = System.nanoTime();
+        while (true) {
+            try {
+                producer.send(record, acknowledgements.track(origin));
+                break;
+            } catch (TimeoutException e) {
+                // no metadata for the topic within max.block.ms: nothing was appended, so sending again is safe
+                LOG.warn("Kafka has not answered for {} s while publishing {} (is the broker reachable?); trying "
+                        + "again", (System.nanoTime() - started) / 1_000_000_000L, origin.describe());
+            } catch (KafkaException e) {
+                throw fencedOr(Acknowledgements.failure(origin, e));
+            }
         }
         recordsInOpen++;
     }

@@ -2,7 +2,6 @@ package dev.binlog.kafka.outage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
 import dev.binlog.BinlogPosition;
 import dev.binlog.ClientState;
 import dev.binlog.PositionStore;
@@ -63,9 +62,6 @@ class BrokerOutageLiveTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        // the test JVM's producer, admin and consumer clients log every request at DEBUG under logback's defaults
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.kafka")).setLevel(Level.WARN);
         broker = KafkaBrokerProcess.create();
         broker.start();
     }
