@@ -269,6 +269,13 @@ final class TransactionalPublisher implements Publisher {
 
         @Override
         public void save(BinlogPosition position) {
+            if (inBinlogTransaction) {
+                // the stream stopped inside a transaction and saves a position it held back from before it: the
+                // records sent of the unfinished transaction must not commit, and what is in the offsets topic
+                // (its last part, or an earlier end) is a resume point at least as good
+                abort();
+                return;
+            }
             commitWith(offsets.record(position, 0), "the transaction ending at " + position);
             lastSaved = position;
             awaitingSave = false;
