@@ -53,8 +53,8 @@ final class KafkaOptions {
     boolean exactlyOnce;
 
     @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
-            description = "With --kafka, a Kafka producer setting, e.g. security.protocol=SSL,"
-                    + " sasl.mechanism=SCRAM-SHA-512, compression.type=zstd, max.request.size=4194304. Repeatable.")
+            description = "With --kafka, a Kafka producer setting, e.g. security.protocol=SASL_SSL,"
+                    + " compression.type=zstd, max.request.size=4194304. Repeatable.")
     Map<String, String> properties = new LinkedHashMap<>();
 
     @Option(names = "--key-columns", paramLabel = "SCHEMA.TABLE=COLS",

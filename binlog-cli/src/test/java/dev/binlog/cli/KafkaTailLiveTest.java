@@ -1,0 +1,143 @@
+package dev.binlog.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.binlog.testsupport.LiveServer;
+import dev.binlog.testsupport.LiveTest;
+import dev.binlog.testsupport.TestKafka;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code tail --kafka} against a live server and a real broker: what arrives on the table's topic, in either format,
+ * with nothing on standard output; a table without a primary key refused unless {@code --key-columns} names its key;
+ * a record the broker cannot take ends the command with one line.
+ */
+class KafkaTailLiveTest {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+    @LiveTest
+    void publishesInsertsUpdatesAndDeletesAsDebeziumJson(LiveServer live) throws Exception {
+        live.execute("DROP TABLE IF EXISTS kafka_orders",
+                "CREATE TABLE kafka_orders (id INT PRIMARY KEY, name VARCHAR(20))");
+        String start = LiveCli.position(live);
+        live.execute("INSERT INTO kafka_orders VALUES (1, 'one')", "UPDATE kafka_orders SET name = 'uno' WHERE id = 1",
+                "DELETE FROM kafka_orders WHERE id = 1");
+        String prefix = TestKafka.uniquePrefix("cli-debezium");
+
+        LiveCli run = LiveCli.tail(live, "--start", start, "--stop-at-end", "--include", live.database()
+                + ".kafka_orders", "--kafka", TestKafka.bootstrapServers(), "--topic-prefix", prefix);
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).isEmpty();
+        List<ConsumerRecord<String, String>> records = TestKafka.read(prefix + "." + live.database()
+                + ".kafka_orders", 4, READ_TIMEOUT);
+        // one key, so one partition, in commit order; the delete is followed by a tombstone
+        assertThat(records).extracting(ConsumerRecord::key).containsOnly("{\"id\":1}");
+        assertThat(records).hasSize(4);
+        assertThat(records.get(3).value()).isNull();
+        List<JsonNode> values = records.subList(0, 3).stream().map(r -> JSON.readTree(r.value())).toList();
+        assertThat(values).extracting(v -> v.get("op").asText()).containsExactly("c", "u", "d");
+        assertThat(values).extracting(v -> v.get("before").toString()).containsExactly("null",
+                "{\"id\":1,\"name\":\"one\"}", "{\"id\":1,\"name\":\"uno\"}");
+        assertThat(values).extracting(v -> v.get("after").toString()).containsExactly("{\"id\":1,\"name\":\"one\"}",
+                "{\"id\":1,\"name\":\"uno\"}", "null");
+        assertThat(values).allSatisfy(v -> {
+            assertThat(v.get("source").get("db").asText()).isEqualTo(live.database());
+            assertThat(v.get("source").get("table").asText()).isEqualTo("kafka_orders");
+            assertThat(v.get("source").get("name").asText()).isEqualTo(prefix);
+        });
+    }
+
+    @LiveTest
+    void maxwellFormatMarksTheLastRowOfATransactionAsTheCommit(LiveServer live) throws Exception {
+        live.execute("DROP TABLE IF EXISTS kafka_items",
+                "CREATE TABLE kafka_items (id INT PRIMARY KEY, name VARCHAR(20))");
+        String start = LiveCli.position(live);
+        live.execute("START TRANSACTION", "INSERT INTO kafka_items VALUES (1, 'one')",
+                "INSERT INTO kafka_items VALUES (2, 'two')", "COMMIT",
+                "UPDATE kafka_items SET name = 'uno' WHERE id = 1", "DELETE FROM kafka_items WHERE id = 2");
+        String prefix = TestKafka.uniquePrefix("cli-maxwell");
+
+        LiveCli run = LiveCli.tail(live, "--start", start, "--stop-at-end", "--include", live.database()
+                + ".kafka_items", "--kafka", TestKafka.bootstrapServers(), "--topic-prefix", prefix,
+                "--kafka-format", "maxwell");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).isEmpty();
+        List<JsonNode> values = TestKafka.read(prefix + "." + live.database() + ".kafka_items", 4, READ_TIMEOUT)
+                .stream().map(r -> JSON.readTree(r.value())).toList();
+        assertThat(values).hasSize(4);
+        List<String> rowOne = describe(values, 1);
+        List<String> rowTwo = describe(values, 2);
+        assertThat(rowOne).containsExactly(
+                "insert data={\"id\":1,\"name\":\"one\"} old=null commit=null",
+                "update data={\"id\":1,\"name\":\"uno\"} old={\"name\":\"one\"} commit=true");
+        assertThat(rowTwo).containsExactly(
+                "insert data={\"id\":2,\"name\":\"two\"} old=null commit=true",
+                "delete data={\"id\":2,\"name\":\"two\"} old=null commit=true");
+        assertThat(values).allSatisfy(v -> {
+            assertThat(v.get("database").asText()).isEqualTo(live.database());
+            assertThat(v.get("table").asText()).isEqualTo("kafka_items");
+        });
+    }
+
+    @LiveTest
+    void aTableWithoutPrimaryKeyNeedsKeyColumns(LiveServer live) throws Exception {
+        live.execute("DROP TABLE IF EXISTS kafka_log", "CREATE TABLE kafka_log (host VARCHAR(20), n INT)");
+        String start = LiveCli.position(live);
+        live.execute("INSERT INTO kafka_log VALUES ('web1', 7)");
+        String table = live.database() + ".kafka_log";
+        String prefix = TestKafka.uniquePrefix("cli-keyless");
+
+        LiveCli refused = LiveCli.tail(live, "--start", start, "--stop-at-end", "--include", table,
+                "--kafka", TestKafka.bootstrapServers(), "--topic-prefix", prefix);
+
+        assertThat(refused.status()).isEqualTo(BinlogCli.FAILURE);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).isEqualTo("binlog tail: Kafka records need a key, but " + table + " has no primary"
+                + " key: configure key columns (--key-columns " + table + "=col1,col2) or leave it out of the"
+                + " filter\n");
+
+        LiveCli published = LiveCli.tail(live, "--start", start, "--stop-at-end", "--include", table,
+                "--kafka", TestKafka.bootstrapServers(), "--topic-prefix", prefix, "--key-columns",
+                table + "=host,n");
+
+        assertThat(published.status()).as(published.err()).isZero();
+        List<ConsumerRecord<String, String>> records = TestKafka.read(prefix + "." + table, 1, READ_TIMEOUT);
+        assertThat(records).extracting(ConsumerRecord::key).containsExactly("{\"host\":\"web1\",\"n\":7}");
+        assertThat(JSON.readTree(records.get(0).value()).get("after").toString())
+                .isEqualTo("{\"host\":\"web1\",\"n\":7}");
+    }
+
+    @LiveTest
+    void aRecordOverTheProducersLimitEndsTheCommandWithOneLine(LiveServer live) throws Exception {
+        live.execute("DROP TABLE IF EXISTS kafka_big", "CREATE TABLE kafka_big (id INT PRIMARY KEY, body TEXT)");
+        String start = LiveCli.position(live);
+        live.execute("INSERT INTO kafka_big VALUES (1, REPEAT('x', 5000))");
+
+        LiveCli run = LiveCli.tail(live, "--start", start, "--stop-at-end", "--include", live.database()
+                + ".kafka_big", "--kafka", TestKafka.bootstrapServers(), "--topic-prefix",
+                TestKafka.uniquePrefix("cli-big"), "--kafka-property", "max.request.size=2000");
+
+        assertThat(run.status()).isEqualTo(BinlogCli.FAILURE);
+        assertThat(run.err()).startsWith("binlog tail: The record of " + live.database() + ".kafka_big")
+                .contains("over the producer's max.request.size of 2000 bytes: raise max.request.size"
+                        + " (--kafka-property max.request.size=BYTES) and the topic's max.message.bytes.")
+                .doesNotContain("Spring").endsWith("\n").hasLineCount(1);
+    }
+
+    /** Maxwell records of the row with {@code id}, in order, as {@code type data old commit}. */
+    private static List<String> describe(List<JsonNode> values, int id) {
+        return values.stream().filter(v -> v.get("data").get("id").asInt() == id)
+                .map(v -> v.get("type").asText() + " data=" + v.get("data") + " old=" + v.get("old")
+                        + " commit=" + v.get("commit"))
+                .toList();
+    }
+}
