@@ -6,7 +6,10 @@ import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import dev.binlog.testsupport.TestKafka;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -131,6 +134,54 @@ class KafkaTailLiveTest {
                 .contains("over the producer's max.request.size of 2000 bytes: raise max.request.size"
                         + " (--kafka-property max.request.size=BYTES) and the topic's max.message.bytes.")
                 .doesNotContain("Spring").endsWith("\n").hasLineCount(1);
+    }
+
+    @LiveTest
+    void aSnapshotPublishesTheCopiedRowsAsReads(LiveServer live) throws Exception {
+        live.execute("DROP TABLE IF EXISTS kafka_snap", "CREATE TABLE kafka_snap (id INT PRIMARY KEY, name VARCHAR(20))",
+                "INSERT INTO kafka_snap VALUES (1, 'one'), (2, 'two'), (3, 'three')");
+        String table = live.database() + ".kafka_snap";
+        String prefix = TestKafka.uniquePrefix("cli-snapshot");
+
+        LiveCli run = LiveCli.tail(live, "--snapshot", table, "--include", table, "--stop-at-end", "--kafka",
+                TestKafka.bootstrapServers(), "--topic-prefix", prefix);
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).isEmpty();
+        List<JsonNode> values = TestKafka.read(prefix + "." + table, 3, READ_TIMEOUT).stream()
+                .map(r -> JSON.readTree(r.value())).toList();
+        assertThat(values).extracting(v -> v.get("op").asText() + " " + v.get("source").get("snapshot").asText()
+                + " " + v.get("after")).containsExactlyInAnyOrder(
+                        "r true {\"id\":1,\"name\":\"one\"}",
+                        "r true {\"id\":2,\"name\":\"two\"}",
+                        "r true {\"id\":3,\"name\":\"three\"}");
+    }
+
+    @LiveTest
+    void aSecondExactlyOnceRunFencesTheFirstWhichEndsWithOneLine(LiveServer live) throws Exception {
+        live.execute("DROP TABLE IF EXISTS kafka_fence", "CREATE TABLE kafka_fence (id INT PRIMARY KEY)");
+        String start = LiveCli.position(live);
+        String table = live.database() + ".kafka_fence";
+        String prefix = TestKafka.uniquePrefix("cli-fence");
+        String topic = prefix + "." + table;
+        String[] args = {"--start", start, "--include", table, "--kafka", TestKafka.bootstrapServers(),
+            "--topic-prefix", prefix, "--exactly-once"};
+        CompletableFuture<LiveCli> first = CompletableFuture.supplyAsync(() -> LiveCli.tail(live, args));
+        live.execute("INSERT INTO kafka_fence VALUES (1)");
+        assertThat(TestKafka.read(topic, 1, READ_TIMEOUT)).hasSize(1);
+
+        String[] once = Arrays.copyOf(args, args.length + 1);
+        once[args.length] = "--stop-at-end";
+        LiveCli second = LiveCli.tail(live, once);
+        assertThat(second.status()).as(second.err()).isZero();
+        live.execute("INSERT INTO kafka_fence VALUES (2)");
+
+        LiveCli fenced = first.get(60, TimeUnit.SECONDS);
+        assertThat(fenced.status()).isEqualTo(BinlogCli.FAILURE);
+        assertThat(fenced.err()).startsWith("binlog tail: Another instance with the same transactional.id took over"
+                + " publishing this source (").endsWith("): this one stopped and publishes nothing more\n");
+        assertThat(TestKafka.read(topic, 1, Duration.ofSeconds(5))).extracting(ConsumerRecord::key)
+                .containsExactly("{\"id\":1}");
     }
 
     /** Maxwell records of the row with {@code id}, in order, as {@code type data old commit}. */
