@@ -6,7 +6,12 @@ import dev.binlog.testsupport.LiveServer;
 import dev.binlog.testsupport.LiveTest;
 import dev.binlog.testsupport.TestKafka;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -155,6 +160,57 @@ class KafkaTailLiveTest {
                         "r true {\"id\":1,\"name\":\"one\"}",
                         "r true {\"id\":2,\"name\":\"two\"}",
                         "r true {\"id\":3,\"name\":\"three\"}");
+    }
+
+    @LiveTest
+    void anIncrementalSnapshotWhileWritersRunEndsWithEachKeysLastRecordEqualToItsRow(LiveServer live)
+            throws Exception {
+        live.execute("DROP TABLE IF EXISTS kafka_inc", "CREATE TABLE kafka_inc (id INT PRIMARY KEY, v INT NOT NULL)",
+                "INSERT INTO kafka_inc SELECT seq, 0 FROM seq_1_to_300");
+        String table = live.database() + ".kafka_inc";
+        String topic = TestKafka.uniquePrefix("cli-incremental");
+        String gtids = live.queryString("SELECT @@GLOBAL.gtid_binlog_pos");
+        // time for the first run of a JVM to start its producer and copy the table before the stop
+        Instant stopAt = Instant.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
+        CompletableFuture<LiveCli> tail = CompletableFuture.supplyAsync(() -> LiveCli.tail(live, "--snapshot", table,
+                "--snapshot-mode", "incremental", "--watermark", "gtid", "--start", gtids, "--include", table,
+                "--chunk-size", "50", "--stop-at", "@" + stopAt, "--kafka", TestKafka.bootstrapServers(), "--topic",
+                topic, "--topic-prefix", topic, "--exactly-once"));
+        // the writes go on until just before the stop, as each chunk's window closes on a later binlog event, at a
+        // pace the sink keeps up with: a copied row is stamped with the time it was read, and one read after the stop
+        // time ends the stream
+        Random random = new Random(5);
+        while (Instant.now().isBefore(stopAt.minusMillis(800))) {
+            Thread.sleep(50);
+            int id = 1 + random.nextInt(400);
+            switch (random.nextInt(3)) {
+                case 0 -> live.execute("INSERT IGNORE INTO kafka_inc VALUES (" + id + ", 1)");
+                case 1 -> live.execute("DELETE FROM kafka_inc WHERE id = " + id);
+                default -> live.execute("UPDATE kafka_inc SET v = v + 1 WHERE id = " + id);
+            }
+        }
+        while (Instant.now().isBefore(stopAt.plusMillis(1200))) {
+            Thread.sleep(100);
+        }
+        // logged after --stop-at: the first event past it, which ends the tail unpublished
+        live.execute("INSERT INTO kafka_inc VALUES (999999, 0)");
+        LiveCli run = tail.get(60, TimeUnit.SECONDS);
+        assertThat(run.status()).as(run.err()).isZero();
+        live.execute("DELETE FROM kafka_inc WHERE id = 999999");
+
+        // one key's records share a partition, in order: the last one is the row as it is (a tombstone: deleted)
+        Map<String, String> last = new HashMap<>();
+        List<ConsumerRecord<String, String>> records = TestKafka.read(topic, 300, READ_TIMEOUT);
+        assertThat(records).as("copied rows").anySatisfy(r -> assertThat(r.value()).contains("\"op\":\"r\""));
+        for (ConsumerRecord<String, String> record : records) {
+            last.put(record.key(), record.value() == null ? null : JSON.readTree(record.value()).get("after")
+                    .toString());
+        }
+        last.values().removeIf(after -> after == null || after.equals("null"));
+        Map<String, String> rows = new HashMap<>();
+        live.query("SELECT id, v FROM kafka_inc").forEach(r -> rows.put("{\"id\":" + r.get("id") + "}",
+                "{\"id\":" + r.get("id") + ",\"v\":" + r.get("v") + "}"));
+        assertThat(last).isEqualTo(rows);
     }
 
     @LiveTest
