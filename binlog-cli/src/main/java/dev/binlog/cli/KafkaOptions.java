@@ -35,7 +35,8 @@ final class KafkaOptions {
     String topicPrefix;
 
     @Option(names = "--topic", paramLabel = "TOPIC",
-            description = "With --kafka, publish the row changes of every table to this one topic.")
+            description = "With --kafka, publish the row changes of every table to this one topic. --topic-prefix"
+                    + " still names the DDL topic and, with --exactly-once, the source: give each source its own.")
     String topic;
 
     @Option(names = "--kafka-format", paramLabel = "FORMAT",
