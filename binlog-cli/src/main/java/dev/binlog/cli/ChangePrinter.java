@@ -10,7 +10,6 @@ import dev.binlog.Transaction;
 import dev.binlog.cli.format.ChangeFormatter;
 import java.io.IOException;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Feeds the stream into a formatter. Output is flushed in {@link #onCommit}, before the stream saves the position, so
@@ -18,9 +17,6 @@ import java.util.regex.Pattern;
  * drops everything and reports it, for the caller to end the stream.
  */
 final class ChangePrinter implements ChangeListener {
-
-    private static final Pattern ACCOUNT_STATEMENT = Pattern.compile("\\s*(CREATE|ALTER|DROP|RENAME)\\s+(USER|ROLE)\\b",
-            Pattern.CASE_INSENSITIVE);
 
     private final ChangeFormatter formatter;
     private final TableFilter filter;
@@ -103,7 +99,7 @@ final class ChangePrinter implements ChangeListener {
 
     @Override
     public void onSchemaChange(SchemaChange change) throws Exception {
-        if (!stopped && selected(change)) {
+        if (!stopped && SelectedSchemaChanges.selected(change, filter)) {
             formatter.schemaChange(change);
         }
     }
@@ -114,26 +110,6 @@ final class ChangePrinter implements ChangeListener {
         if (!stopped) {
             formatter.snapshot(marker);
         }
-    }
-
-    /** A DDL of a selected table, or, naming none, of a selected schema; never accounts and roles. */
-    private boolean selected(SchemaChange change) {
-        if (ACCOUNT_STATEMENT.matcher(change.statement()).lookingAt()) {
-            return false;
-        }
-        if (change.affectedTables().isEmpty()) {
-            return change.schema() != null && !change.schema().isEmpty()
-                    && filter.includesTable(change.schema(), "");
-        }
-        for (String qualified : change.affectedTables()) {
-            int dot = qualified.indexOf('.');
-            String schema = dot < 0 ? change.schema() : qualified.substring(0, dot);
-            String table = qualified.substring(dot + 1);
-            if (schema != null && filter.includesTable(schema, table)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Also tells {@code display} of each snapshot boundary. */
