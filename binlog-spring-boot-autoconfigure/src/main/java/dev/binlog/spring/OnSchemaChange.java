@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
  * <p>Without {@code schema} or {@code table}, the method receives every DDL statement. Otherwise it receives one that
  * affects a table a {@code table} pattern names, or a table in a schema a {@code schema} pattern names; a statement
  * whose affected tables cannot be told from its text (or a {@code CREATE}/{@code DROP DATABASE}, which affects
- * {@code schema.*}) is matched by its schema against the {@code schema} patterns only.
+ * {@code schema.*}) is matched by its schema against the {@code schema} patterns only. Unlike a row listener's, the
+ * patterns are not checked against the server's tables at start: DDL may name a table that does not exist yet.
  *
  * <pre>{@code
  * @OnSchemaChange(table = "shop.orders")

@@ -20,8 +20,8 @@ import org.springframework.core.ResolvableType;
 final class ArgumentResolvers {
 
     static final String SUPPORTED = "Supported: a POJO or record, @Before/@After T, BinlogChange<T>,"
-            + " Map<String, Object>, Row, RowChange, ChangeMetadata, ChangeType, @BinlogQuery String,"
-            + " List<BinlogChange<T>>, or what a BinlogArgumentResolver bean supports";
+            + " Map<String, Object>, Row, RowChange, ChangeMetadata, ChangeType, List<BinlogChange<T>>,"
+            + " @BinlogQuery String, or what a BinlogArgumentResolver bean supports";
 
     private final RowMappers mappers;
     private final List<BinlogArgumentResolver> custom;
