@@ -12,6 +12,7 @@ import dev.binlog.RowChange;
 import dev.binlog.SchemaChange;
 import dev.binlog.Transaction;
 import dev.binlog.spring.BinlogListener;
+import dev.binlog.spring.BinlogListenerConfigurer;
 import dev.binlog.spring.BinlogQuery;
 import dev.binlog.spring.OnCommit;
 import dev.binlog.spring.OnInsert;
@@ -177,6 +178,34 @@ class SchemaChangeAndCommitListenerTest {
             assertThat(calls.subList(5, 7)).as("items only: not the orders listener")
                     .containsExactly("row items", "commit any");
         });
+    }
+
+    public static class Registry {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        public void changed(SchemaChange change) {
+            seen.add(change.statement());
+        }
+    }
+
+    @Test
+    void aConfigurerRegistersASchemaChangeListenerInCode() {
+        Registry target = new Registry();
+        runner.withBean(BinlogListenerConfigurer.class, () -> registry -> registry.register(ListenerEndpoint.builder()
+                        .bean("registry", target).method("changed").kind(ListenerEndpoint.Kind.SCHEMA_CHANGES)
+                        .schemas("shop").build()))
+                .run(context -> {
+                    ListenerDispatcher dispatcher = context.getBean(ListenerDispatcher.class);
+                    dispatcher.onSchemaChange(DROP_ORDERS);
+                    dispatcher.onSchemaChange(new SchemaChange("crm", "TRUNCATE TABLE leads", List.of("crm.leads"),
+                            new BinlogPosition("mysql-bin.000004", 1400), null));
+                    dispatcher.onSchemaChange(new SchemaChange("shop", "CREATE USER 'x'", List.of(),
+                            new BinlogPosition("mysql-bin.000004", 1500), null));
+                    assertThat(target.seen).as("shop's tables, and a statement naming none run in shop")
+                            .containsExactly("DROP TABLE orders", "CREATE USER 'x'");
+                    assertThat(dispatcher.endpoints()).extracting(ListenerEndpoint::kind)
+                            .containsExactly(ListenerEndpoint.Kind.SCHEMA_CHANGES);
+                });
     }
 
     private static String invalidListener(Throwable failure) {
