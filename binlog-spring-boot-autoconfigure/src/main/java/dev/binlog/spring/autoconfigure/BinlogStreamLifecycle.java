@@ -11,6 +11,7 @@ import dev.binlog.spring.listener.ListenerEndpoint;
 import dev.binlog.stream.BinlogClient;
 import dev.binlog.stream.ClientSettings;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -287,6 +288,14 @@ public final class BinlogStreamLifecycle implements SmartLifecycle {
 
     private static String describe(ListenerEndpoint endpoint) {
         String tables = endpoint.tables().isEmpty() ? "all tables" : String.join(", ", endpoint.tables());
+        if (endpoint.kind() == ListenerEndpoint.Kind.SCHEMA_CHANGES) {
+            List<String> names = new ArrayList<>(endpoint.tables());
+            endpoint.schemas().forEach(schema -> names.add("schema " + schema));
+            return endpoint.id() + " → schema changes of " + (names.isEmpty() ? "all tables" : String.join(", ", names));
+        }
+        if (endpoint.kind() == ListenerEndpoint.Kind.COMMITS) {
+            return endpoint.id() + " → commits of " + tables;
+        }
         String types = endpoint.types().isEmpty() ? "inserts, updates and deletes" : endpoint.types().stream().map(Enum::name)
                 .collect(Collectors.joining(", "));
         Class<?>[] parameters = endpoint.method().getParameterTypes();

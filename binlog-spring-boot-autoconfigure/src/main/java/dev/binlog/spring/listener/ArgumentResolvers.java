@@ -8,6 +8,7 @@ import dev.binlog.spring.After;
 import dev.binlog.spring.Before;
 import dev.binlog.spring.BinlogArgumentResolver;
 import dev.binlog.spring.BinlogChange;
+import dev.binlog.spring.BinlogQuery;
 import dev.binlog.spring.mapping.RowMapper;
 import dev.binlog.spring.mapping.RowMappers;
 import java.util.List;
@@ -19,8 +20,8 @@ import org.springframework.core.ResolvableType;
 final class ArgumentResolvers {
 
     static final String SUPPORTED = "Supported: a POJO or record, @Before/@After T, BinlogChange<T>,"
-            + " Map<String, Object>, Row, RowChange, ChangeMetadata, ChangeType, List<BinlogChange<T>>, or what a"
-            + " BinlogArgumentResolver bean supports";
+            + " Map<String, Object>, Row, RowChange, ChangeMetadata, ChangeType, List<BinlogChange<T>>,"
+            + " @BinlogQuery String, or what a BinlogArgumentResolver bean supports";
 
     private final RowMappers mappers;
     private final List<BinlogArgumentResolver> custom;
@@ -38,7 +39,7 @@ final class ArgumentResolvers {
         Class<?> type = parameter.getParameterType();
         if (type == RowChange.class || type == ChangeMetadata.class || type == ChangeType.class || type == Map.class
                 || type == Row.class || type == BinlogChange.class || isBatch(parameter)
-                || parameter.hasParameterAnnotation(Before.class) || parameter.hasParameterAnnotation(After.class)) {
+                || parameter.hasParameterAnnotation(BinlogQuery.class) || parameter.hasParameterAnnotation(Before.class) || parameter.hasParameterAnnotation(After.class)) {
             return null;
         }
         for (BinlogArgumentResolver resolver : custom) {
@@ -76,7 +77,8 @@ final class ArgumentResolvers {
             return mapper(ResolvableType.forMethodParameter(parameter).getGeneric(0), endpoint, parameter);
         }
         if (type == RowChange.class || type == ChangeMetadata.class || type == ChangeType.class || type == Map.class
-                || type == Row.class || !isRowType(type) || customFor(parameter) != null) {
+                || type == Row.class || parameter.hasParameterAnnotation(BinlogQuery.class) || !isRowType(type)
+                || customFor(parameter) != null) {
             return null;
         }
         return forType(type, endpoint, parameter);
@@ -96,6 +98,13 @@ final class ArgumentResolvers {
 
     ArgumentResolver forParameter(MethodParameter parameter, ListenerEndpoint endpoint) {
         Class<?> type = parameter.getParameterType();
+        if (parameter.hasParameterAnnotation(BinlogQuery.class)) {
+            if (type != String.class) {
+                throw unsupported(endpoint, parameter, "@BinlogQuery is the statement's text: declare it String");
+            }
+            // null when the server logs no statements with its row events
+            return images -> images.change().metadata().query();
+        }
         if (type == RowChange.class) {
             return Images::change;
         }
@@ -166,6 +175,6 @@ final class ArgumentResolvers {
 
     /** {@code @BinlogListener bean 'orders' method onNew}: how startup errors name a listener. */
     static String describe(ListenerEndpoint endpoint) {
-        return "@BinlogListener bean '" + endpoint.beanName() + "' method " + endpoint.method().getName();
+        return endpoint.kind().annotation() + " bean '" + endpoint.beanName() + "' method " + endpoint.method().getName();
     }
 }

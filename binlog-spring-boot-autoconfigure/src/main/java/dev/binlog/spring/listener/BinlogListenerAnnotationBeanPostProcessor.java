@@ -3,6 +3,9 @@ package dev.binlog.spring.listener;
 import dev.binlog.ChangeType;
 import dev.binlog.spring.BinlogListener;
 import dev.binlog.spring.BinlogListenerConfigurer;
+import dev.binlog.spring.OnCommit;
+import dev.binlog.spring.OnSchemaChange;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +28,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * Finds {@link BinlogListener @BinlogListener} methods (directly or through {@code @OnInsert} and other composed
- * annotations) on every bean, also behind AOP proxies, and collects them; once all singletons exist it registers
+ * annotations), {@link OnSchemaChange @OnSchemaChange} and {@link OnCommit @OnCommit} methods on every bean, also behind AOP proxies, and collects them; once all singletons exist it registers
  * them, then lets every {@link BinlogListenerConfigurer} bean (in {@code @Order}) register its own, as spring-kafka
  * does. Registering checks each listener and resolves its error handler bean, so an unusable signature or a wrong
  * handler name fails the start with an error naming the bean, method and what is wrong. A bean created later (lazy,
@@ -60,7 +63,49 @@ public final class BinlogListenerAnnotationBeanPostProcessor
             Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
             collect(endpoint(bean, beanName, method, invocable, annotation));
         });
+        collectEventListeners(bean, beanName, targetClass, OnSchemaChange.class, ListenerEndpoint.Kind.SCHEMA_CHANGES);
+        collectEventListeners(bean, beanName, targetClass, OnCommit.class, ListenerEndpoint.Kind.COMMITS);
         return bean;
+    }
+
+    /** {@code @OnSchemaChange} and {@code @OnCommit} methods: tables (and schemas), id and error handler. */
+    private <A extends Annotation> void collectEventListeners(Object bean, String beanName, Class<?> targetClass,
+            Class<A> type, ListenerEndpoint.Kind kind) {
+        Map<Method, MergedAnnotation<A>> methods = MethodIntrospector.selectMethods(targetClass,
+                (MethodIntrospector.MetadataLookup<MergedAnnotation<A>>) method -> {
+                    MergedAnnotation<A> annotation = MergedAnnotations
+                            .from(method, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY).get(type);
+                    return annotation.isPresent() ? annotation : null;
+                });
+        methods.forEach((method, annotation) -> {
+            if (MergedAnnotations.from(method, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+                    .isPresent(BinlogListener.class)) {
+                throw new BeanInitializationException("Cannot register the binlog listeners",
+                        new InvalidListenerException(kind.annotation() + " bean '" + beanName + "' method "
+                                + method.getName() + " is also a @BinlogListener; a method receives row changes, "
+                                + "schema changes or commits: split it in two"));
+            }
+            Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+            List<String> schemas = kind == ListenerEndpoint.Kind.SCHEMA_CHANGES
+                    ? patterns(annotation.getStringArray("schema")) : List.of();
+            String id = annotation.getString("id");
+            if (id.isBlank()) {
+                id = beanName + "." + method.getName();
+            }
+            collect(new ListenerEndpoint(environment.resolvePlaceholders(id), bean, beanName, invocable,
+                    patterns(annotation.getStringArray("table")), Set.of(), Set.of(), "",
+                    annotation.getString("errorHandler"), kind, schemas));
+        });
+    }
+
+    /** Placeholders resolved, comma-separated lists split. */
+    private List<String> patterns(String[] values) {
+        return Arrays.stream(values)
+                .map(environment::resolveRequiredPlaceholders)
+                .flatMap(t -> Arrays.stream(t.split(",")))
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .toList();
     }
 
     private synchronized void collect(ListenerEndpoint endpoint) {
@@ -98,12 +143,7 @@ public final class BinlogListenerAnnotationBeanPostProcessor
 
     private ListenerEndpoint endpoint(Object bean, String beanName, Method method, Method invocable,
             MergedAnnotation<BinlogListener> annotation) {
-        List<String> tables = Arrays.stream(annotation.getStringArray("tables"))
-                .map(environment::resolveRequiredPlaceholders)
-                .flatMap(t -> Arrays.stream(t.split(",")))
-                .map(String::trim)
-                .filter(t -> !t.isEmpty())
-                .toList();
+        List<String> tables = patterns(annotation.getStringArray("tables"));
         ChangeType[] on = annotation.getEnumArray("on", ChangeType.class);
         Set<ChangeType> types = on.length == 0 ? EnumSet.noneOf(ChangeType.class) : EnumSet.copyOf(List.of(on));
         Set<String> columns = new LinkedHashSet<>(List.of(annotation.getStringArray("columns")));

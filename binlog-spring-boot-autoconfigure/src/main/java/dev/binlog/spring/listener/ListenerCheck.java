@@ -30,6 +30,10 @@ public record ListenerCheck(List<String> mistakes, List<String> errors) {
         List<String> errors = new ArrayList<>();
         for (MethodListener listener : dispatcher.listeners()) {
             ListenerEndpoint endpoint = listener.endpoint();
+            if (endpoint.kind() == ListenerEndpoint.Kind.SCHEMA_CHANGES) {
+                // DDL may well name a table that does not exist yet (CREATE) or any more (DROP)
+                continue;
+            }
             Map<String, TableSchema> matched = new LinkedHashMap<>();
             for (String pattern : endpoint.tables()) {
                 Map<String, TableSchema> byPattern = matching(tables, TableFilter.builder().include(pattern).build());

@@ -4,6 +4,7 @@ import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
 import dev.binlog.DecodeException;
 import dev.binlog.RowChange;
+import dev.binlog.SchemaChange;
 import dev.binlog.SnapshotMarker;
 import dev.binlog.Transaction;
 import dev.binlog.spring.BinlogErrorHandler;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * commit order, on the stream's thread, and whole transactions to batch listeners at commit. The stream commits the
  * position only after {@link #onCommit} returns, so a change is acknowledged only once every listener is done with
  * it. Rows a snapshot copied come outside any transaction, so a batch listener that names READ gets them one per
- * call. A failure (the method threw, its condition or mapping failed, its transaction was too large) is that
+ * call. {@code @OnCommit} listeners are called at commit after the batch listeners, for a transaction that changed
+ * rows of their tables (counted as the rows pass, never kept); {@code @OnSchemaChange} listeners when a DDL statement
+ * comes, between the transactions around it. A failure (the method threw, its condition or mapping failed, its transaction was too large) is that
  * listener's: retried when retrying can help, then handed to its error handler or the error policy (stop the stream,
  * or skip the change for that listener); the other listeners are not affected unless the policy stops the stream.
  */
@@ -66,12 +69,19 @@ public final class ListenerDispatcher implements ChangeListener {
         transaction = begun;
         inTransaction = true;
         listeners.forEach(MethodListener::discardBatch);
+        listeners.forEach(MethodListener::resetTransaction);
     }
 
     @Override
     public void onChange(RowChange change) throws Exception {
         observer.changeDispatched(change);
         for (MethodListener listener : listeners) {
+            if (listener.kind() == ListenerEndpoint.Kind.COMMITS) {
+                if (inTransaction) {
+                    listener.countRow(change);
+                }
+                continue;
+            }
             if (!listener.wants(change)) {
                 continue;
             }
@@ -96,17 +106,37 @@ public final class ListenerDispatcher implements ChangeListener {
                 flush(listener, committed);
             }
         }
+        // after every row and batch listener is done with the transaction
+        for (MethodListener listener : listeners) {
+            if (listener.kind() == ListenerEndpoint.Kind.COMMITS && listener.touched()) {
+                invoke(listener, null, committed, null, () -> listener.invoke(committed));
+            }
+        }
+        listeners.forEach(MethodListener::resetTransaction);
         transaction = null;
         inTransaction = false;
+    }
+
+    /**
+     * A DDL statement, in binlog order between the row changes around it; the stream saves the position after it only
+     * once this returned, so a listener that stops the stream gets the statement again on restart.
+     */
+    @Override
+    public void onSchemaChange(SchemaChange change) throws Exception {
+        for (MethodListener listener : listeners) {
+            if (listener.kind() == ListenerEndpoint.Kind.SCHEMA_CHANGES && listener.wants(change)) {
+                invoke(listener, null, null, change, () -> listener.invoke(change));
+            }
+        }
     }
 
     private void flush(MethodListener listener, Transaction committed) throws Exception {
         Exception failure = listener.batchFailure();
         if (failure != null) {
             listener.statistics().failed(failure);
-            giveUp(listener, null, committed, failure);
+            giveUp(listener, null, committed, null, failure);
         } else if (listener.hasBatch()) {
-            invoke(listener, null, committed, listener::flush);
+            invoke(listener, null, committed, null, listener::flush);
         }
         listener.discardBatch();
     }
@@ -125,13 +155,14 @@ public final class ListenerDispatcher implements ChangeListener {
         } catch (RuntimeException e) {
             listener.statistics().failed(e);
             stopOnCorruptBinlog(e);
-            giveUp(listener, change, null, e);
+            giveUp(listener, change, null, null, e);
             return;
         }
-        invoke(listener, change, null, () -> listener.invoke(images));
+        invoke(listener, change, null, null, () -> listener.invoke(images));
     }
 
-    private void invoke(MethodListener listener, RowChange change, Transaction committed,
+    /** Calls a listener about a row change, a transaction or a schema change (the others {@code null}). */
+    private void invoke(MethodListener listener, RowChange change, Transaction committed, SchemaChange ddl,
             DispatchObserver.Invocation call) throws Exception {
         long delay = policy.backoff().toMillis();
         for (int attempt = 0; ; attempt++) {
@@ -149,7 +180,7 @@ public final class ListenerDispatcher implements ChangeListener {
                     delay *= 2;
                     continue;
                 }
-                giveUp(listener, change, committed, e);
+                giveUp(listener, change, committed, ddl, e);
                 return;
             }
         }
@@ -168,8 +199,8 @@ public final class ListenerDispatcher implements ChangeListener {
         }
     }
 
-    private void giveUp(MethodListener listener, RowChange change, Transaction committed, Exception error)
-            throws Exception {
+    private void giveUp(MethodListener listener, RowChange change, Transaction committed, SchemaChange ddl,
+            Exception error) throws Exception {
         BinlogErrorHandler handler = listener.errorHandler();
         if (handler != null) {
             handler.handle(listener.id(), change, error);
@@ -182,13 +213,27 @@ public final class ListenerDispatcher implements ChangeListener {
                 LOG.warn("Listener {} failed and the change was skipped: {} {}.{} at {}:{} key {} ({})", listener.id(),
                         change.type(), change.schema(), change.table(), change.metadata().binlogFile(),
                         change.metadata().position(), change.primaryKey(), error.toString());
+            } else if (ddl != null) {
+                LOG.warn("Listener {} failed and the schema change {} was skipped for it ({})", listener.id(),
+                        describe(ddl), error.toString());
             } else {
                 LOG.warn("Listener {} failed and the transaction {} was skipped for it ({})", listener.id(),
                         describe(committed, null), error.toString());
             }
             return;
         }
+        if (ddl != null) {
+            throw new ListenerFailedException(listener.id(), "the schema change " + describe(ddl), error);
+        }
         throw new ListenerFailedException(listener.id(), change, describe(committed, null), error);
+    }
+
+    /** {@code 'ALTER TABLE shop.orders …' at mysql-bin.000003:1207}, for messages (the statement shortened). */
+    private static String describe(SchemaChange ddl) {
+        String sql = ddl.statement().strip().replaceAll("\\s+", " ");
+        String shown = sql.length() > 80 ? sql.substring(0, 80) + "…" : sql;
+        BinlogPosition at = ddl.position();
+        return "'" + shown + "'" + (at == null ? "" : " at " + at.file() + ":" + at.position());
     }
 
     /** Where a transaction is, for messages: {@code at mysql-bin.000003:1207 (row 3 at …)}. */

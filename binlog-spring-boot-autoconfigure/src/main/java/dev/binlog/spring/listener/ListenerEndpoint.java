@@ -38,9 +38,44 @@ import org.springframework.aop.support.AopUtils;
  * @param columns      for UPDATE, fire only when one of these changed; any when empty
  * @param condition    SpEL condition, or empty
  * @param errorHandler name of a {@link dev.binlog.spring.BinlogErrorHandler} bean, or empty
+ * @param kind         what the method receives: row changes, schema changes or commits
+ * @param schemas      for a schema-change listener, schema name patterns, placeholders resolved; else empty
  */
 public record ListenerEndpoint(String id, Object bean, String beanName, Method method, List<String> tables,
-        Set<ChangeType> types, Set<String> columns, String condition, String errorHandler) {
+        Set<ChangeType> types, Set<String> columns, String condition, String errorHandler, Kind kind,
+        List<String> schemas) {
+
+    /** What a listener method receives. */
+    public enum Kind {
+        /** Row changes: {@code @BinlogListener}, {@code @OnInsert}, {@code @OnUpdate}, {@code @OnDelete}. */
+        ROW_CHANGES("@BinlogListener"),
+        /** DDL statements: {@code @OnSchemaChange}. */
+        SCHEMA_CHANGES("@OnSchemaChange"),
+        /** Transactions at commit: {@code @OnCommit}. */
+        COMMITS("@OnCommit");
+
+        private final String annotation;
+
+        Kind(String annotation) {
+            this.annotation = annotation;
+        }
+
+        /** The annotation that declares such a listener, for messages. */
+        public String annotation() {
+            return annotation;
+        }
+    }
+
+    public ListenerEndpoint {
+        kind = kind == null ? Kind.ROW_CHANGES : kind;
+        schemas = schemas == null ? List.of() : List.copyOf(schemas);
+    }
+
+    /** A row-change listener. */
+    public ListenerEndpoint(String id, Object bean, String beanName, Method method, List<String> tables,
+            Set<ChangeType> types, Set<String> columns, String condition, String errorHandler) {
+        this(id, bean, beanName, method, tables, types, columns, condition, errorHandler, Kind.ROW_CHANGES, List.of());
+    }
 
     /** A builder for an endpoint registered in code; the same choices as {@code @BinlogListener}'s attributes. */
     public static Builder builder() {
@@ -60,6 +95,8 @@ public record ListenerEndpoint(String id, Object bean, String beanName, Method m
         private final Set<String> columns = new LinkedHashSet<>();
         private String condition = "";
         private String errorHandler = "";
+        private Kind kind = Kind.ROW_CHANGES;
+        private final List<String> schemas = new ArrayList<>();
 
         private Builder() {
         }
@@ -126,6 +163,21 @@ public record ListenerEndpoint(String id, Object bean, String beanName, Method m
             return this;
         }
 
+        /**
+         * What the method receives: row changes (the default), schema changes (as {@code @OnSchemaChange}) or
+         * commits (as {@code @OnCommit}).
+         */
+        public Builder kind(Kind value) {
+            kind = value == null ? Kind.ROW_CHANGES : value;
+            return this;
+        }
+
+        /** For a schema-change listener: schema name patterns, as {@code @OnSchemaChange(schema = ...)}. */
+        public Builder schemas(String... patterns) {
+            schemas.addAll(Arrays.asList(patterns));
+            return this;
+        }
+
         /** The endpoint; throws {@link InvalidListenerException} naming what is missing. */
         public ListenerEndpoint build() {
             if (bean == null) {
@@ -141,7 +193,8 @@ public record ListenerEndpoint(String id, Object bean, String beanName, Method m
             Method invocable = AopUtils.selectInvocableMethod(resolved, bean.getClass());
             String listenerId = id != null && !id.isBlank() ? id : name + "." + resolved.getName();
             return new ListenerEndpoint(listenerId, bean, name, invocable, List.copyOf(tables),
-                    types.isEmpty() ? Set.of() : EnumSet.copyOf(types), Collections.unmodifiableSet(new LinkedHashSet<>(columns)), condition, errorHandler);
+                    types.isEmpty() ? Set.of() : EnumSet.copyOf(types), Collections.unmodifiableSet(new LinkedHashSet<>(columns)), condition, errorHandler,
+                    kind, schemas);
         }
 
         private Method byName(Class<?> target, String name) {

@@ -12,4 +12,10 @@ public final class ListenerFailedException extends BinlogException {
                 + change.metadata().position()) + ": " + cause + "; the stream stopped so that nothing is skipped"
                 + " (set binlog.error-handling.mode=skip to log and skip instead)", cause);
     }
+
+    /** @param what what the listener failed on, e.g. {@code the schema change 'DROP TABLE t' at mysql-bin.000003:4} */
+    ListenerFailedException(String listenerId, String what, Exception cause) {
+        super("listener " + listenerId + " failed on " + what + ": " + cause + "; the stream stopped so that nothing"
+                + " is skipped (set binlog.error-handling.mode=skip to log and skip instead)", cause);
+    }
 }

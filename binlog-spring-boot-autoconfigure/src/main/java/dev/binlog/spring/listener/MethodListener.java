@@ -1,8 +1,11 @@
 package dev.binlog.spring.listener;
 
 import dev.binlog.ChangeType;
+import dev.binlog.ConfigurationException;
 import dev.binlog.RowChange;
+import dev.binlog.SchemaChange;
 import dev.binlog.TableFilter;
+import dev.binlog.Transaction;
 import dev.binlog.spring.BinlogChange;
 import dev.binlog.spring.BinlogErrorHandler;
 import dev.binlog.spring.mapping.MappingException;
@@ -39,6 +42,15 @@ final class MethodListener {
     private final List<BinlogChange<Object>> changes = new ArrayList<>();
     private final ListenerStatistics statistics = new ListenerStatistics();
     private Exception batchFailure;
+    /** For a schema-change listener, its schema patterns as a filter, or {@code null} when it names none. */
+    private final TableFilter schemas;
+    /**
+     * For a schema-change or commit listener, the type of its one parameter ({@code SchemaChange}, {@code String} or
+     * {@code Transaction}), or {@code null} when it takes none.
+     */
+    private final Class<?> eventArgument;
+    /** For a commit listener: rows of its tables in the current transaction. */
+    private long transactionRows;
     /** {@link #tables}' answer per table, asked once per table rather than per change (patterns are regexes). */
     private final Map<String, Map<String, Boolean>> tableDecisions = new HashMap<>();
     private String lastSchema;
@@ -53,11 +65,22 @@ final class MethodListener {
         try {
             this.tables = endpoint.tables().isEmpty() ? TableFilter.all()
                     : TableFilter.builder().include(endpoint.tables().toArray(String[]::new)).build();
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigurationException | IllegalArgumentException e) {
             throw new InvalidListenerException(where + ": table patterns " + endpoint.tables() + " are not valid: "
                     + e.getMessage(), e);
         }
+        this.schemas = endpoint.schemas().isEmpty() ? null : schemaFilter(endpoint, where);
         Method method = endpoint.method();
+        if (endpoint.kind() != ListenerEndpoint.Kind.ROW_CHANGES) {
+            this.resolvers = new ArgumentResolver[0];
+            this.rowMapper = null;
+            this.batch = false;
+            this.condition = null;
+            this.eventArgument = eventArgument(endpoint, where);
+            method.setAccessible(true);
+            return;
+        }
+        this.eventArgument = null;
         int count = method.getParameterCount();
         if (count == 0) {
             throw new InvalidListenerException(where + " takes no parameter; give it the row (a POJO or record, "
@@ -90,8 +113,109 @@ final class MethodListener {
         method.setAccessible(true);
     }
 
+    /**
+     * The one parameter a schema-change or commit listener may take, checked once: {@code SchemaChange} or
+     * {@code String} (required) for the one, {@code Transaction} or nothing for the other.
+     */
+    private static Class<?> eventArgument(ListenerEndpoint endpoint, String where) {
+        Method method = endpoint.method();
+        boolean schema = endpoint.kind() == ListenerEndpoint.Kind.SCHEMA_CHANGES;
+        String supported = schema ? "an @OnSchemaChange method takes one parameter: SchemaChange, or String (the"
+                + " statement)" : "an @OnCommit method takes no parameter or one Transaction";
+        Class<?>[] types = method.getParameterTypes();
+        if (types.length == 0 && !schema) {
+            return null;
+        }
+        if (types.length != 1) {
+            throw new InvalidListenerException(where + " takes " + types.length + " parameters; " + supported);
+        }
+        Class<?> type = types[0];
+        boolean fits = schema ? type == SchemaChange.class || type == String.class : type == Transaction.class;
+        if (!fits) {
+            MethodParameter parameter = new MethodParameter(method, 0);
+            parameter.initParameterNameDiscovery(new StandardReflectionParameterNameDiscoverer());
+            throw new InvalidListenerException(where + ": parameter 1 (" + type.getSimpleName() + " "
+                    + parameter.getParameterName() + ") cannot be served; " + supported);
+        }
+        return type;
+    }
+
+    private static TableFilter schemaFilter(ListenerEndpoint endpoint, String where) {
+        try {
+            // a pattern without a dot names a whole schema
+            return TableFilter.builder().include(endpoint.schemas().toArray(String[]::new)).build();
+        } catch (ConfigurationException | IllegalArgumentException e) {
+            throw new InvalidListenerException(where + ": schema patterns " + endpoint.schemas() + " are not valid: "
+                    + e.getMessage(), e);
+        }
+    }
+
     String id() {
         return endpoint.id();
+    }
+
+    ListenerEndpoint.Kind kind() {
+        return endpoint.kind();
+    }
+
+    /**
+     * Whether a schema-change listener wants this DDL: any when it names nothing; else one affecting a table its
+     * {@code table} patterns name or a table of a schema its {@code schema} patterns name, or, when the statement
+     * names no table, whose default schema they name.
+     */
+    boolean wants(SchemaChange change) {
+        if (endpoint.tables().isEmpty() && schemas == null) {
+            return true;
+        }
+        for (String name : change.affectedTables()) {
+            int dot = name.indexOf('.');
+            String schema = name.substring(0, dot);
+            String table = name.substring(dot + 1);
+            if (table.equals("*")) {
+                // CREATE/DROP DATABASE: the whole schema
+                if (schemas != null && schemas.includesTable(schema, "")) {
+                    return true;
+                }
+            } else if ((!endpoint.tables().isEmpty() && tables.includesTable(schema, table))
+                    || (schemas != null && schemas.includesTable(schema, table))) {
+                return true;
+            }
+        }
+        return change.affectedTables().isEmpty() && schemas != null && change.schema() != null
+                && !change.schema().isEmpty() && schemas.includesTable(change.schema(), "");
+    }
+
+    /** Calls a schema-change listener with the statement or the whole {@link SchemaChange}. */
+    void invoke(SchemaChange change) throws Exception {
+        call(new Object[] {eventArgument == String.class ? change.statement() : change});
+    }
+
+    /** For a commit listener: counts a row of the current transaction when it is of a table the listener names. */
+    void countRow(RowChange change) {
+        if (change.type() != ChangeType.READ && includes(change.schema(), change.table())) {
+            transactionRows++;
+        }
+    }
+
+    /** For a commit listener: whether the current transaction changed a row of its tables. */
+    boolean touched() {
+        return transactionRows > 0;
+    }
+
+    /** Calls a commit listener with the transaction, its row count that of the listener's tables. */
+    void invoke(Transaction committed) throws Exception {
+        if (eventArgument == null) {
+            call(new Object[0]);
+            return;
+        }
+        call(new Object[] {new Transaction(committed.gtid(), committed.xid(), committed.beginTimestamp(),
+                committed.commitTimestamp(), committed.beginPosition(), committed.committedPosition(),
+                transactionRows)});
+    }
+
+    /** For a commit listener: forgets the current transaction's rows. */
+    void resetTransaction() {
+        transactionRows = 0;
     }
 
     ListenerEndpoint endpoint() {
@@ -123,6 +247,9 @@ final class MethodListener {
 
     /** Whether this change is for this listener by type, table and changed columns (the condition comes later). */
     boolean wants(RowChange change) {
+        if (endpoint.kind() != ListenerEndpoint.Kind.ROW_CHANGES) {
+            return false;
+        }
         // no types named: every change a transaction made, but not the rows a snapshot copied (READ is opt-in)
         if (endpoint.types().isEmpty() ? change.type() == ChangeType.READ : !endpoint.types().contains(change.type())) {
             return false;
