@@ -13,9 +13,7 @@ import org.springframework.boot.test.context.PropertyMapping;
  * Tests an application's binlog listeners without a server: on a {@code @SpringBootTest} (or any test with an
  * application context), the binlog stream never starts ({@code binlog.auto-startup=false}, and
  * {@code binlog.cluster.mode=all} so that no leader election starts it either) and a {@link TestBinlog} bean sends
- * synthetic changes through the application's real {@code ListenerDispatcher}. Positions go to an in-memory store
- * ({@code binlog.position-store.type=memory}), so that a test writes no position file or table of the application's;
- * an application's own {@code PositionStore} bean is still the one used.
+ * synthetic changes through the application's real {@code ListenerDispatcher}.
  *
  * <pre>{@code
  * @SpringBootTest
@@ -26,10 +24,12 @@ import org.springframework.boot.test.context.PropertyMapping;
  * }
  * }</pre>
  *
- * The rest of the configuration stays the application's: the connection details and {@code BinlogClient} are still
- * created when {@code binlog.host} or a MySQL/MariaDB data source is configured (creating them does not connect), and
- * the {@code PositionStore} bean, when there is one, receives the synthetic positions. Without a server configured
- * there is no {@code BinlogClient} at all, and {@link TestBinlog} keeps positions itself.
+ * <p>The rest of the configuration stays the application's: the connection details and {@code BinlogClient} are
+ * still created when {@code binlog.host} or a MySQL/MariaDB data source is configured (creating them does not
+ * connect), with the {@code PositionStore} bean, which receives the synthetic positions. That store is an in-memory
+ * one ({@code binlog.position-store.type=memory}), so that a test writes no position file or table of the
+ * application's; an application's own {@code PositionStore} bean is still the one used. Without a server configured
+ * there is no {@code BinlogClient} and no store at all, and {@link TestBinlog} keeps positions in memory itself.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

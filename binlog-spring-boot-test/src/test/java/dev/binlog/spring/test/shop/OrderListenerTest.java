@@ -75,5 +75,8 @@ class OrderListenerTest {
         assertThat(client.state()).isEqualTo(ClientState.NEW);
         assertThat(lifecycle.isRunning()).isFalse();
         assertThat(client.settings().server().port()).isEqualTo(1);
+        // binlog.position-store.type=memory under @AutoConfigureBinlogTest: the default file store wrote nothing
+        assertThat(positions.getClass().getSimpleName()).isEqualTo("MemoryPositionStore");
+        assertThat(java.nio.file.Path.of("binlog.position")).doesNotExist();
     }
 }
