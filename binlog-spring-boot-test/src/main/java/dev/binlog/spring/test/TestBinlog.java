@@ -4,7 +4,6 @@ import dev.binlog.BinlogException;
 import dev.binlog.BinlogPosition;
 import dev.binlog.ChangeListener;
 import dev.binlog.ChangeMetadata;
-import dev.binlog.ChangeType;
 import dev.binlog.GtidState;
 import dev.binlog.PositionStore;
 import dev.binlog.RowChange;
