@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 /**
  * Tells DDL from other QUERY events and finds the tables a DDL statement changes, as far as the text tells (no full
  * SQL parser: the result decides which cached table definitions to drop, and an unknown statement drops them all).
+ * {@link #affectedTables} is public for tools that build a {@link dev.binlog.SchemaChange} themselves (a test's
+ * synthetic stream) and must name its tables as the stream does.
  */
-final class DdlStatements {
+public final class DdlStatements {
 
     private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s|/\\*.*?\\*/|--[^\\n]*\\n|#[^\\n]*\\n)+",
             Pattern.DOTALL);
@@ -63,7 +65,7 @@ final class DdlStatements {
      * {@code schema.table} names the statement changes, qualified with {@code defaultSchema} where unqualified; for a
      * whole-schema statement, {@code schema.*}; empty when it cannot be told.
      */
-    static List<String> affectedTables(String sql, String defaultSchema) {
+    public static List<String> affectedTables(String sql, String defaultSchema) {
         String s = strip(sql).trim();
         List<String> tables = new ArrayList<>();
         Matcher m = ALTER_CREATE_TRUNCATE.matcher(s);

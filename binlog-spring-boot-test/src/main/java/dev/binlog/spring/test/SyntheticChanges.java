@@ -5,8 +5,8 @@ import dev.binlog.ChangeType;
 import dev.binlog.ColumnNames;
 import dev.binlog.Row;
 import dev.binlog.RowChange;
+import dev.binlog.stream.DdlStatements;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,24 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Builds the core's values ({@link RowChange}, affected tables of a DDL) from what a test gives. */
 final class SyntheticChanges {
-
-    private static final String NAME = "((?:`(?:[^`]|``)+`|[\\w$]+)(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`|[\\w$]+))?)";
-    private static final Pattern ONE_TABLE = Pattern.compile(
-            "^\\s*(?:alter\\s+(?:online\\s+|ignore\\s+)*table|create\\s+(?:or\\s+replace\\s+)?(?:temporary\\s+)?table"
-                    + "(?:\\s+if\\s+not\\s+exists)?|truncate(?:\\s+table)?"
-                    + "|(?:create\\s+(?:unique\\s+|fulltext\\s+|spatial\\s+)?|drop\\s+)index\\s+\\S+\\s+on)\\s+" + NAME,
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern DROP_TABLES = Pattern.compile(
-            "^\\s*drop\\s+(?:temporary\\s+)?tables?\\s+(?:if\\s+exists\\s+)?(.+)$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern RENAME_TABLES = Pattern.compile("^\\s*rename\\s+tables?\\s+(.+)$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern NAME_ITEM = Pattern.compile(NAME);
 
     private SyntheticChanges() {
     }
@@ -103,50 +88,8 @@ final class SyntheticChanges {
         return Collections.unmodifiableSet(changed);
     }
 
-    /** The {@code schema.table} names a DDL statement changes, for the common forms; empty for others. */
+    /** The {@code schema.table} names a DDL statement changes, as the stream tells them. */
     static List<String> affectedTables(String statement, String defaultSchema) {
-        Matcher one = ONE_TABLE.matcher(statement);
-        if (one.find()) {
-            return List.of(qualify(one.group(1), defaultSchema));
-        }
-        List<String> tables = new ArrayList<>();
-        Matcher drop = DROP_TABLES.matcher(statement);
-        if (drop.find()) {
-            String list = drop.group(1).replaceAll("(?i)\\s+(restrict|cascade)\\s*$", "");
-            for (String item : list.split(",")) {
-                Matcher name = NAME_ITEM.matcher(item.trim());
-                if (name.lookingAt()) {
-                    tables.add(qualify(name.group(1), defaultSchema));
-                }
-            }
-            return List.copyOf(tables);
-        }
-        Matcher rename = RENAME_TABLES.matcher(statement);
-        if (rename.find()) {
-            for (String pair : rename.group(1).split(",")) {
-                for (String side : pair.split("(?i)\\s+to\\s+")) {
-                    Matcher name = NAME_ITEM.matcher(side.trim());
-                    if (name.lookingAt()) {
-                        tables.add(qualify(name.group(1), defaultSchema));
-                    }
-                }
-            }
-        }
-        return List.copyOf(tables);
-    }
-
-    private static String qualify(String name, String defaultSchema) {
-        List<String> parts = Arrays.stream(name.split("\\s*\\.\\s*(?=(?:[^`]*`[^`]*`)*[^`]*$)"))
-                .map(SyntheticChanges::unquote).toList();
-        if (parts.size() == 2) {
-            return parts.get(0) + "." + parts.get(1);
-        }
-        return defaultSchema == null ? parts.get(0) : defaultSchema + "." + parts.get(0);
-    }
-
-    private static String unquote(String part) {
-        String trimmed = part.trim();
-        return trimmed.startsWith("`") && trimmed.endsWith("`") && trimmed.length() >= 2
-                ? trimmed.substring(1, trimmed.length() - 1).replace("``", "`") : trimmed;
+        return DdlStatements.affectedTables(statement, defaultSchema);
     }
 }

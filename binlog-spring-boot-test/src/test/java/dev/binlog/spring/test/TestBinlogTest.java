@@ -143,7 +143,7 @@ class TestBinlogTest {
         "RENAME TABLE orders TO orders_old, next TO orders        | shop.orders,shop.orders_old,shop.next,shop.orders",
         "CREATE UNIQUE INDEX ux ON orders (code)                  | shop.orders",
         "DROP INDEX ux ON orders                                  | shop.orders",
-        "CREATE DATABASE crm                                      | ''",
+        "CREATE DATABASE crm                                      | crm.*",
     })
     void theAffectedTablesOfCommonStatements(String statement, String tables) {
         assertThat(binlog.schemaChange("shop", statement.trim()).affectedTables())
