@@ -13,18 +13,21 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A row change as the JSON a dead letter keeps, and back: {@code type}, {@code schema}, {@code table},
  * {@code before}, {@code after} (column name to value), {@code changedColumns}, {@code primaryKey} and
  * {@code metadata} ({@code file}, {@code position}, {@code rowIndex}, {@code gtid}, {@code serverId},
- * {@code timestamp}). Numbers, strings, booleans and null are kept as JSON has them; bytes as base64, times and
+ * {@code timestamp}). Numbers, strings, booleans and null are kept as JSON has them (fractions read back as
+ * {@code BigDecimal}, so a DECIMAL keeps its digits); bytes as base64, times and
  * other values as their text; a replayed change carries these JSON values, which the listener's mapping converts.
  */
 public final class DeadLetterPayload {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private DeadLetterPayload() {
     }
