@@ -141,6 +141,37 @@ class DeadLetterLiveTest {
                 });
     }
 
+    @LiveTest
+    void aDeadLetterThatCannotBeWrittenStopsTheStreamWithThatError(LiveServer live) throws Exception {
+        MariaDbDataSource dataSource = new MariaDbDataSource(live.jdbcUrl());
+        dataSource.setUser(live.server().adminUser());
+        dataSource.setPassword(live.server().adminPassword());
+        live.execute("DROP TABLE IF EXISTS dl_items", "CREATE TABLE dl_items (id INT PRIMARY KEY, name VARCHAR(20))");
+        BrokenListener broken = new BrokenListener();
+        HealthyListener healthy = new HealthyListener();
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(BinlogAutoConfiguration.class))
+                .withBean(DataSource.class, () -> dataSource)
+                .withBean(BrokenListener.class, () -> broken)
+                .withBean(HealthyListener.class, () -> healthy)
+                .withPropertyValues("binlog.host=" + live.host(), "binlog.port=" + live.port(),
+                        "binlog.username=" + LiveServer.REPLICATION_USER,
+                        "binlog.password=" + LiveServer.REPLICATION_PASSWORD, "binlog.ssl.mode=disabled",
+                        "binlog.fail-fast=true", "binlog.position-store.path=" + dir.resolve("dl-fail.position"),
+                        "binlog.error-handling.mode=dead-letter", "binlog.error-handling.retries=0",
+                        "binlog.error-handling.dead-letter-table=no_such_schema_dl.letters",
+                        "test.schema=" + live.database())
+                .run(context -> {
+                    live.execute("INSERT INTO dl_items VALUES (1, 'cup')");
+                    BinlogClient client = context.getBean(BinlogClient.class);
+                    await(() -> client.state() == ClientState.FAILED);
+                    assertThat(client.state()).isEqualTo(ClientState.FAILED);
+                    assertThat(client.lastError()).get().asString()
+                            .contains("could not write the dead letter of listener broken")
+                            .contains("no_such_schema_dl.letters");
+                });
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
