@@ -229,12 +229,14 @@ public class BinlogEndpoint {
         return map;
     }
 
-    private static Map<String, Object> listener(ListenerStatistics stats) {
+    private Map<String, Object> listener(ListenerStatistics stats) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("invocations", stats.invocations());
         map.put("failures", stats.failures());
         map.put("skipped", stats.skippedChanges());
-        map.put("deadLetters", stats.deadLetters());
+        if (dispatcher.deadLetters() != null) {
+            map.put("deadLetters", stats.deadLetters());
+        }
         if (stats.lastError() != null) {
             map.put("lastError", stats.lastError());
         }
