@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.LinkedHashSet;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterPayloadTest {
@@ -23,7 +23,8 @@ class DeadLetterPayloadTest {
         Row after = new Row(NAMES, new Object[] {7, "mug", new BigDecimal("3.10"), null}, null);
         ChangeMetadata metadata = new ChangeMetadata("mysql-bin.000003", 1207, "0-1-42", 99L, 1,
                 Instant.parse("2026-12-01T21:00:00Z"), 2, 5L, "UPDATE items SET name = 'mug'");
-        return new RowChange(ChangeType.UPDATE, "shop", "items", before, after, Set.of("name", "price"),
+        return new RowChange(ChangeType.UPDATE, "shop", "items", before, after,
+                new LinkedHashSet<>(List.of("name", "price")),
                 Map.of("id", 7), metadata);
     }
 
