@@ -35,7 +35,10 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * {@code snapshot-resume}, {@code snapshot-cancel} control the one in progress ({@link SnapshotActions}). In
  * {@code binlog.cluster.mode=leader} the status has the election's {@code cluster} details, {@code yield} (on the
  * leader) hands the stream to another instance, and start, stop, restart and position are refused: the election
- * starts and stops the stream. A rejected
+ * starts and stops the stream. Under {@code binlog.error-handling.mode=dead-letter} the status has
+ * {@code deadLetters} (their {@code count} and the {@code latest} 20), and {@code replay} with {@code id} delivers
+ * that dead letter to its listener once more ({@link DeadLetterReplay}; {@code "force": true} replays one already
+ * replayed). A rejected
  * action answers 400 with {@code {"error": "why"}}; one the server refuses (a start that cannot connect, a signal
  * table the user may not write) 503 with the error. No password or row value is ever shown.
  */
@@ -47,6 +50,7 @@ public class BinlogEndpoint {
     private final Duration drainTimeout;
     private final SnapshotActions snapshots;
     private final @Nullable BinlogLeadership leadership;
+    private final DeadLetterReplay deadLetterReplay;
 
     public BinlogEndpoint(BinlogClient client, ListenerDispatcher dispatcher, Duration drainTimeout) {
         this(client, dispatcher, drainTimeout, null);
@@ -60,6 +64,7 @@ public class BinlogEndpoint {
         this.drainTimeout = drainTimeout;
         this.snapshots = new SnapshotActions(client);
         this.leadership = leadership;
+        this.deadLetterReplay = new DeadLetterReplay(dispatcher);
     }
 
     @ReadOperation
@@ -84,6 +89,9 @@ public class BinlogEndpoint {
         Map<String, Object> listeners = new LinkedHashMap<>();
         dispatcher.statistics().forEach((id, stats) -> listeners.put(id, listener(stats)));
         status.put("listeners", listeners);
+        if (dispatcher.deadLetters() != null) {
+            status.put("deadLetters", deadLetterReplay.details());
+        }
         BinlogSnapshotDetails.of(client, Clock.systemUTC()).ifPresent(snapshot -> status.put("snapshot", snapshot));
         client.lastError().ifPresent(e -> status.put("lastError", e.getClass().getSimpleName() + ": "
                 + e.getMessage()));
@@ -96,11 +104,22 @@ public class BinlogEndpoint {
         return stats == null ? null : listener(stats);
     }
 
-    @WriteOperation
+    /** {@link #control(String, String, Long, String, List, Long, Boolean)} without a dead letter's id. */
     public WebEndpointResponse<Map<String, Object>> control(String action, @Nullable String file,
             @Nullable Long position, @Nullable String gtidSet, @Nullable List<String> tables) {
+        return control(action, file, position, gtidSet, tables, null, null);
+    }
+
+    @WriteOperation
+    public WebEndpointResponse<Map<String, Object>> control(String action, @Nullable String file,
+            @Nullable Long position, @Nullable String gtidSet, @Nullable List<String> tables, @Nullable Long id,
+            @Nullable Boolean force) {
         Map<String, Object> result = new LinkedHashMap<>();
         try {
+            if ("replay".equals(action)) {
+                result.putAll(deadLetterReplay.replay(id, Boolean.TRUE.equals(force)));
+                return new WebEndpointResponse<>(withState(result), WebEndpointResponse.STATUS_OK);
+            }
             if (leadership != null && ELECTED.contains(action)) {
                 throw new InvalidEndpointRequestException("binlog.cluster.mode=leader: the election starts and stops"
                         + " the stream, so '" + action + "' is refused; POST {\"action\": \"yield\"} to the "
@@ -118,20 +137,26 @@ public class BinlogEndpoint {
                 case "snapshot-pause", "snapshot-resume", "snapshot-cancel" -> snapshots.control(action);
                 default -> throw new InvalidEndpointRequestException("unknown action '" + action + "': use pause, "
                         + "resume, stop, start, restart, position, snapshot, snapshot-pause, snapshot-resume, "
-                        + "snapshot-cancel or yield", "unknown action");
+                        + "snapshot-cancel, replay or yield", "unknown action");
             }
         } catch (InvalidEndpointRequestException e) {
             return response(WebEndpointResponse.STATUS_BAD_REQUEST, e.getMessage());
         } catch (BinlogException e) {
             return response(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, e.getMessage());
+        } catch (DeadLetterReplay.ReplayFailedException e) {
+            return response(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, e.getMessage());
         }
+        return new WebEndpointResponse<>(withState(result), WebEndpointResponse.STATUS_OK);
+    }
+
+    private Map<String, Object> withState(Map<String, Object> result) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", client.state().name());
         if (leadership != null) {
             body.put("role", leadership.role().name().toLowerCase(java.util.Locale.ROOT));
         }
         body.putAll(result);
-        return new WebEndpointResponse<>(body, WebEndpointResponse.STATUS_OK);
+        return body;
     }
 
     /** Actions that would start or stop the stream behind the election's back. */
@@ -204,11 +229,14 @@ public class BinlogEndpoint {
         return map;
     }
 
-    private static Map<String, Object> listener(ListenerStatistics stats) {
+    private Map<String, Object> listener(ListenerStatistics stats) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("invocations", stats.invocations());
         map.put("failures", stats.failures());
         map.put("skipped", stats.skippedChanges());
+        if (dispatcher.deadLetters() != null) {
+            map.put("deadLetters", stats.deadLetters());
+        }
         if (stats.lastError() != null) {
             map.put("lastError", stats.lastError());
         }

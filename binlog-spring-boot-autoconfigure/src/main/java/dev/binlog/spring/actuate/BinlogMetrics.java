@@ -90,6 +90,12 @@ public final class BinlogMetrics implements MeterBinder, DispatchObserver {
         dispatcher.statistics().forEach((id, stats) -> FunctionCounter.builder("binlog.listener.skipped", stats,
                 s -> s.skippedChanges()).tag("listener.id", id)
                 .description("Changes a listener failed on and skipped (error-handling mode skip)").register(registry));
+        if (dispatcher.deadLetters() != null) {
+            dispatcher.statistics().forEach((id, stats) -> FunctionCounter.builder("binlog.dead.letters", stats,
+                    s -> s.deadLetters()).tag("listener.id", id)
+                    .description("Changes a listener failed on that went to the dead-letter table (error-handling "
+                            + "mode dead-letter)").register(registry));
+        }
         dispatcher.observer(this);
     }
 

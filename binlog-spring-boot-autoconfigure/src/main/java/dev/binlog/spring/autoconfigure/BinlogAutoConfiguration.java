@@ -13,6 +13,7 @@ import dev.binlog.spring.BinlogListenerConfigurer;
 import dev.binlog.spring.BinlogStateChangedEvent;
 import dev.binlog.spring.listener.BinlogListenerAnnotationBeanPostProcessor;
 import dev.binlog.spring.listener.ErrorPolicy;
+import dev.binlog.spring.listener.JdbcDeadLetters;
 import dev.binlog.spring.listener.ListenerDispatcher;
 import dev.binlog.spring.listener.ListenerRegistry;
 import dev.binlog.spring.mapping.BinlogConversions;
@@ -160,11 +161,28 @@ public final class BinlogAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ListenerDispatcher binlogListenerDispatcher(ListenerRegistry registry, BinlogProperties properties) {
+    ListenerDispatcher binlogListenerDispatcher(ListenerRegistry registry, BinlogProperties properties,
+            ObjectProvider<DataSource> dataSource) {
         BinlogProperties.ErrorHandling errors = properties.getErrorHandling();
         ErrorPolicy policy = new ErrorPolicy(errors.getRetries(), errors.getBackoff(),
                 errors.getMode() == BinlogProperties.ErrorMode.SKIP);
-        return registry.dispatcher(policy, properties.getListener().getMaxTransactionRows());
+        ListenerDispatcher dispatcher = registry.dispatcher(policy, properties.getListener().getMaxTransactionRows());
+        if (errors.getMode() == BinlogProperties.ErrorMode.DEAD_LETTER) {
+            dispatcher.deadLetters(new JdbcDeadLetters(deadLetterDataSource(dataSource), errors.getDeadLetterTable()));
+        }
+        return dispatcher;
+    }
+
+    private static DataSource deadLetterDataSource(ObjectProvider<DataSource> dataSource) {
+        DataSource available = dataSource.getIfUnique();
+        if (available == null) {
+            throw new ConfigurationException("binlog.error-handling.mode=dead-letter writes failed changes to a table "
+                    + "of the application's DataSource, but there is " + (dataSource.stream().findAny().isPresent()
+                            ? "more than one DataSource and none is @Primary"
+                            : "no DataSource: add spring-boot-starter-jdbc and a JDBC driver and set "
+                                    + "spring.datasource.url, or use binlog.error-handling.mode=skip or stop"));
+        }
+        return available;
     }
 
     @Bean

@@ -531,12 +531,25 @@ public class BinlogProperties {
 
     /** What happens when a listener method throws. */
     public static class ErrorHandling {
-        /** stop: stop the stream, nothing skipped (health DOWN); skip: log position and key, count, go on. */
+        /**
+         * stop: stop the stream, nothing skipped (health DOWN); skip: log position and key, count, go on; dead-letter:
+         * write the change to the dead-letter table of the application's DataSource, count, go on.
+         */
         private ErrorMode mode = ErrorMode.STOP;
         /** Retries of a failing listener call before the mode applies (conversion errors are never retried). */
         private int retries = 2;
         /** Delay before the first retry; doubles each time. */
         private Duration backoff = Duration.ofMillis(200);
+        /** Table of the application's DataSource that mode dead-letter writes to (created when missing). */
+        private String deadLetterTable = "binlog_dead_letter";
+
+        public String getDeadLetterTable() {
+            return deadLetterTable;
+        }
+
+        public void setDeadLetterTable(String deadLetterTable) {
+            this.deadLetterTable = deadLetterTable;
+        }
 
         public ErrorMode getMode() {
             return mode;
@@ -566,7 +579,9 @@ public class BinlogProperties {
     /** Error modes. */
     public enum ErrorMode {
         STOP,
-        SKIP
+        SKIP,
+        /** Write the change to the dead-letter table and go on; row listeners only (others stop). */
+        DEAD_LETTER
     }
 
     /** Listener method settings. */

@@ -24,7 +24,20 @@ import org.slf4j.LoggerFactory;
  * rows of their tables (counted as the rows pass, never kept); {@code @OnSchemaChange} listeners when a DDL statement
  * comes, between the transactions around it. A failure (the method threw, its condition or mapping failed, its transaction was too large) is that
  * listener's: retried when retrying can help, then handed to its error handler or the error policy (stop the stream,
- * or skip the change for that listener); the other listeners are not affected unless the policy stops the stream.
+ * skip the change for that listener, or write it to the {@link DeadLetters} and go on); the other listeners are not
+ * affected unless the policy stops the stream.
+ *
+ * <p>Per-listener isolation: every listener of a change is called in turn and a failure, once retried and given up
+ * on, ends only that listener's delivery of the change (skip, dead letter or error handler) before the next
+ * listener is called. The state kept per listener ({@link MethodListener}) is its own: its statistics (invocations,
+ * failures, skipped and dead-lettered changes, last error), the rows a batch listener collected for the transaction
+ * in flight and a batch failure (too many rows, a mapping error) that fails only its flush, and whether an
+ * {@code @OnCommit} listener's tables were touched. The dispatcher itself keeps only the transaction in flight.
+ *
+ * <p>Dead letters cover row listeners: under {@code dead-letter} a failing batch, {@code @OnCommit} or
+ * {@code @OnSchemaChange} listener stops the stream (nothing skipped), since no single row describes what it failed
+ * on. A dead letter's {@link #replay replay} holds the dispatcher's lock, as every delivery does, so it never runs
+ * at the same time as the stream's delivery to the same listener.
  */
 public final class ListenerDispatcher implements ChangeListener {
 
@@ -34,6 +47,7 @@ public final class ListenerDispatcher implements ChangeListener {
     private final ErrorPolicy policy;
     private final int maxTransactionRows;
     private volatile DispatchObserver observer = DispatchObserver.NONE;
+    private volatile DeadLetters deadLetters;
     private Transaction transaction;
     private boolean inTransaction;
 
@@ -46,6 +60,41 @@ public final class ListenerDispatcher implements ChangeListener {
     /** Installs the observer of deliveries and invocations (metrics); {@link DispatchObserver#NONE} by default. */
     public void observer(DispatchObserver value) {
         observer = value == null ? DispatchObserver.NONE : value;
+    }
+
+    /**
+     * Under {@code binlog.error-handling.mode=dead-letter}, where a row change goes whose listener still fails after
+     * its retries; {@code null} (the default) applies the policy's stop or skip instead.
+     */
+    public void deadLetters(DeadLetters value) {
+        deadLetters = value;
+    }
+
+    /** The dead letters of {@code dead-letter} mode, or {@code null}. */
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    /**
+     * Delivers a dead letter's change to the listener once more, on the caller's thread, holding the lock every
+     * delivery of the stream holds (so never at the same time as one); no retries, no dead letter: a failure is
+     * thrown to the caller.
+     *
+     * @throws IllegalArgumentException when there is no row listener with that id
+     */
+    public synchronized void replay(String listenerId, RowChange change) throws Exception {
+        MethodListener listener = listeners.stream().filter(l -> l.id().equals(listenerId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no listener '" + listenerId + "' is registered"));
+        if (listener.batch() || listener.kind() != ListenerEndpoint.Kind.ROW_CHANGES) {
+            throw new IllegalArgumentException("listener '" + listenerId + "' is not a row listener");
+        }
+        listener.statistics().invoked();
+        try {
+            listener.invoke(listener.images(change));
+        } catch (Exception e) {
+            listener.statistics().failed(e);
+            throw e;
+        }
     }
 
     /** Per-listener statistics by listener id. */
@@ -65,7 +114,7 @@ public final class ListenerDispatcher implements ChangeListener {
     }
 
     @Override
-    public void onBegin(Transaction begun) {
+    public synchronized void onBegin(Transaction begun) {
         transaction = begun;
         inTransaction = true;
         listeners.forEach(MethodListener::discardBatch);
@@ -73,7 +122,7 @@ public final class ListenerDispatcher implements ChangeListener {
     }
 
     @Override
-    public void onChange(RowChange change) throws Exception {
+    public synchronized void onChange(RowChange change) throws Exception {
         observer.changeDispatched(change);
         for (MethodListener listener : listeners) {
             if (listener.kind() == ListenerEndpoint.Kind.COMMITS) {
@@ -100,7 +149,7 @@ public final class ListenerDispatcher implements ChangeListener {
     }
 
     @Override
-    public void onCommit(Transaction committed) throws Exception {
+    public synchronized void onCommit(Transaction committed) throws Exception {
         for (MethodListener listener : listeners) {
             if (listener.batch()) {
                 flush(listener, committed);
@@ -122,7 +171,7 @@ public final class ListenerDispatcher implements ChangeListener {
      * once this returned, so a listener that stops the stream gets the statement again on restart.
      */
     @Override
-    public void onSchemaChange(SchemaChange change) throws Exception {
+    public synchronized void onSchemaChange(SchemaChange change) throws Exception {
         for (MethodListener listener : listeners) {
             if (listener.kind() == ListenerEndpoint.Kind.SCHEMA_CHANGES && listener.wants(change)) {
                 invoke(listener, null, null, change, () -> listener.invoke(change));
@@ -205,6 +254,22 @@ public final class ListenerDispatcher implements ChangeListener {
         if (handler != null) {
             handler.handle(listener.id(), change, error);
             listener.statistics().skipped();
+            return;
+        }
+        DeadLetters letters = deadLetters;
+        if (letters != null) {
+            if (change == null) {
+                String what = ddl != null ? "the schema change " + describe(ddl)
+                        : "the transaction " + describe(committed, null);
+                throw new ListenerFailedException(listener.id(), what + " (dead letters cover row listeners only)",
+                        error);
+            }
+            // a failed write throws and stops the stream: the change is then not lost but delivered again on restart
+            long id = letters.write(listener.id(), change, error);
+            listener.statistics().deadLettered();
+            LOG.warn("Listener {} failed and the change went to dead letter {}: {} {}.{} at {}:{} ({})", listener.id(),
+                    id, change.type(), change.schema(), change.table(), change.metadata().binlogFile(),
+                    change.metadata().position(), error.getClass().getName());
             return;
         }
         if (policy.skip()) {

@@ -3,12 +3,13 @@ package dev.binlog.spring.listener;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Calls, failures, skips and the last error of one listener, for the endpoint and metrics. */
+/** Calls, failures, skips, dead letters and the last error of one listener, for the endpoint and metrics. */
 public final class ListenerStatistics {
 
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicReference<String> lastError = new AtomicReference<>();
 
     void invoked() {
@@ -22,6 +23,15 @@ public final class ListenerStatistics {
 
     void skipped() {
         skipped.incrementAndGet();
+    }
+
+    void deadLettered() {
+        deadLettered.incrementAndGet();
+    }
+
+    /** Changes this listener failed on that went to the dead letters ({@code binlog.error-handling.mode=dead-letter}). */
+    public long deadLetters() {
+        return deadLettered.get();
     }
 
     public long invocations() {

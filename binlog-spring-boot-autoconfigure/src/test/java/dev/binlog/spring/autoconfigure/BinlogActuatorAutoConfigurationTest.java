@@ -52,7 +52,7 @@ class BinlogActuatorAutoConfigurationTest {
             assertThat(unknown.getStatus()).isEqualTo(400);
             assertThat(unknown.getBody()).containsEntry("error",
                     "unknown action 'explode': use pause, resume, stop, start, restart, position, snapshot, "
-                            + "snapshot-pause, snapshot-resume, snapshot-cancel or yield");
+                            + "snapshot-pause, snapshot-resume, snapshot-cancel, replay or yield");
         });
     }
 
